@@ -1,0 +1,131 @@
+"""How the site plan is laid on paper: rotation, round scale and alphanumeric grid.
+
+Decided once in the layout stage so that the map booklet and ``register.csv`` name the same
+grid cell for every code. The plan is rotated so that side A of the main building (the main
+access) faces the bottom edge (DIN 14095); the scale is the smallest round scale at which the
+site fits the sheet's drawing area; the grid cell is the smallest of 5, 10, 20, 25, 50 … m that
+is at least 25 mm on paper. Columns are letters (A, B, … without I and O), rows numbers (1, 2,
+…) from the top-left corner, so a cell reads ``C4``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Site
+from ..plan import MapFrame
+from .geometry import XY, bearing_cw
+from .numbering import BuildingFrame, letter_sequence
+
+SCALES = (100, 200, 250, 500, 750, 1000, 1250, 1500, 2000, 2500, 5000, 10000, 20000, 50000)
+GRID_STEPS_M = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
+MIN_CELL_MM = 25.0
+#: Roads and other site features are drawn up to this far (m) around the buildings.
+CONTEXT_M = 25.0
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A paper sheet in mm and the rectangle (x, y, w, h) where the drawing's grid lies."""
+
+    name: str
+    width_mm: float
+    height_mm: float
+    drawing: tuple[float, float, float, float]
+
+
+#: A3 landscape: 10 mm margins, grid labels in a 6 mm band around the drawing, an 80 mm
+#: column on the right (north arrow, legend, gazetteer, title block), the scale bar below.
+#: A4 portrait: the same above a 75 mm block for legend and title.
+SHEETS = {
+    "A3": Sheet("A3", 420.0, 297.0, (16.0, 16.0, 304.0, 250.0)),
+    "A4": Sheet("A4", 210.0, 297.0, (16.0, 16.0, 178.0, 186.0)),
+}
+
+
+def sheet(paper: str) -> Sheet:
+    from ..errors import OrientationError
+
+    try:
+        return SHEETS[paper.upper()]
+    except KeyError:
+        raise OrientationError(f"unknown paper '{paper}'; choose one of: {', '.join(SHEETS)}") from None
+
+
+def rotate(v: XY, deg: float) -> XY:
+    """Rotate a plan vector counter-clockwise by ``deg``.
+
+    >>> tuple(round(c, 6) for c in rotate((1, 0), 90))
+    (0.0, 1.0)
+    """
+    a = math.radians(deg)
+    c, s = math.cos(a), math.sin(a)
+    return (v[0] * c - v[1] * s, v[0] * s + v[1] * c)
+
+
+def rotation_for(side_a: XY) -> float:
+    """Counter-clockwise rotation (deg, -180..180] that turns ``side_a`` to point down the page.
+
+    >>> rotation_for((0, -1)), rotation_for((1, 0)), rotation_for((0, 1))
+    (0.0, -90.0, 180.0)
+    """
+    r = round((bearing_cw(side_a) - 180.0) % 360.0, 1)
+    return r - 360.0 if r > 180.0 else r
+
+
+def extent_points(site: Site) -> list[XY]:
+    """Points the site plan must show: every building and the site features near them."""
+    pts: list[XY] = [tuple(p) for b in site.buildings for p in b.footprint]  # type: ignore[misc]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    box = (min(xs) - CONTEXT_M, min(ys) - CONTEXT_M, max(xs) + CONTEXT_M, max(ys) + CONTEXT_M)
+    for f in site.site_features:
+        for p in ([f.at] if f.at else []) + list(f.line or []) + list(f.polygon or []):
+            if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]:
+                pts.append((p[0], p[1]))
+    return pts
+
+
+def make_frame(site: Site, ordered: list[BuildingFrame], *, paper: str = "A3") -> MapFrame:
+    """The site plan's frame: rotation, scale, grid (see the module docstring)."""
+    sh = sheet(paper)
+    rot = rotation_for(ordered[0].side_a) if ordered else 0.0
+    pts = [rotate(p, rot) for p in extent_points(site)]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    w_m, h_m = max(xs) - min(xs), max(ys) - min(ys)
+    _, _, aw, ah = sh.drawing
+    need = max(w_m * 1000 / (aw * 0.94), h_m * 1000 / (ah * 0.94), 1.0)
+    scale = next((s for s in SCALES if s >= need), SCALES[-1])
+    grid_m = next((g for g in GRID_STEPS_M if g * 1000 / scale >= MIN_CELL_MM), GRID_STEPS_M[-1])
+    cell_mm = grid_m * 1000 / scale
+    cols, rows = max(1, int(aw // cell_mm)), max(1, int(ah // cell_mm))
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2  # rotated frame, y up
+    top_left_rot = (cx - cols * grid_m / 2, cy + rows * grid_m / 2)
+    ox, oy = rotate(top_left_rot, -rot)
+    return MapFrame(paper=sh.name, rotation_deg=rot, scale=scale, grid_m=float(grid_m),
+                    origin=(round(ox, 3), round(oy, 3)), columns=cols, rows=rows)
+
+
+def to_grid(frame: MapFrame, xy: XY) -> XY:
+    """Metres from the grid's top-left corner along the page: (right, down)."""
+    d = (xy[0] - frame.origin[0], xy[1] - frame.origin[1])
+    rx, ry = rotate(d, frame.rotation_deg)
+    return (rx, -ry)
+
+
+def column_labels(n: int) -> list[str]:
+    seq = letter_sequence(("I", "O"))
+    return [next(seq) for _ in range(n)]
+
+
+def grid_cell(frame: MapFrame, xy: XY) -> str | None:
+    """The grid cell (``C4``) of a plan point, None outside the grid."""
+    u, v = to_grid(frame, xy)
+    col, row = math.floor(u / frame.grid_m), math.floor(v / frame.grid_m)
+    if not (0 <= col < frame.columns and 0 <= row < frame.rows):
+        return None
+    return f"{column_labels(col + 1)[col]}{row + 1}"
+
+
+__all__ = ["SCALES", "SHEETS", "Sheet", "column_labels", "extent_points", "grid_cell",
+           "make_frame", "rotate", "rotation_for", "sheet", "to_grid"]

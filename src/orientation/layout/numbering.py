@@ -1,0 +1,282 @@
+"""Codes: building letters, fire-service sides, door, stair, room and window codes.
+
+Rules (see ``domain.md`` and the README's "How codes are assigned"):
+
+* **Building order and letters.** The building with the site's main entrance comes first; the
+  others follow clockwise (seen from above) around it, starting from the direction its main
+  entrance faces. Letters run A, B, C … skipping the profile's ``letters_skip`` (I, O, H), then
+  AA, AB … past Z. Pinned letters are kept and never given to another building.
+* **Sides A-D.** Side A is the face of the main entrance (a building without one: the face
+  towards the nearest road; without roads, the face towards the site's main entrance; else
+  south). B, C, D follow clockwise seen from above, so B is on your left as you face side A.
+  Every outline edge takes the side its outward normal faces.
+* **Clockwise.** Doors are ordered by walking the outline with the building on the right,
+  starting at the main entrance (or the start of side A), outer ring first, then courtyards.
+* **Series.** Each door prefix (``E``, ``N``; ``""`` for US numbers) is one series, counted
+  across the site building by building (``door_scope: site``) or restarted per building. Pinned
+  codes are kept; new elements take the next number in walking order, skipping every pinned
+  or reserved code (codes of an earlier plan are reserved, so a removed door's code is never
+  handed to another door).
+* **Rooms** take hotel numbers: storey digit + two-digit index counted clockwise from the
+  building's start point (``004``, ``107``); basements use the profile's prefix (``U01``; level
+  -2 ``U201``); with several buildings the building letter is prefixed (``A107``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from shapely.geometry import Point, Polygon
+
+from ..model import Building, Door, Site
+from ..profiles import Profile
+from .geometry import (
+    XY,
+    LineIndex,
+    Outline,
+    bearing_cw,
+    edge_normal,
+    edges,
+    exterior_doors,
+    locate,
+    outline,
+    ring_length,
+)
+
+AMBIGUOUS = set("IOl")
+
+
+def letter_sequence(skip: Iterable[str] = ("I", "O", "H")) -> Iterable[str]:
+    """A, B, C … without the skipped letters, then AA, AB …
+
+    >>> seq = letter_sequence(); [next(seq) for _ in range(9)]
+    ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'J', 'K']
+    """
+    alphabet = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in set(skip)]
+    yield from alphabet
+    for a in alphabet:
+        for b in alphabet:
+            yield a + b
+
+
+@dataclass(frozen=True, slots=True)
+class BuildingFrame:
+    """Where numbering starts on a building and which way side A faces."""
+
+    building: Building
+    outline: Outline
+    side_a: XY  # unit vector: outward normal of side A
+    start: tuple[int, float]  # ring 0, distance along the clockwise ring
+    main_door: Door | None
+    reason: str  # how side A was found (for findings)
+
+
+def _unit(v: XY) -> XY:
+    n = math.hypot(*v) or 1.0
+    return (v[0] / n, v[1] / n)
+
+
+def side_label(normal: XY, side_a: XY) -> str:
+    """The side (A-D) that an outward normal faces, given side A's direction.
+
+    >>> side_label((0, -1), (0, -1)), side_label((-1, 0), (0, -1)), side_label((1, 0), (0, -1))
+    ('A', 'B', 'D')
+    """
+    diff = (bearing_cw(normal) - bearing_cw(side_a)) % 360.0
+    return "ABCD"[int(((diff + 45.0) % 360.0) // 90.0)]
+
+
+def building_frames(site: Site, roads: LineIndex) -> tuple[list[BuildingFrame], Door | None]:
+    """Side A direction and numbering start for each building, plus the site's main entrance."""
+    main_door = next((d for b in site.buildings for d in b.doors if d.main), None)
+    main_point = main_door.at if main_door else None
+    frames = []
+    for b in site.buildings:
+        o = outline(b)
+        own_main = next((d for d in b.doors if d.main), None)
+        if own_main is not None:
+            pos = locate(o, own_main.at)
+            side_a, reason = pos.normal, "main entrance"
+            start = (pos.ring, pos.along)
+            if pos.ring != 0:  # a main entrance in a courtyard: number the outer ring from its side
+                side_a, start, reason = _facing(o, _towards(o, roads, main_point))
+        else:
+            side_a, start, reason = _facing(o, _towards(o, roads, main_point))
+        frames.append(BuildingFrame(b, o, side_a, start, own_main, reason))
+    return frames, main_door
+
+
+def _towards(o: Outline, roads: LineIndex, main_point: XY | None) -> tuple[XY, str]:
+    c = o.polygon.centroid
+    centre = (c.x, c.y)
+    if roads:
+        _, q = roads.nearest(centre)  # type: ignore[misc]
+        return (q[0] - centre[0], q[1] - centre[1]), "nearest road"
+    if main_point is not None:
+        return (main_point[0] - centre[0], main_point[1] - centre[1]), "site main entrance"
+    return (0.0, -1.0), "south (no main entrance, no road)"
+
+
+def _facing(o: Outline, towards: tuple[XY, str]) -> tuple[XY, tuple[int, float], str]:
+    """Side A faces ``towards``; numbering starts at the first vertex of that side (its left end
+    as you face the building), which is the clockwise start of the run of side-A edges."""
+    direction, reason = towards
+    if direction == (0.0, 0.0):
+        direction = (0.0, -1.0)
+    side_a = _unit(direction)
+    ring = o.rings[0]
+    # the start: the first vertex of the longest edge facing side A
+    best, acc, start = -1.0, 0.0, 0.0
+    for a, b in zip(ring, ring[1:] + ring[:1]):
+        length = math.dist(a, b)
+        if length > 0 and side_label(edge_normal(a, b), side_a) == "A" and length > best:
+            best, start = length, acc
+        acc += length
+    return side_a, (0, start), reason
+
+
+def walk_key(frame: BuildingFrame, xy: XY) -> tuple[int, float]:
+    """Sort key of a point on (or near) the outline: ring, then clockwise distance from start."""
+    pos = locate(frame.outline, xy)
+    if pos.ring == 0:
+        length = ring_length(frame.outline, 0)
+        return (0, (pos.along - frame.start[1]) % length)
+    return (pos.ring, pos.along)
+
+
+def order_buildings(frames: list[BuildingFrame], main_door: Door | None) -> list[BuildingFrame]:
+    """The main-entrance building first, the others clockwise around it from side A's direction
+    (ties by distance, then id). Without a main entrance: around the site centroid from south."""
+    if not frames:
+        return []
+    first = next((f for f in frames if f.main_door is not None), None)
+    if first is None:
+        cx = sum(f.outline.polygon.centroid.x for f in frames) / len(frames)
+        cy = sum(f.outline.polygon.centroid.y for f in frames) / len(frames)
+        centre, ref = (cx, cy), (0.0, -1.0)
+        rest = frames
+        head: list[BuildingFrame] = []
+    else:
+        c = first.outline.polygon.centroid
+        centre, ref = (c.x, c.y), first.side_a
+        rest = [f for f in frames if f is not first]
+        head = [first]
+
+    def key(f: BuildingFrame):
+        c = f.outline.polygon.centroid
+        v = (c.x - centre[0], c.y - centre[1])
+        ang = (bearing_cw(v) - bearing_cw(ref)) % 360.0 if v != (0.0, 0.0) else 0.0
+        return (round(ang, 6), round(math.hypot(*v), 6), f.building.id)
+
+    return head + sorted(rest, key=key)
+
+
+def assign_letters(ordered: list[BuildingFrame], skip: Iterable[str]) -> dict[str, str]:
+    """Building id -> letter; pinned letters kept and never reused."""
+    pinned = {f.building.id: f.building.letter for f in ordered if f.building.letter}
+    taken = set(pinned.values())
+    seq = (c for c in letter_sequence(skip) if c not in taken)
+    return {f.building.id: pinned.get(f.building.id) or next(seq) for f in ordered}
+
+
+def building_sides(frame: BuildingFrame) -> list[tuple[str, XY, XY, int]]:
+    """(label, start, end, ring) for every edge of every ring."""
+    out = []
+    for ri in range(len(frame.outline.rings)):
+        for a, b in edges(frame.outline, ri):
+            out.append((side_label(edge_normal(a, b), frame.side_a), a, b, ri))
+    return out
+
+
+_NUM = re.compile(r"^(.*?)(\d+)$")
+
+
+def split_code(code: str) -> tuple[str, int] | None:
+    """A code's prefix and number.
+
+    >>> split_code("E12"), split_code("7"), split_code("T2a")
+    (('E', 12), ('', 7), None)
+    """
+    m = _NUM.match(code)
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+class Series:
+    """Hands out ``prefix + n`` codes in order, skipping taken codes (pins, reserved)."""
+
+    def __init__(self, prefix: str, taken: set[str]):
+        self.prefix = prefix
+        self.taken = taken
+        self.n = 0
+
+    def next(self) -> str:
+        while True:
+            self.n += 1
+            code = f"{self.prefix}{self.n}"
+            if code not in self.taken:
+                self.taken.add(code)
+                return code
+
+
+def room_code(level: int, index: int, *, basement_prefix: str, building_prefix: str) -> str:
+    """Hotel number: storey digit + two-digit index (three digits past 99).
+
+    >>> room_code(0, 4, basement_prefix="U", building_prefix="")
+    '004'
+    >>> room_code(1, 7, basement_prefix="U", building_prefix="A")
+    'A107'
+    >>> room_code(-1, 3, basement_prefix="U", building_prefix=""), room_code(-2, 3, basement_prefix="U", building_prefix="")
+    ('U03', 'U203')
+    """
+    idx = f"{index:02d}"
+    if level >= 0:
+        return f"{building_prefix}{level}{idx}"
+    storey = "" if level == -1 else str(-level)
+    return f"{building_prefix}{basement_prefix}{storey}{idx}"
+
+
+def room_order_key(frame: BuildingFrame, polygon: Polygon | None, fallback: int) -> tuple:
+    """Rooms count clockwise: by the walking position of their label point projected onto the
+    outer outline (rooms without an outline keep file order, after the others)."""
+    if polygon is None:
+        return (1, 0.0, fallback)
+    p = polygon.representative_point() if not polygon.is_empty else Point(0, 0)
+    pos = locate(frame.outline, (p.x, p.y))
+    length = ring_length(frame.outline, 0)
+    along = (pos.along - frame.start[1]) % length if pos.ring == 0 else length + pos.along
+    return (0, round(along, 6), fallback)
+
+
+def door_series_prefix(profile: Profile, door: Door) -> str:
+    return profile.numbering.door_prefix.get(door.kind.value, "")
+
+
+def ambiguous_chars(code: str) -> str:
+    """Characters in a pinned code that read as digits (I, O, l).
+
+    >>> ambiguous_chars("E1O"), ambiguous_chars("N12")
+    ('O', '')
+    """
+    return "".join(sorted({c for c in code if c in AMBIGUOUS}))
+
+
+__all__ = [
+    "BuildingFrame",
+    "Series",
+    "ambiguous_chars",
+    "assign_letters",
+    "building_frames",
+    "building_sides",
+    "door_series_prefix",
+    "exterior_doors",
+    "letter_sequence",
+    "order_buildings",
+    "room_code",
+    "room_order_key",
+    "side_label",
+    "split_code",
+    "walk_key",
+]
