@@ -155,15 +155,15 @@ def geometry_problems(site: Site, *, tolerance_m: float = ON_OUTLINE_TOLERANCE_M
     for bi, b in enumerate(site.buildings):
         bp = f"buildings[{bi}]"
         outer = Polygon(b.footprint)
+        if outer.convex_hull.area < 1.0 or (outer.is_valid and outer.area < 1.0):
+            out.append(Problem(f"{bp}.footprint", f"the outline of building '{b.id}' has no area "
+                               f"({outer.area:.2f} m²); give at least three corners that enclose "
+                               "the building, in metres"))
+            continue
         if not outer.is_valid:
             out.append(Problem(f"{bp}.footprint", f"the outline of building '{b.id}' is not a "
                                f"simple polygon ({explain_validity(outer)}); list its corners in "
                                "order around the building without crossing edges"))
-            continue
-        if outer.area < 1.0:
-            out.append(Problem(f"{bp}.footprint", f"the outline of building '{b.id}' has no area "
-                               f"({outer.area:.2f} m²); give at least three corners that enclose "
-                               "the building, in metres"))
             continue
         bad_court = False
         for ci, c in enumerate(b.courtyards):

@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` (render the bundled school) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+SITE   ?= floorplans/gesamtschule.yaml
+OUT    ?= output/$(basename $(notdir $(SITE)))
+
+.PHONY: run test app bench lint clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# installs are stamped with the pyproject they came from, so repeated runs are instant
+$(VENV)/.run-stamp: pyproject.toml | $(PY)
+	$(PIP) install -q -e .
+	@touch $@
+
+$(VENV)/.dev-stamp: pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[all]'
+	@touch $@ $(VENV)/.run-stamp
+
+run: $(VENV)/.run-stamp
+	$(VENV)/bin/orientation render $(SITE) -o $(OUT)
+	@echo "Open $(OUT)/maps.pdf (responder maps), $(OUT)/signs.pdf (print files), $(OUT)/schedule.pdf (order list)."
+
+test: $(VENV)/.dev-stamp
+	$(PY) -m pytest -q
+
+app: $(VENV)/.dev-stamp
+	$(VENV)/bin/streamlit run app.py
+
+bench: $(VENV)/.dev-stamp
+	$(PY) benchmarks/bench.py
+
+lint: $(VENV)/.dev-stamp
+	$(VENV)/bin/ruff check src tests app.py benchmarks
+
+clean:
+	rm -rf output .pytest_cache

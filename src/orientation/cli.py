@@ -1,0 +1,167 @@
+"""The ``orientation`` command: arguments in, a library call, errors out as messages.
+
+Exit status: 0 done; 1 the input is wrong (the message says where and what to do); 2 wrong
+usage. No traceback reaches the user for an :class:`OrientationError`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import OrientationError
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from .pipeline import FORMATS
+
+    out = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [v for v in out if v not in FORMATS]
+    if bad or not out:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(FORMATS)} (comma-separated)")
+    return out
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="orientation",
+        description="Emergency orientation signage (Gütersloh model, US K-12) and responder maps.")
+    p.add_argument("--version", action="version", version=f"orientation {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def site_cmd(name: str, help_: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_, description=help_)
+        c.add_argument("site", metavar="SITE", help="site file (YAML or JSON)")
+        c.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
+        return c
+
+    r = site_cmd("render", "plan the site and write every output (signs, maps, schedule, register)")
+    r.add_argument("-o", "--out", metavar="DIR", help="output folder (default output/<site-stem>/)")
+    r.add_argument("--formats", type=_formats, default=("svg", "pdf"), help="svg,pdf (default both)")
+    r.add_argument("--paper", choices=["A3", "A4"], default="A3",
+                   help="map paper: A3 landscape (default) or A4 portrait")
+    r.add_argument("--lang", choices=["de", "en"], help="language of signs and maps (default: profile)")
+    r.add_argument("--date", help="plan date printed on maps (ISO, e.g. 2026-11-21; default: the "
+                   "site file's site.date; never the clock, so renders stay byte-stable)")
+    r.add_argument("--crop-marks", action="store_true", help="crop marks on every sign page")
+    r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    pl = site_cmd("plan", "the signage plan as a table, or plan.json with --json")
+    pl.add_argument("--json", action="store_true", help="print plan.json")
+    pl.add_argument("--date", help="plan date (ISO)")
+
+    site_cmd("check", "validation, legibility and contrast report; exit 1 on an error finding")
+
+    sub.add_parser("schema", help="print the JSON Schema of the site file")
+    sub.add_parser("profiles", help="list the profiles on hand")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except OrientationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    cmd = args.command
+    if cmd == "schema":
+        from .model import Site
+
+        print(json.dumps(Site.model_json_schema(), indent=2, ensure_ascii=False))
+        return 0
+    if cmd == "profiles":
+        from .profiles import DEFAULT_PROFILE, load_profile, profile_names
+
+        for name in profile_names():
+            prof = load_profile(name)
+            mark = " (default)" if name == DEFAULT_PROFILE else ""
+            out.print(f"{name:<12} {prof.title}{mark}")
+        return 0
+
+    from . import pipeline
+    from .layout.engine import PlanOptions, make_plan
+
+    if cmd == "render":
+        log = None if args.quiet else (lambda m: err.print(m))
+        outputs = pipeline.render(args.site, args.out, profile=args.profile, formats=args.formats,
+                                  paper=args.paper, language=args.lang, date=args.date,
+                                  crop_marks=args.crop_marks, log=log)
+        plan = outputs.plan
+        target = Path(args.out) if args.out else Path("output") / Path(args.site).stem
+        _print_findings(err, plan, quiet=args.quiet)
+        if not args.quiet:
+            n_maps = sum(1 for k in outputs.files if k.startswith("maps/"))
+            out.print(f"wrote {len(outputs.files)} files to {target}/: {len(plan.signs)} signs "
+                      f"(signs.pdf, signs/*.svg), {n_maps} map pages (maps.pdf), proof.pdf, "
+                      "schedule.csv/.pdf, register.csv, markings.geojson, plan.json")
+        return 0
+
+    site = pipeline.load_site(args.site)
+    prof = pipeline.resolve_profile(site, args.profile)
+    plan = make_plan(site, prof, options=PlanOptions(date=getattr(args, "date", None)))
+    if cmd == "plan":
+        if args.json:
+            sys.stdout.write(plan.to_json())
+        else:
+            _print_plan(out, plan)
+            _print_findings(err, plan)
+        return 0
+    if cmd == "check":
+        _print_findings(out, plan, quiet=False, verbose=True)
+        n_err = sum(1 for f in plan.findings if f.severity == "error")
+        return 1 if n_err else 0
+    raise AssertionError(cmd)  # argparse rejects unknown commands
+
+
+def _print_findings(console, plan, *, quiet: bool = False, verbose: bool = False) -> None:
+    counts = {s: sum(1 for f in plan.findings if f.severity == s) for s in ("error", "warning", "info")}
+    for f in plan.findings:
+        if quiet and f.severity != "error":
+            continue
+        if f.severity == "info" and not verbose:
+            continue
+        console.print(f"{f.severity}: [{f.code}] {f.element}: {f.message}", markup=False)
+    if verbose or not quiet:
+        verdict = ("not fit to print: fix the errors above" if counts["error"]
+                   else "fit to print")
+        console.print(f"{plan.site_name}: {counts['error']} error(s), {counts['warning']} "
+                      f"warning(s), {counts['info']} note(s): {verdict}", markup=False)
+
+
+def _print_plan(console, plan) -> None:
+    from rich.table import Table
+
+    letters = {b.id: b.letter for b in plan.buildings}
+    t = Table(title=f"{plan.site_name} – {plan.profile}", show_lines=False)
+    for col in ("code", "kind", "building", "level", "side", "grid", "name", "signs"):
+        t.add_column(col)
+    signs_per = {}
+    for s in plan.signs:
+        signs_per[s.marking] = signs_per.get(s.marking, 0) + 1
+    for m in plan.markings:
+        if m.kind in ("side", "window"):
+            continue
+        level = "–" if m.level is None else (",".join(map(str, m.levels)) if m.levels else str(m.level))
+        t.add_row(m.code, m.kind, letters.get(m.building, m.building), level, m.side or "",
+                  m.grid or "", m.name or "", str(signs_per.get(m.id, 0)))
+    console.print(t)
+    console.print(f"{len(plan.signs)} signs; plan version {plan.version}", markup=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Shared test helpers: named sample sites in one place."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORPLANS = ROOT / "floorplans"
+EXAMPLES = sorted(FLOORPLANS.glob("*.yaml"))
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def box(x0: float, y0: float, x1: float, y1: float) -> list[list[float]]:
+    """A rectangle as a counter-clockwise ring."""
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+
+
+def site_dict(buildings: list[dict] | None = None, **extra) -> dict:
+    """A small valid site: one 40 x 20 m building south of a road at y = -15."""
+    if buildings is None:
+        buildings = [building()]
+    data = {
+        "format": "orientation/site@1",
+        "site": {"name": "Testschule", "address": "Teststraße 1"},
+        "buildings": buildings,
+        "site_features": [{"kind": "road", "name": "Teststraße", "line": [[-50, -15], [100, -15]]}],
+    }
+    data.update(extra)
+    return data
+
+
+def building(bid: str = "main", footprint=None, doors=None, **extra) -> dict:
+    b = {
+        "id": bid,
+        "name": f"Gebäude {bid}",
+        "footprint": footprint or box(0, 0, 40, 20),
+        "storeys": [{"level": 0, "name": "EG"}, {"level": 1, "name": "1. OG"}],
+        "doors": doors if doors is not None else [
+            {"id": "d-main", "at": [20, 0], "kind": "entrance", "main": True}],
+    }
+    b.update(extra)
+    return b
+
+
+@pytest.fixture
+def sample() -> dict:
+    return copy.deepcopy(site_dict())
+
+
+def write_site(tmp_path: Path, data: dict, name: str = "site.yaml") -> Path:
+    p = tmp_path / name
+    p.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return p
