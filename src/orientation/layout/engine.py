@@ -153,8 +153,10 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
             markings.append(Marking(id=f"{b.id}/side-{lab}", code=lab, kind="side", building=b.id,
                                     level=None, at=_r(((a[0] + e[0]) / 2, (a[1] + e[1]) / 2)),
                                     side=lab, element=f"side-{lab}"))
-        if prof.numbering.door_scope == "building":
+        door_taken = taken
+        if prof.numbering.door_scope == "building":  # codes repeat per building; pins still count
             door_series.clear()
+            door_taken = set(pins) | set(options.reserved)
         doors = sorted(exterior_doors(b), key=lambda d: (numbering.walk_key(f, d.at), d.id))
         if f.main_door is not None and f.main_door in doors:  # main entrance first
             doors.remove(f.main_door)
@@ -166,7 +168,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
             if d.label:
                 code, pinned = d.label, True
             else:
-                series = door_series.setdefault(prefix, numbering.Series(prefix, taken))
+                series = door_series.setdefault(prefix, numbering.Series(prefix, door_taken))
                 code, pinned = series.next(), False
             m = Marking(id=f"{b.id}/{d.id}", code=code, kind=d.kind.value, building=b.id,
                         level=d.level, at=_r(d.at), side=side, element=d.id, pinned=pinned,
@@ -183,13 +185,15 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
     # 3. stairs ------------------------------------------------------------------------------
     for f in ordered:
         b = f.building
+        stair_taken = taken
         if prof.numbering.stair_scope == "building":
             stair_series.clear()
+            stair_taken = set(pins) | set(options.reserved)
         for s in sorted(b.stairs, key=lambda s: (numbering.walk_key(f, s.at), s.id)):
             if s.label:
                 code, pinned = s.label, True
             else:
-                series = stair_series.setdefault("T", numbering.Series(prof.numbering.stair_prefix, taken))
+                series = stair_series.setdefault("T", numbering.Series(prof.numbering.stair_prefix, stair_taken))
                 code, pinned = series.next(), False
             levels = tuple(sorted(s.levels))
             markings.append(Marking(id=f"{b.id}/{s.id}", code=code, kind="stair", building=b.id,
