@@ -42,7 +42,7 @@ def michelson_contrast(a: str, b: str) -> float:
     """Michelson contrast of two sRGB colours, 0..1 (DIN 32975 asks K >= 0.7 for signs).
 
     >>> round(michelson_contrast("#FFFFFF", "#063971"), 2)
-    0.96
+    0.92
     >>> michelson_contrast("#808080", "#808080")
     0.0
     """
