@@ -9,7 +9,7 @@ Compose decides every colour, size and position; the SVG and PDF backends
 (:mod:`orientation.render.svg`, :mod:`orientation.render.pdf`) only translate these items, so
 both formats always agree. :class:`Recorder` in the tests inspects scenes without any file.
 
-Text sizes are the **font size** (em) in millimetres; :mod:`orientation.render.fonts` converts
+Text sizes are the **font size** (em) in millimetres; :mod:`orientation.fonts` converts
 between cap height and font size and measures text with the real glyph advances.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Point = tuple[float, float]
-FontWeight = Literal["bold", "regular"]
+from ..fonts import FontWeight  # noqa: E402 - one definition, shared with the fonts module
 Anchor = Literal["start", "middle", "end"]
 
 

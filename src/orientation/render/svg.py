@@ -1,0 +1,232 @@
+"""SVG backend: one :class:`~orientation.render.scene.Page` to the bytes of one SVG file.
+
+The XML is written directly as strings rather than through svgwrite: a sign page has a handful
+of elements and a map a few thousand, the output must be byte-identical for identical input,
+and svgwrite's validation and attribute ordering add time without adding safety here. Every
+piece of text that comes from a scene (titles, labels, colours) goes through
+:func:`xml.sax.saxutils.quoteattr` or :func:`~xml.sax.saxutils.escape` after characters that
+XML 1.0 forbids are removed, so a name like ``</svg><script>`` stays text.
+
+Geometry and conventions:
+
+* The user unit is the millimetre. ``width`` and ``height`` are the trim size **plus bleed on
+  every side** (``{W + 2b}mm``), and the ``viewBox`` starts at ``(-b, -b)``, so the trim's
+  top-left corner stays the origin and items drawn into the bleed are visible.
+* ``Page.title`` becomes ``<title>``; ``Page.meta`` pairs become
+  ``<metadata><o:meta key=... value=.../></metadata>`` (namespace ``urn:x-orientation:page``).
+* Crop marks (``Page.crop_marks``) are left out: the SVG is for screens and review; print
+  shops get the PDF, which has them.
+* Text becomes outlines (no ``<text>`` elements, no font needed to view the file): one
+  ``<g role="img" aria-label="...">`` per line, scaled to the font size, holding one ``<path>``
+  per glyph; a halo is a stroked copy of the same glyphs drawn first.
+* Numbers are written with at most 3 decimals (1 µm) and no trailing zeros; clip paths get ids
+  made from their rectangle (``clip-x-y-w-h``), so identical clips share one definition and
+  SVGs inlined into one HTML page never clash with different content.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from xml.sax.saxutils import escape, quoteattr
+
+from orientation import fonts
+from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
+
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ANCHOR = {"start": 0.0, "middle": 0.5, "end": 1.0}
+
+
+def _num(v: float) -> str:
+    """A coordinate in mm with at most 3 decimals and no trailing zeros ("-0" becomes "0")."""
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if s == "-0" else s
+
+
+def _clean(text: str) -> str:
+    """Text with the characters XML 1.0 cannot carry removed."""
+    return _XML_INVALID.sub("", text)
+
+
+def _attr(text: str) -> str:
+    """A quoted, escaped attribute value (newlines and tabs as character references)."""
+    return quoteattr(_clean(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+@lru_cache(maxsize=1024)
+def _color(color: Color) -> str:
+    return _attr(color.hex)
+
+
+@lru_cache(maxsize=1024)
+def _paint(fill: Color | None, stroke: Stroke | None) -> str:
+    """Fill and stroke attributes; a missing or zero-width stroke draws no line."""
+    parts = [f" fill={_color(fill)}" if fill is not None else ' fill="none"']
+    if stroke is not None and stroke.width_mm > 0:
+        parts.append(f' stroke={_color(stroke.color)} stroke-width="{_num(stroke.width_mm)}"')
+        dash = [max(d, 0.0) for d in stroke.dash_mm]
+        if sum(dash) > 0:
+            parts.append(f' stroke-dasharray="{" ".join(_num(d) for d in dash)}"')
+    return "".join(parts)
+
+
+class _Writer:
+    """Collects the SVG of one page; remembers the clip paths already defined."""
+
+    __slots__ = ("out", "clips")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.clips: set[str] = set()
+
+    def item(self, item: Item) -> None:
+        _DRAW[type(item)](self, item)
+
+    def rect(self, r: Rect) -> None:
+        x, w = (r.x, r.w) if r.w >= 0 else (r.x + r.w, -r.w)
+        y, h = (r.y, r.h) if r.h >= 0 else (r.y + r.h, -r.h)
+        if w <= 0 or h <= 0:
+            return
+        rx = min(max(r.radius_mm, 0.0), w / 2, h / 2)
+        radius = f' rx="{_num(rx)}"' if rx > 0 else ""
+        self.out.append(
+            f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}"{radius}'
+            f"{_paint(r.fill, r.stroke)}/>"
+        )
+
+    def circle(self, c: Circle) -> None:
+        if c.r <= 0:
+            return
+        self.out.append(
+            f'<circle cx="{_num(c.cx)}" cy="{_num(c.cy)}" r="{_num(c.r)}"{_paint(c.fill, c.stroke)}/>'
+        )
+
+    def path(self, p: Path) -> None:
+        d = []
+        for ring in p.rings:
+            if len(ring) < 2:
+                continue
+            (x0, y0), rest = ring[0], ring[1:]
+            d.append(f"M{_num(x0)} {_num(y0)}")
+            d.extend(f"L{_num(x)} {_num(y)}" for x, y in rest)
+            if p.closed:
+                d.append("Z")
+        if not d:
+            return
+        rule = ' fill-rule="evenodd"' if p.fill is not None else ""
+        self.out.append(f'<path d="{"".join(d)}"{rule}{_paint(p.fill, p.stroke)}/>')
+
+    def text(self, t: Text) -> None:
+        lay = fonts.layout(t.text, weight=t.weight)
+        if not lay.glyphs or t.size_mm <= 0:
+            return
+        x0 = t.x - lay.advance_em * t.size_mm * _ANCHOR[t.anchor]
+        # The group is scaled to 1/1000 em per unit, y up; glyphs sit at their pen position.
+        scale = t.size_mm / 1000
+        glyphs = []
+        for g in lay.glyphs:
+            d = fonts.glyph_svg_path(g.font_key, g.glyph)
+            if not d:
+                continue
+            upem = fonts.units_per_em(g.font_key)
+            tx = g.x_em * 1000
+            if upem == 1000:
+                transform = f' transform="translate({_num(tx)})"' if tx else ""
+            else:
+                transform = f' transform="translate({_num(tx)}) scale({_num(1000 / upem)})"'
+            glyphs.append(f'<path{transform} d="{d}"/>')
+        body = "".join(glyphs)
+        out = self.out
+        out.append(
+            f'<g role="img" aria-label={_attr(t.text)} '
+            f'transform="translate({_num(x0)} {_num(t.y)}) scale({scale:.6g} {-scale:.6g})">'
+        )
+        if t.halo is not None and t.halo_mm > 0:
+            width = 2 * t.halo_mm / scale
+            out.append(
+                f'<g fill="none" stroke={_color(t.halo)} stroke-width="{_num(width)}" '
+                f'stroke-linejoin="round" stroke-linecap="round">{body}</g>'
+            )
+        out.append(f"<g fill={_color(t.fill)}>{body}</g></g>")
+
+    def group(self, g: Group) -> None:
+        out = self.out
+        closes = 0
+        if g.clip is not None:
+            cx, cy, cw, ch = g.clip
+            nums = [_num(v) for v in (cx, cy, cw, ch)]
+            cid = "clip-" + "-".join(n.replace("-", "m").replace(".", "_") for n in nums)
+            if cid not in self.clips:
+                self.clips.add(cid)
+                out.append(
+                    f'<defs><clipPath id="{cid}" clipPathUnits="userSpaceOnUse">'
+                    f'<rect x="{nums[0]}" y="{nums[1]}" width="{nums[2]}" height="{nums[3]}"/>'
+                    "</clipPath></defs>"
+                )
+            out.append(f'<g clip-path="url(#{cid})">')
+            closes += 1
+        transform = []
+        if g.dx or g.dy:
+            transform.append(f"translate({_num(g.dx)} {_num(g.dy)})")
+        if g.rotate_deg % 360:
+            transform.append(f"rotate({_num(g.rotate_deg)} {_num(g.ox)} {_num(g.oy)})")
+        if transform:
+            out.append(f'<g transform="{" ".join(transform)}">')
+            closes += 1
+        elif not closes:
+            out.append("<g>")
+            closes += 1
+        for item in g.items:
+            self.item(item)
+        out.append("</g>" * closes)
+
+
+_DRAW: dict[type, Callable[[_Writer, object], None]] = {
+    Rect: _Writer.rect,  # type: ignore[dict-item]
+    Circle: _Writer.circle,  # type: ignore[dict-item]
+    Path: _Writer.path,  # type: ignore[dict-item]
+    Text: _Writer.text,  # type: ignore[dict-item]
+    Group: _Writer.group,  # type: ignore[dict-item]
+}
+
+
+def render_svg(page: Page) -> bytes:
+    """Render one page to SVG bytes (UTF-8).
+
+    Width and height are in mm and include the bleed on every side (``W + 2 * bleed_mm`` by
+    ``H + 2 * bleed_mm``); the viewBox is ``-b -b W+2b H+2b`` in mm, so scene coordinates are
+    used as they are. Crop marks are not drawn (see the module docstring). Identical pages
+    give identical bytes.
+    """
+    if not (math.isfinite(page.width_mm) and math.isfinite(page.height_mm)) or (
+        page.width_mm <= 0 or page.height_mm <= 0
+    ):
+        raise ValueError(
+            f"page {page.name or page.title or ''!r} has size {page.width_mm} x {page.height_mm} mm;"
+            " width and height must be positive"
+        )
+    b = max(page.bleed_mm, 0.0)
+    full_w, full_h = page.width_mm + 2 * b, page.height_mm + 2 * b
+    w = _Writer()
+    out = w.out
+    out.append(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
+        f'width="{_num(full_w)}mm" height="{_num(full_h)}mm" '
+        f'viewBox="{_num(-b)} {_num(-b)} {_num(full_w)} {_num(full_h)}">'
+    )
+    if page.title:
+        out.append(f"<title>{escape(_clean(page.title))}</title>")
+    if page.meta:
+        out.append('<metadata><o:page xmlns:o="urn:x-orientation:page">')
+        out.extend(f"<o:meta key={_attr(k)} value={_attr(v)}/>" for k, v in page.meta)
+        out.append("</o:page></metadata>")
+    for item in page.items:
+        w.item(item)
+    out.append("</svg>\n")
+    return "".join(out).encode("utf-8")
+
+
+__all__ = ["render_svg"]
