@@ -6,8 +6,8 @@ import copy
 import json
 
 import pytest
-from conftest import EXAMPLES, box, building, site_dict, write_site
 
+from conftest import EXAMPLES, box, building, site_dict, write_site
 from orientation.cli import main
 from orientation.errors import LimitError, SiteFileError
 from orientation.io.site_file import dump_site, site_from_bytes

@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--date", help="plan date printed on maps (ISO, e.g. 2026-11-21; default: the "
                    "site file's site.date; never the clock, so renders stay byte-stable)")
     r.add_argument("--crop-marks", action="store_true", help="crop marks on every sign page")
+    r.add_argument("--since", metavar="OLD_PLAN", help="plan.json of a printed plan: write only "
+                   "the signs to add or reprint, with their own schedule")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
     pl = site_cmd("plan", "the signage plan as a table, or plan.json with --json")
@@ -55,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--date", help="plan date (ISO)")
 
     site_cmd("check", "validation, legibility and contrast report; exit 1 on an error finding")
+
+    site_cmd("pin", "write every assigned code into the site file as pins (keeps comments)")
+
+    d = sub.add_parser("diff", help="what changed since a printed plan: signs to add, remove, reprint")
+    d.add_argument("old_plan", metavar="OLD_PLAN", help="plan.json of the printed plan")
+    d.add_argument("site", metavar="SITE", help="the site file as it is now")
+    d.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
+    d.add_argument("--json", action="store_true", help="print JSON (added, removed, reprint, unchanged)")
 
     sub.add_parser("schema", help="print the JSON Schema of the site file")
     sub.add_parser("profiles", help="list the profiles on hand")
@@ -100,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
         log = None if args.quiet else (lambda m: err.print(m))
         outputs = pipeline.render(args.site, args.out, profile=args.profile, formats=args.formats,
                                   paper=args.paper, language=args.lang, date=args.date,
-                                  crop_marks=args.crop_marks, log=log)
+                                  crop_marks=args.crop_marks, since=args.since, log=log)
         plan = outputs.plan
         target = Path(args.out) if args.out else Path("output") / Path(args.site).stem
         _print_findings(err, plan, quiet=args.quiet)
@@ -113,7 +123,25 @@ def _run(args: argparse.Namespace) -> int:
 
     site = pipeline.load_site(args.site)
     prof = pipeline.resolve_profile(site, args.profile)
+    if cmd == "diff":
+        from .changes import diff_plans, format_diff, read_plan_json, reserved_codes
+
+        old = read_plan_json(args.old_plan)
+        plan = make_plan(site, prof, options=PlanOptions(reserved=reserved_codes(old, site)))
+        d = diff_plans(old, plan)
+        if args.json:
+            print(json.dumps(d.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(format_diff(d))
+        return 0
     plan = make_plan(site, prof, options=PlanOptions(date=getattr(args, "date", None)))
+    if cmd == "pin":
+        from .changes import pin_site
+
+        n = pin_site(args.site, plan)
+        out.print(f"{args.site}: {n} pin(s) added" if n else f"{args.site}: every code is pinned "
+                  "already; nothing changed", markup=False)
+        return 0
     if cmd == "plan":
         if args.json:
             sys.stdout.write(plan.to_json())

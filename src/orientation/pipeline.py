@@ -175,18 +175,33 @@ def write_outputs(files: dict[str, bytes], target: str | Path) -> Path:
 
 def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile: str | None = None,
            formats: Iterable[str] = FORMATS, paper: str = "A3", language: str | None = None,
-           date: str | None = None, crop_marks: bool = False,
+           date: str | None = None, crop_marks: bool = False, since: str | Path | None = None,
            log: Callable[[str], None] | None = None) -> Outputs:
     """The main job: read the site, plan, render and write every output into ``out_dir``
-    (default ``output/<site-stem>/``). Returns the outputs (with the plan)."""
+    (default ``output/<site-stem>/``). Returns the outputs (with the plan).
+
+    ``since``: the ``plan.json`` of a printed plan; only the signs to add or reprint are
+    written (signs, proof, schedule), and codes of removed elements are not handed out again.
+    """
     say = log or (lambda _msg: None)
     t0 = time.perf_counter()
     site = load_site(site_path)
     t_load = time.perf_counter() - t0
     say(f"read {site_path}: {len(site.buildings)} building(s)")
     prof = resolve_profile(site, profile)
+    reserved: frozenset[str] = frozenset()
+    only: list[str] | None = None
+    if since is not None:
+        from .changes import diff_plans, read_plan_json, reserved_codes
+
+        old = read_plan_json(since)
+        reserved = reserved_codes(old, site)
+        new_plan = make_plan(site, prof, options=PlanOptions(paper=paper, date=date,
+                                                             reserved=reserved, language=language))
+        only = diff_plans(old, new_plan).sign_ids_to_make
+        say(f"since {since}: {len(only)} sign(s) to add or reprint")
     outputs = render_outputs(site, profile=prof, formats=formats, paper=paper, language=language,
-                             date=date, crop_marks=crop_marks)
+                             date=date, crop_marks=crop_marks, reserved=reserved, only_signs=only)
     target = Path(out_dir) if out_dir else Path("output") / Path(site_path).stem
     t1 = time.perf_counter()
     write_outputs(outputs.files, target)

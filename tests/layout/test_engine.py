@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import box, building, site_dict
 
+from conftest import box, building, site_dict
 from orientation.io.site_file import site_from_data
 from orientation.layout.engine import PlanOptions, make_plan
 from orientation.layout.geometry import geometry_problems

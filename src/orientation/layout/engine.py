@@ -189,7 +189,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
         if prof.numbering.stair_scope == "building":
             stair_series.clear()
             stair_taken = set(pins) | set(options.reserved)
-        for s in sorted(b.stairs, key=lambda s: (numbering.walk_key(f, s.at), s.id)):
+        for s in sorted(b.stairs, key=lambda s: (numbering.walk_key(f, s.at, outer_only=True), s.id)):
             if s.label:
                 code, pinned = s.label, True
             else:

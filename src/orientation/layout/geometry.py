@@ -83,8 +83,9 @@ class RingPosition:
     point: XY
 
 
-def locate(o: Outline, xy: XY) -> RingPosition:
-    """The nearest position on any ring of the outline.
+def locate(o: Outline, xy: XY, *, outer_only: bool = False) -> RingPosition:
+    """The nearest position on any ring of the outline (only the outer ring with
+    ``outer_only``).
 
     >>> o = _outline(((0, 0), (10, 0), (10, 5), (0, 5)), ())
     >>> p = locate(o, (5, -0.2))
@@ -93,7 +94,7 @@ def locate(o: Outline, xy: XY) -> RingPosition:
     """
     best: RingPosition | None = None
     pt = Point(xy)
-    for ri, ring in enumerate(o.rings):
+    for ri, ring in enumerate(o.rings[:1] if outer_only else o.rings):
         n = len(ring)
         acc = 0.0
         for ei in range(n):

@@ -138,9 +138,10 @@ def _facing(o: Outline, towards: tuple[XY, str]) -> tuple[XY, tuple[int, float],
     return side_a, (0, start), reason
 
 
-def walk_key(frame: BuildingFrame, xy: XY) -> tuple[int, float]:
-    """Sort key of a point on (or near) the outline: ring, then clockwise distance from start."""
-    pos = locate(frame.outline, xy)
+def walk_key(frame: BuildingFrame, xy: XY, *, outer_only: bool = False) -> tuple[int, float]:
+    """Sort key of a point on (or near) the outline: ring, then clockwise distance from start.
+    ``outer_only`` projects inner points (stairs) onto the outer outline."""
+    pos = locate(frame.outline, xy, outer_only=outer_only)
     if pos.ring == 0:
         length = ring_length(frame.outline, 0)
         return (0, (pos.along - frame.start[1]) % length)
@@ -244,9 +245,9 @@ def room_order_key(frame: BuildingFrame, polygon: Polygon | None, fallback: int)
     if polygon is None:
         return (1, 0.0, fallback)
     p = polygon.representative_point() if not polygon.is_empty else Point(0, 0)
-    pos = locate(frame.outline, (p.x, p.y))
+    pos = locate(frame.outline, (p.x, p.y), outer_only=True)
     length = ring_length(frame.outline, 0)
-    along = (pos.along - frame.start[1]) % length if pos.ring == 0 else length + pos.along
+    along = (pos.along - frame.start[1]) % length
     return (0, round(along, 6), fallback)
 
 
