@@ -30,7 +30,9 @@ def pinned(tmp_path, capsys):
 
 
 def test_pin_keeps_comments_order_and_is_idempotent(pinned, capsys):
-    before = open("floorplans/rathaus.yaml", encoding="utf-8").read()
+    from pathlib import Path
+
+    before = Path("floorplans/rathaus.yaml").read_text(encoding="utf-8")
     after = pinned.read_text(encoding="utf-8")
     comments = [line.split("#", 1)[1].strip() for line in before.splitlines() if "#" in line]
     for c in comments:

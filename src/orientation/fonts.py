@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.basePen import BasePen
@@ -40,8 +40,6 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
-
-from typing import Literal
 
 #: Weights of the bundled faces.
 FontWeight = Literal["bold", "regular"]

@@ -7,7 +7,7 @@ table for the schedule. :func:`load_profile` returns a frozen :class:`Profile`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Annotated, Literal
 
@@ -132,13 +132,13 @@ def profile_names() -> list[str]:
 DEFAULT_PROFILE = "guetersloh"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _palette() -> dict[str, NamedColor]:
     raw = yaml.safe_load((_styles_dir() / "colors.yaml").read_text(encoding="utf-8"))
     return {k: NamedColor.model_validate(v) for k, v in raw.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
     """The profile called ``name`` (``guetersloh`` or ``us-k12``)."""
     names = profile_names()

@@ -20,6 +20,7 @@ from typing import Literal
 
 Point = tuple[float, float]
 from ..fonts import FontWeight  # noqa: E402 - one definition, shared with the fonts module
+
 Anchor = Literal["start", "middle", "end"]
 
 
