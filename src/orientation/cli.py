@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
     d.add_argument("--json", action="store_true", help="print JSON (added, removed, reprint, unchanged)")
 
+    bt = sub.add_parser("batch", help="render many site files with a progress bar")
+    bt.add_argument("paths", nargs="+", metavar="DIR", help="folders (searched recursively) or site files")
+    bt.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder; one sub-folder per site")
+    bt.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    bt.add_argument("--formats", type=_formats, default=("svg", "pdf"), help="svg,pdf (default both)")
+    bt.add_argument("--paper", choices=["A3", "A4"], default="A3")
+
     sub.add_parser("schema", help="print the JSON Schema of the site file")
     sub.add_parser("profiles", help="list the profiles on hand")
     return p
@@ -102,6 +109,9 @@ def _run(args: argparse.Namespace) -> int:
             mark = " (default)" if name == DEFAULT_PROFILE else ""
             out.print(f"{name:<12} {prof.title}{mark}")
         return 0
+
+    if cmd == "batch":
+        return _batch(args, out, err)
 
     from . import pipeline
     from .layout.engine import PlanOptions, make_plan
@@ -154,6 +164,37 @@ def _run(args: argparse.Namespace) -> int:
         n_err = sum(1 for f in plan.findings if f.severity == "error")
         return 1 if n_err else 0
     raise AssertionError(cmd)  # argparse rejects unknown commands
+
+
+def _batch(args, out, err) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from .batch import find_sites, run_batch
+
+    total = len(find_sites(args.paths))
+    failed: list = []
+    with Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("sites", total=total)
+
+        def tick(r) -> None:
+            bar.advance(task)
+            if not r.ok:
+                failed.append(r)
+                err.print(f"failed: {r.site}: {r.message}", markup=False)
+
+        results = run_batch(args.paths, args.out, jobs=args.jobs, progress=tick,
+                            options={"formats": args.formats, "paper": args.paper})
+    t = Table(title=f"batch: {len(results)} site(s) into {args.out}")
+    for col in ("site", "result", "signs", "map pages", "seconds"):
+        t.add_column(col, justify="right" if col in ("signs", "map pages", "seconds") else "left")
+    for r in results:
+        t.add_row(r.site, "ok" if r.ok else "FAILED", str(r.signs) if r.ok else "",
+                  str(r.pages) if r.ok else "", f"{r.seconds:.2f}" if r.ok else "")
+    out.print(t)
+    out.print(f"{len(results) - len(failed)} rendered, {len(failed)} failed", markup=False)
+    return 1 if failed else 0
 
 
 def _print_findings(console, plan, *, quiet: bool = False, verbose: bool = False) -> None:
