@@ -1,0 +1,304 @@
+"""Benchmark: the whole `orientation render` against the raw-library floor, and batch throughput.
+
+    python benchmarks/bench.py            # sizes 1, 10, 40, 100 buildings + batch of 200 sites
+    python benchmarks/bench.py --quick    # 1 building, no batch (what CI runs to see it works)
+
+For each synthetic campus (buildings of 40 x 20 m, 3 storeys, 10 exterior doors, 2 stairs, 60 rooms
+with outlines, 20 windows, beside a road) it reports:
+
+* the whole process `orientation render` (wall time incl. start-up, peak memory),
+* the time per stage (load, plan, compose, svg, pdf, write) from an in-process run,
+* the **floor**: the same sign pages (one PDF page per sign at its size with the code in the
+  embedded TTF; one SVG per sign with the code's glyphs as outlined paths) and the same map pages
+  (every room outline and number) written straight with reportlab, svgwrite and fontTools, with
+  no model, layout or checks, also as a whole process,
+* the ratio pipeline / floor, and the growth from 10 to 100 buildings.
+
+Prints a table and writes JSON (``benchmarks/results/bench-<label>.json``) for comparison between
+commits. Figures, not assertions: nothing here fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+# -- synthetic sites -------------------------------------------------------------------------
+
+def campus(n_buildings: int, *, name: str = "Benchmark-Campus") -> dict:
+    """A site of ``n_buildings`` on a grid beside a road along y = -15."""
+    buildings = []
+    per_row = 10
+    for i in range(n_buildings):
+        ox, oy = (i % per_row) * 60.0, (i // per_row) * 40.0
+        bid = f"b{i:03d}"
+        fp = [[ox, oy], [ox + 40, oy], [ox + 40, oy + 20], [ox, oy + 20]]
+        doors = [{"id": "d0", "at": [ox + 20, oy], "kind": "entrance", "main": i == 0}]
+        pts = [[ox + 5, oy], [ox + 35, oy], [ox + 40, oy + 5], [ox + 40, oy + 15], [ox + 30, oy + 20],
+               [ox + 20, oy + 20], [ox + 10, oy + 20], [ox, oy + 15], [ox, oy + 5]]
+        kinds = ["emergency_exit", "service", "emergency_exit", "entrance", "emergency_exit",
+                 "fire_brigade", "emergency_exit", "entrance", "emergency_exit"]
+        doors += [{"id": f"d{j + 1}", "at": p, "kind": k} for j, (p, k) in enumerate(zip(pts, kinds))]
+        rooms, windows = [], []
+        for level in range(3):
+            for r in range(20):
+                col, row = r % 10, r // 10
+                x0, y0 = ox + col * 4.0, oy + (0 if row == 0 else 12)
+                rooms.append({"id": f"r{level}-{r:02d}", "level": level,
+                              "name": f"Raum {level}.{r:02d}" if r % 7 else "Sekretariat",
+                              "landmark": r == 0,
+                              "polygon": [[x0, y0], [x0 + 4, y0], [x0 + 4, y0 + 8], [x0, y0 + 8]]})
+            for w in range(7 if level < 2 else 6):
+                windows.append({"id": f"w{level}-{w}", "at": [ox + 2 + w * 5.5, oy], "level": level})
+        buildings.append({
+            "id": bid, "name": f"Haus {i + 1}", "footprint": fp,
+            "storeys": [{"level": lv, "name": ["EG", "1. OG", "2. OG"][lv]} for lv in range(3)],
+            "doors": doors,
+            "stairs": [{"id": "t1", "at": [ox + 2, oy + 10], "levels": [0, 1, 2]},
+                       {"id": "t2", "at": [ox + 38, oy + 10], "levels": [0, 1, 2]}],
+            "rooms": rooms, "windows": windows,
+            "features": [{"kind": "key_box", "at": [ox + 21, oy - 0.3], "level": 0}],
+        })
+    width = max(60.0 * min(n_buildings, per_row), 60.0)
+    return {"format": "orientation/site@1",
+            "site": {"name": name, "address": "Benchmarkweg 1", "date": "2026-11-21"},
+            "buildings": buildings,
+            "site_features": [{"kind": "road", "name": "Benchmarkweg", "line": [[-30, -15], [width + 30, -15]]},
+                              {"kind": "hydrant", "at": [-10, -10]}]}
+
+
+# -- child processes --------------------------------------------------------------------------
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def child_render(site: str, out: str) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from orientation.cli import main
+
+    code = main(["render", site, "-o", out, "-q"])
+    print(json.dumps({"peak_mb": _peak_mb(), "exit": code}))
+
+
+def child_floor(spec_path: str, out: str) -> None:
+    """Write the same sign and map pages with the raw libraries only."""
+    import svgwrite
+    from fontpkg_atkinson_hyperlegible import ROOT as FONT_ROOT
+    from fontTools.pens.svgPathPen import SVGPathPen
+    from fontTools.ttLib import TTFont as FTFont
+    from reportlab.lib.colors import CMYKColor
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    spec = json.loads(Path(spec_path).read_text())
+    font_path = str(Path(FONT_ROOT) / "files" / "AtkinsonHyperlegible-Bold.ttf")
+    pdfmetrics.registerFont(TTFont("AHB", font_path))
+    ft = FTFont(font_path)
+    gs, cmap, upm = ft.getGlyphSet(), ft.getBestCmap(), ft["head"].unitsPerEm
+    hmtx = ft["hmtx"]
+    outline_cache: dict[str, tuple[str, int]] = {}
+
+    def glyph(ch: str) -> tuple[str, int]:
+        if ch not in outline_cache:
+            name = cmap.get(ord(ch), ".notdef")
+            pen = SVGPathPen(gs)
+            gs[name].draw(pen)
+            outline_cache[ch] = (pen.getCommands(), hmtx[name][0])
+        return outline_cache[ch]
+
+    def svg_text(dwg, text: str, x: float, y: float, size: float) -> None:
+        s = size / upm
+        for ch in text:
+            d, adv = glyph(ch)
+            if d:
+                dwg.add(dwg.path(d=d, transform=f"translate({x:.3f} {y:.3f}) scale({s:.5f} {-s:.5f})"))
+            x += adv * s
+
+    outp = Path(out)
+    (outp / "signs").mkdir(parents=True, exist_ok=True)
+    (outp / "maps").mkdir(parents=True, exist_ok=True)
+    mm = 72 / 25.4
+    c = canvas.Canvas(str(outp / "signs.pdf"), invariant=1)
+    for i, sg in enumerate(spec["signs"]):
+        w, h, cap = sg["w"], sg["h"], sg["cap"]
+        size = cap / 0.668
+        c.setPageSize(((w + 6) * mm, (h + 6) * mm))
+        c.setFillColor(CMYKColor(0.95, 0.5, 0, 0.56))
+        c.rect(0, 0, (w + 6) * mm, (h + 6) * mm, stroke=0, fill=1)
+        c.setFillColor(CMYKColor(0, 0, 0, 0))
+        c.setFont("AHB", size * mm)
+        c.drawCentredString((w / 2 + 3) * mm, (h / 2 + 3 - cap / 2) * mm, sg["text"])
+        c.showPage()
+        dwg = svgwrite.Drawing(str(outp / "signs" / f"s{i}.svg"), size=(f"{w}mm", f"{h}mm"),
+                               viewBox=f"0 0 {w} {h}", debug=False)
+        dwg.add(dwg.rect((0, 0), (w, h), fill="#063971"))
+        svg_text(dwg, sg["text"], w / 4, h / 2 + cap / 2, size)
+        dwg.save()
+    c.save()
+    c = canvas.Canvas(str(outp / "maps.pdf"), invariant=1, pagesize=(420 * mm, 297 * mm))
+    for pi, page in enumerate(spec["pages"]):
+        dwg = svgwrite.Drawing(str(outp / "maps" / f"p{pi}.svg"), size=("420mm", "297mm"),
+                               viewBox="0 0 420 297", debug=False)
+        c.setFont("AHB", 3 / 0.668 * mm)
+        for poly, label, (lx, ly) in page:
+            path = c.beginPath()
+            path.moveTo(poly[0][0] * mm, poly[0][1] * mm)
+            for x, y in poly[1:]:
+                path.lineTo(x * mm, y * mm)
+            path.close()
+            c.drawPath(path, stroke=1, fill=0)
+            c.drawCentredString(lx * mm, ly * mm, label)
+            dwg.add(dwg.polygon(poly, fill="white", stroke="#404040", stroke_width=0.25))
+            svg_text(dwg, label, lx, 297 - ly, 3 / 0.668)
+        c.showPage()
+        dwg.save()
+    c.save()
+    print(json.dumps({"peak_mb": _peak_mb(), "exit": 0}))
+
+
+def _run_child(args: list[str]) -> tuple[float, dict]:
+    t0 = time.perf_counter()
+    proc = subprocess.run([PY, __file__, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"child failed: {' '.join(args)}\n{proc.stderr[-2000:]}")
+    return wall, json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# -- the benchmark ----------------------------------------------------------------------------
+
+def floor_spec(site_path: Path) -> dict:
+    """Sign sizes and texts, and map pages with room outlines in page mm, from the real plan."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from orientation import load_site, make_plan
+
+    site = load_site(site_path)
+    plan = make_plan(site)
+    signs = [{"text": s.text, "w": s.width_mm, "h": s.height_mm, "cap": s.cap_height_mm} for s in plan.signs]
+    codes = {m.id: (m.code, m.at) for m in plan.markings if m.kind == "room"}
+    pages: list = [[]]  # the site plan page: buildings only
+    for b in site.buildings:
+        xs = [p[0] for p in b.footprint]
+        ys = [p[1] for p in b.footprint]
+        s = min(300 / max(max(xs) - min(xs), 1), 250 / max(max(ys) - min(ys), 1))
+        for st in b.storeys:
+            page = []
+            for r in b.rooms:
+                if r.level != st.level or not r.polygon:
+                    continue
+                code, at = codes[f"{b.id}/{r.id}"]
+                poly = [[20 + (x - min(xs)) * s, 20 + (y - min(ys)) * s] for x, y in r.polygon]
+                page.append((poly, code, (20 + (at[0] - min(xs)) * s, 20 + (at[1] - min(ys)) * s)))
+            pages.append(page)
+    return {"signs": signs, "pages": pages, "n_signs": len(signs)}
+
+
+def run(sizes: list[int], *, batch_sites: int, label: str) -> dict:
+    sys.path.insert(0, str(ROOT / "src"))
+    from orientation import load_profile, load_site, render_outputs, write_outputs
+
+    results: dict = {"label": label, "sizes": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="orientation-bench-") as tmp:
+        tmpd = Path(tmp)
+        for n in sizes:
+            site_path = tmpd / f"campus-{n}.json"
+            site_path.write_text(json.dumps(campus(n)))
+            # stages, in process
+            t0 = time.perf_counter()
+            site = load_site(site_path)
+            t_load = time.perf_counter() - t0
+            outputs = render_outputs(site, profile=load_profile("guetersloh"))
+            t1 = time.perf_counter()
+            write_outputs(outputs.files, tmpd / f"inproc-{n}")
+            stages = {"load": t_load, **outputs.timings, "write": time.perf_counter() - t1}
+            n_signs = len(outputs.plan.signs)
+            n_pages = sum(1 for k in outputs.files if k.startswith("maps/"))
+            # whole processes
+            wall, child = _run_child(["--child-render", str(site_path), str(tmpd / f"out-{n}")])
+            spec_path = tmpd / f"floor-{n}.json"
+            spec_path.write_text(json.dumps(floor_spec(site_path)))
+            fwall, fchild = _run_child(["--child-floor", str(spec_path), str(tmpd / f"floor-{n}")])
+            row = {"buildings": n, "signs": n_signs, "map_pages": n_pages,
+                   "render_s": round(wall, 3), "render_peak_mb": round(child["peak_mb"], 1),
+                   "floor_s": round(fwall, 3), "floor_peak_mb": round(fchild["peak_mb"], 1),
+                   "ratio": round(wall / fwall, 2),
+                   "signs_per_s": round(n_signs / wall, 1), "pages_per_s": round(n_pages / wall, 1),
+                   "stages_s": {k: round(v, 3) for k, v in stages.items()}}
+            results["sizes"].append(row)
+            print(_row_text(row), flush=True)
+        by_n = {r["buildings"]: r for r in results["sizes"]}
+        if 10 in by_n and 100 in by_n:
+            results["growth_10_to_100"] = round(by_n[100]["render_s"] / by_n[10]["render_s"], 2)
+            print(f"growth 10 -> 100 buildings: x{results['growth_10_to_100']} (linear would be x10)")
+        if batch_sites:
+            results["batch"] = _batch(tmpd, batch_sites)
+    return results
+
+
+def _batch(tmpd: Path, n_sites: int) -> dict:
+    src = tmpd / "batch-sites"
+    src.mkdir()
+    for i in range(n_sites):
+        (src / f"site-{i:03d}.json").write_text(json.dumps(campus(1, name=f"Schule {i}")))
+    out: dict = {"sites": n_sites}
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        proc = subprocess.run([PY, "-m", "orientation", "batch", str(src), "-o", str(tmpd / f"batch-{jobs}"),
+                               "--jobs", str(jobs)], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            raise SystemExit(f"batch failed:\n{proc.stderr[-2000:]}")
+        out[f"jobs{jobs}_s"] = round(wall, 2)
+        out[f"jobs{jobs}_sites_per_s"] = round(n_sites / wall, 2)
+        print(f"batch {n_sites} sites, --jobs {jobs}: {wall:.1f} s ({n_sites / wall:.1f} sites/s)", flush=True)
+    out["scaling_efficiency_2_jobs"] = round(out["jobs1_s"] / (2 * out["jobs2_s"]), 2)
+    print(f"scaling efficiency with 2 jobs: {out['scaling_efficiency_2_jobs']:.0%}")
+    return out
+
+
+def _row_text(r: dict) -> str:
+    st = " ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
+    return (f"{r['buildings']:>4} bldg | {r['signs']:>6} signs {r['map_pages']:>4} pages | render "
+            f"{r['render_s']:7.2f} s {r['render_peak_mb']:6.0f} MB | floor {r['floor_s']:7.2f} s | "
+            f"ratio {r['ratio']:5.2f} | {r['signs_per_s']:7.1f} signs/s | stages: {st}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="smallest size only, no batch (CI)")
+    ap.add_argument("--sizes", default="1,10,40,100")
+    ap.add_argument("--batch", type=int, default=200, help="sites in the batch run (0 = none)")
+    ap.add_argument("--label", default=time.strftime("%Y%m%d-%H%M%S"))
+    ap.add_argument("--child-render", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--child-floor", nargs=2, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child_render:
+        return child_render(*a.child_render)
+    if a.child_floor:
+        return child_floor(*a.child_floor)
+    sizes = [1] if a.quick else [int(s) for s in a.sizes.split(",")]
+    print("buildings | signs pages | whole-process render | floor | ratio | throughput | stages (s)")
+    res = run(sizes, batch_sites=0 if a.quick else a.batch, label=a.label)
+    dest = ROOT / "benchmarks" / "results" / f"bench-{a.label}.json"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(json.dumps(res, indent=2) + "\n")
+    print(f"wrote {dest.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
