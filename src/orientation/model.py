@@ -12,10 +12,11 @@ levels that exist, one main entrance, limits); it returns every problem, not the
 from __future__ import annotations
 
 import math
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .errors import Problem
 
@@ -28,7 +29,14 @@ CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN, max_length=16)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+def _printable(value: str) -> str:
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
+        raise ValueError("contains control characters; use plain text")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True),
+                 AfterValidator(_printable)]
 Coord = Annotated[float, Field(allow_inf_nan=False)]
 Point = tuple[Coord, Coord]
 Ring = Annotated[list[Point], Field(min_length=3)]

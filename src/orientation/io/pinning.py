@@ -76,7 +76,7 @@ def pin_text(text: str, *, suffix: str, codes: Mapping[str, str], letters: Mappi
 
 
 def _mapping_indent(text: str) -> int:
-    """The indentation of nested mapping keys in the user's file (2 when none is nested).
+    r"""The indentation of nested mapping keys in the user's file (2 when none is nested).
 
     >>> _mapping_indent("site:\n    name: x\n")
     4

@@ -1,0 +1,466 @@
+"""Signs as print-ready scenes, and the proof sheet for the approval walk.
+
+:func:`sign_page` draws one :class:`~orientation.plan.Sign` at true size (mm) as a
+:class:`~orientation.render.scene.Page`; :func:`sign_pages` does the whole plan in plan order;
+:func:`proof_pages` shows every sign small on A4 portrait pages with its code, kind, size and
+location, for the approval with police and fire service.
+
+The design follows the visual brief, every proportion from the profile's ``sizing`` in units
+of the code's cap height ``h``:
+
+* the **code dominates**: bold, centred, at the sign's cap height (``sign.cap_height_mm``);
+  building letters fill ``BUILDING_LETTER_FILL`` (0.7) of their square panel;
+* an optional **second line** (``sign.subtext``: "Eingang", the storey "1. OG", a landmark
+  name, the address on a name board) in the regular weight at ``second_line`` × ``h``, a gap
+  of ``line_gap`` × ``h`` under the code; a second line too long for the panel is first shrunk
+  a little, then set in two lines, then shrunk to at most half and cut with "…";
+* the code-and-second-line block is centred in the panel with at least ``margin`` × ``h`` on
+  every side and never less than :data:`SAFE_MM` (5 mm) from the trim;
+* a thin **keyline** ``keyline`` × ``h`` inside the trim (at least :data:`SAFE_MM`),
+  ``KEYLINE_WIDTH`` × ``h`` wide, where the profile sets one (> 0) and the panel leaves
+  clear room between it and the text; building letters stand alone without one;
+* the printed background is a rectangle running into the bleed; the rounded corners
+  (``corner_radius`` × ``h``) are recorded in ``Page.meta`` as the cut contour, and drawn on
+  the proof.
+
+A code that does not fit its panel is a layout bug (or a hand-edited plan) and raises
+:class:`~orientation.compose.common.SignLayoutError` naming the sign and the sizes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import fonts
+from ..layout.sizing import BUILDING_LETTER_FILL
+from ..plan import Plan, Sign
+from ..profiles import Profile
+from ..render.scene import Color, Group, Item, Page, Rect, Stroke, Text
+from .common import (
+    A4_PORTRAIT,
+    GREY,
+    INK,
+    RULE,
+    SignLayoutError,
+    building_label,
+    color_label,
+    ellipsize,
+    format_length,
+    format_size,
+    hrule,
+    kind_label,
+    plan_language,
+    plan_stamp,
+    scale_items,
+    sign_color,
+    storey_name,
+    uses_inches,
+    word,
+    wrap_lines,
+)
+from .common import text as ptext
+
+SAFE_MM = 5.0
+"""Nothing important closer than this to the trim, in mm (cutting tolerance)."""
+BUILDING_SIDE_MARGIN = 0.1
+"""Least margin beside a building letter, as a fraction of the panel height."""
+LINE_PITCH = 1.6
+"""Baseline-to-baseline distance of wrapped lines, in units of their cap height."""
+KEYLINE_WIDTH = 0.02
+"""Stroke width of the keyline, in units of the code's cap height (at least 0.5 mm)."""
+KEYLINE_CLEARANCE = 0.15
+"""Least free space between the keyline and the text, in units of the code's cap height."""
+SUBTEXT_MIN_FACTOR = 0.5
+"""The second line is never set smaller than this fraction of its nominal size."""
+SUBTEXT_ONE_LINE_FACTOR = 0.8
+"""A second line shrunk to at least this fraction stays on one line; below, it may wrap."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    baseline: float  # y of the baseline, mm from the top trim
+    size_mm: float  # font size (em)
+    weight: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Design:
+    """A sign's artwork inside the trim (no background), and the numbers behind it."""
+
+    background: Color
+    foreground: Color
+    items: tuple[Item, ...]
+    code_cap_mm: float
+    corner_radius_mm: float
+    keyline: bool
+
+
+def _cap_of(size_mm: float, weight: str) -> float:
+    return size_mm * fonts.cap_height_ratio(weight)  # type: ignore[arg-type]
+
+
+def _width(text: str, size_mm: float, weight: str) -> float:
+    return fonts.text_width_mm(text, size_mm=size_mm, weight=weight)  # type: ignore[arg-type]
+
+
+def _where(sign: Sign) -> str:
+    return f"sign {sign.id} ({sign.kind} {sign.text!r}, marking {sign.marking})"
+
+
+def _code_lines(sign: Sign, cap: float, avail_w: float, avail_h: float) -> list[str]:
+    """The code on one line, or a name board's name on two; raises when it cannot fit."""
+    size = fonts.font_size_for_cap_height(cap)
+    w = _width(sign.text, size, "bold")
+    if w <= avail_w + 0.05 and cap <= avail_h + 0.05:
+        return [sign.text]
+    if sign.kind == "name":
+        lines = wrap_lines(sign.text, 2, size_mm=size, weight="bold")
+        lw = max(_width(s, size, "bold") for s in lines)
+        lh = cap * (1 + LINE_PITCH * (len(lines) - 1))
+        if len(lines) > 1 and lw <= avail_w + 0.05 and lh <= avail_h + 0.05:
+            return lines
+    raise SignLayoutError(
+        f"{_where(sign)}: the text is {w:.0f} mm wide at {cap:.0f} mm cap height, but the "
+        f"{format_length(sign.width_mm, 'en')} x {format_length(sign.height_mm, 'en')} mm panel "
+        f"leaves {avail_w:.0f} x {avail_h:.0f} mm inside its margins; the layout must choose a "
+        "larger panel (re-run the plan; check sizes edited by hand)")
+
+
+def _subtext_lines(sign: Sign, text: str, nominal_cap: float, avail_w: float,
+                   avail_h: float) -> tuple[list[str], float]:
+    """Lines and cap height of the second line within ``avail_w`` x ``avail_h`` mm."""
+    size = fonts.font_size_for_cap_height(nominal_cap, "regular")
+    w1 = _width(text, size, "regular")
+    f1 = min(1.0, avail_w / w1 if w1 else 1.0, avail_h / nominal_cap)
+    if f1 >= SUBTEXT_ONE_LINE_FACTOR:
+        return [text], nominal_cap * f1
+    lines = wrap_lines(text, 2, size_mm=size, weight="regular")
+    f2 = 0.0
+    if len(lines) == 2:
+        w2 = max(_width(s, size, "regular") for s in lines)
+        f2 = min(1.0, avail_w / w2, avail_h / (nominal_cap * (1 + LINE_PITCH)))
+    if max(f1, f2) >= SUBTEXT_MIN_FACTOR:
+        return ([text], nominal_cap * f1) if f1 >= f2 else (lines, nominal_cap * f2)
+    cap = min(SUBTEXT_MIN_FACTOR * nominal_cap, avail_h)
+    if cap < 2.0:
+        raise SignLayoutError(
+            f"{_where(sign)}: no room for the second line {text!r} (only {avail_h:.1f} mm "
+            "left under the code); the layout must choose a taller panel")
+    size = fonts.font_size_for_cap_height(cap, "regular")
+    return [ellipsize(text, avail_w, size_mm=size, weight="regular")], cap
+
+
+def _lines(sign: Sign, profile: Profile) -> tuple[list[_Line], float, float]:
+    """Lay out the text: the lines, the code's cap height and the margin used (mm)."""
+    s = profile.sizing
+    W, H = sign.width_mm, sign.height_mm
+    h = sign.cap_height_mm
+    if h <= 0 or W <= 0 or H <= 0:
+        raise SignLayoutError(f"{_where(sign)}: size {W} x {H} mm with cap height {h} mm; "
+                              "all must be positive")
+    if sign.kind == "building" and not sign.subtext:
+        side = max(BUILDING_SIDE_MARGIN * H, SAFE_MM)
+        size_at = fonts.font_size_for_cap_height(1.0)
+        per_mm_cap = _width(sign.text, size_at, "bold")  # width per mm of cap height
+        fit_w = (W - 2 * side) / per_mm_cap if per_mm_cap else math.inf
+        cap = max(h, min(BUILDING_LETTER_FILL * H, fit_w))
+        avail_h = H - 2 * SAFE_MM
+        _code_lines(sign, cap, W - 2 * side, avail_h)  # raises when even h does not fit
+        size = fonts.font_size_for_cap_height(cap)
+        return [_Line(sign.text, (H + cap) / 2, size, "bold")], cap, (H - cap) / 2
+
+    margin = max(s.margin * h, SAFE_MM)
+    avail_w, avail_h = W - 2 * margin, H - 2 * margin
+    code = _code_lines(sign, h, avail_w, avail_h)
+    code_size = fonts.font_size_for_cap_height(h)
+    code_h = h * (1 + LINE_PITCH * (len(code) - 1))
+    sub: list[str] = []
+    sub_cap = 0.0
+    gap = s.line_gap * h
+    if sign.subtext.strip() and s.second_line > 0:
+        room = avail_h - code_h - gap
+        if room <= 0:
+            raise SignLayoutError(
+                f"{_where(sign)}: no room for the second line {sign.subtext!r} under the "
+                "code; the layout must choose a taller panel")
+        sub, sub_cap = _subtext_lines(sign, sign.subtext.strip(), s.second_line * h,
+                                      avail_w, room)
+    sub_h = sub_cap * (1 + LINE_PITCH * (len(sub) - 1)) if sub else 0.0
+    block = code_h + (gap + sub_h if sub else 0.0)
+    top = (H - block) / 2
+    out = [_Line(t, top + h + i * LINE_PITCH * h, code_size, "bold") for i, t in enumerate(code)]
+    if sub:
+        sub_size = fonts.font_size_for_cap_height(sub_cap, "regular")
+        y0 = top + code_h + gap + sub_cap
+        out += [_Line(t, y0 + i * LINE_PITCH * sub_cap, sub_size, "regular")
+                for i, t in enumerate(sub)]
+    return out, h, margin
+
+
+def _design(sign: Sign, profile: Profile) -> _Design:
+    s = profile.sizing
+    W, H = sign.width_mm, sign.height_mm
+    bg = sign_color(profile, sign.background, sign.background_name)
+    fg = sign_color(profile, sign.foreground, sign.foreground_name)
+    lines, cap, margin = _lines(sign, profile)
+    items: list[Item] = []
+    keyline = False
+    # building letters stand alone on their square: no keyline, so every letter of a site
+    # looks alike whatever its width
+    if s.keyline > 0 and not (sign.kind == "building" and not sign.subtext):
+        width = max(KEYLINE_WIDTH * cap, 0.5)
+        # the stroke's centre line; its outer edge stays SAFE_MM clear of the trim
+        inset = max(s.keyline * cap, SAFE_MM + width / 2)
+        # the keyline only where it keeps clear of the text
+        clearance = margin - (inset + width / 2)
+        if clearance >= max(KEYLINE_CLEARANCE * cap, 3.0) and 2 * (inset + width) < min(W, H):
+            r = max(s.corner_radius * cap - inset / 2, s.corner_radius * cap / 2)
+            items.append(Rect(inset, inset, W - 2 * inset, H - 2 * inset,
+                              stroke=Stroke(fg, width), radius_mm=r))
+            keyline = True
+    for ln in lines:
+        items.append(Text(W / 2, ln.baseline, ln.text, ln.size_mm, fg,
+                          weight=ln.weight, anchor="middle"))  # type: ignore[arg-type]
+    return _Design(bg, fg, tuple(items), cap, s.corner_radius * cap, keyline)
+
+
+def _title(sign: Sign, profile: Profile) -> str:
+    second = sign.subtext or kind_label(profile.language, sign.kind)
+    return f"{sign.text} – {second} ({sign.marking})"
+
+
+def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
+              crop_marks: bool = False) -> Page:
+    """One sign at true size: a page of ``sign.width_mm`` x ``sign.height_mm`` mm.
+
+    The background (the sign's colour, CMYK from the profile's colour table) runs
+    ``bleed_mm`` into the bleed on every side; the text is bold for the code and regular for
+    the second line, centred. ``Page.name`` is the sign id, ``Page.title`` e.g.
+    ``E1 – Eingang (main/d-main)``; ``Page.meta`` records the colours with their RAL names, the
+    material and the cut contour (rounded corners). ``crop_marks`` asks the PDF backend for
+    crop marks.
+
+    Raises :class:`~orientation.compose.common.SignLayoutError` when the code does not fit.
+    """
+    d = _design(sign, profile)
+    b = max(bleed_mm, 0.0)
+    W, H = sign.width_mm, sign.height_mm
+    items: tuple[Item, ...] = (Rect(-b, -b, W + 2 * b, H + 2 * b, fill=d.background), *d.items)
+    lang = profile.language
+    meta = (
+        ("sign", sign.id),
+        ("marking", sign.marking),
+        ("kind", sign.kind),
+        ("code", sign.text),
+        ("background", d.background.name or d.background.hex),
+        ("foreground", d.foreground.name or d.foreground.hex),
+        ("material", sign.material),
+        ("cap_height_mm", format_length(d.code_cap_mm, "en")),
+        ("cut", f"rounded rectangle {format_size(W, H, 'en')} mm, corner radius "
+                f"{format_length(d.corner_radius_mm, 'en')} mm"),
+        ("colors", f"{color_label(profile, sign.foreground, sign.foreground_name, lang)} "
+                   f"{word(lang, 'on')} "
+                   f"{color_label(profile, sign.background, sign.background_name, lang)}"),
+    )
+    return Page(W, H, items, bleed_mm=b, name=sign.id, title=_title(sign, profile),
+                crop_marks=crop_marks, meta=meta)
+
+
+def sign_pages(plan: Plan, profile: Profile, *, crop_marks: bool = False) -> list[Page]:
+    """Every sign of the plan as a :func:`sign_page` (3 mm bleed), in plan order."""
+    return [sign_page(s, profile, crop_marks=crop_marks) for s in plan.signs]
+
+
+# --- proof -------------------------------------------------------------------------------
+
+PROOF_MARGIN_MM = 12.0
+PROOF_COLUMNS = 3
+PROOF_GUTTER_MM = 6.0
+PROOF_PICTURE_MM = 26.0
+"""Height of the picture box of a proof cell, in mm."""
+PROOF_LABEL_PITCH_MM = 4.3
+PROOF_ROW_MM = 50.0
+"""Height of one proof row (picture, three label lines and the space to the next row), mm."""
+PROOF_HEADER_MM = 20.0
+PROOF_APPROVAL_MM = 50.0
+PROOF_WIDE = 4.0
+"""Signs at least this many times wider than tall take a whole proof row."""
+
+
+def _location(plan: Plan, sign: Sign, lang: str) -> str:
+    parts = [building_label(plan, sign.building)]
+    storey = storey_name(plan, sign.building, sign.level)
+    if storey and sign.kind != "name":
+        parts.append(storey)
+    if sign.side:
+        parts.append(f"{word(lang, 'side')} {sign.side}")
+    return " · ".join(p for p in parts if p)
+
+
+def _scale_label(k: float) -> str:
+    """The drawing scale of a miniature, ``1:14``."""
+    return f"1:{round(1 / k):d}" if k > 0 else ""
+
+
+def _miniature(sign: Sign, profile: Profile, x: float, y: float, w: float, h: float
+               ) -> tuple[tuple[Item, ...], float]:
+    """The sign scaled into the box (x, y, w, h), centred across and standing on the box's
+    bottom edge (next to its label); its cut shape drawn."""
+    d = _design(sign, profile)
+    k = min(w / sign.width_mm, h / sign.height_mm)
+    sw, sh = sign.width_mm * k, sign.height_mm * k
+    ox, oy = x + (w - sw) / 2, y + h - sh
+    r = min(d.corner_radius_mm * k, sw / 2, sh / 2)
+    shape = Rect(ox, oy, sw, sh, fill=d.background, stroke=Stroke(RULE, 0.15), radius_mm=r)
+    art = Group(scale_items(d.items, k, dx=ox, dy=oy), clip=(ox, oy, sw, sh))
+    return (shape, art), k
+
+
+def _cell(plan: Plan, profile: Profile, sign: Sign, x: float, y: float, w: float, lang: str,
+          inches: bool) -> list[Item]:
+    pic, k = _miniature(sign, profile, x, y, w, PROOF_PICTURE_MM)
+    items: list[Item] = list(pic)
+    ly = y + PROOF_PICTURE_MM + 5.0
+    p = PROOF_LABEL_PITCH_MM
+    idw = fonts.text_width_mm(sign.id, size_mm=3.0, weight="regular") + 2.0
+    items.append(ptext(x, ly, sign.text, 4.2, weight="bold", max_width_mm=w - idw))
+    items.append(ptext(x + w, ly, sign.id, 3.0, fill=GREY, anchor="end"))
+    scale = _scale_label(k)
+    sw = fonts.text_width_mm(scale, size_mm=3.0, weight="regular") + 2.0
+    items.append(ptext(x, ly + p, kind_label(lang, sign.kind), 3.2, max_width_mm=w - sw))
+    items.append(ptext(x + w, ly + p, scale, 3.0, fill=GREY, anchor="end"))
+    size = format_size(sign.width_mm, sign.height_mm, lang, inches=inches, unit=True)
+    items.append(ptext(x, ly + 2 * p, size, 3.2, max_width_mm=w))
+    items.append(ptext(x, ly + 3 * p, _location(plan, sign, lang), 3.2, max_width_mm=w))
+    return items
+
+
+def _proof_rows(signs: Sequence[Sign]) -> list[list[Sign]]:
+    rows: list[list[Sign]] = []
+    row: list[Sign] = []
+    for s in signs:
+        if s.width_mm >= PROOF_WIDE * s.height_mm:
+            if row:
+                rows.append(row)
+                row = []
+            rows.append([s])
+            continue
+        row.append(s)
+        if len(row) == PROOF_COLUMNS:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _proof_header(plan: Plan, profile: Profile, lang: str, n: int, m: int) -> list[Item]:
+    pw, _ = A4_PORTRAIT
+    x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
+    y = PROOF_MARGIN_MM + 4.5
+    page = f"{word(lang, 'page')} {n}/{m}"
+    items: list[Item] = [
+        ptext(x0, y, f"{word(lang, 'proof_title')} – {plan.site_name}", 5.0, weight="bold",
+              max_width_mm=x1 - x0 - 25),
+        ptext(x1, y, page, 3.4, anchor="end"),
+    ]
+    sub = [plan.site_address or "",
+           f"{word(lang, 'profile')}: {profile.title.split(' – ')[0]}",
+           plan_stamp(plan, lang),
+           f"{len(plan.signs)} {word(lang, 'signs_count')}"]
+    items.append(ptext(x0, y + 5.5, " · ".join(p for p in sub if p), 3.2, fill=GREY,
+                       max_width_mm=x1 - x0))
+    items.append(hrule(x0, x1, PROOF_MARGIN_MM + PROOF_HEADER_MM - 6.0, width_mm=0.3,
+                       color=INK))
+    return items
+
+
+def _approval(lang: str, y: float) -> list[Item]:
+    pw, _ = A4_PORTRAIT
+    x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
+    items: list[Item] = [
+        ptext(x0, y + 5.0, word(lang, "approval"), 4.6, weight="bold", max_width_mm=x1 - x0),
+    ]
+    note = [word(lang, "approval_note")]
+    if fonts.text_width_mm(note[0], size_mm=3.4, weight="regular") > x1 - x0:
+        note = wrap_lines(note[0], 2, size_mm=3.4, weight="regular")
+    for i, ln in enumerate(note):
+        items.append(ptext(x0, y + 10.5 + i * 4.6, ln, 3.4, max_width_mm=x1 - x0))
+    gap = 8.0
+    fw = (x1 - x0 - 2 * gap) / 3
+    line_y = y + 31.0
+    for i, key in enumerate(("sign_police", "sign_fire", "sign_owner")):
+        fx = x0 + i * (fw + gap)
+        items.append(hrule(fx, fx + fw, line_y, width_mm=0.3, color=INK))
+        items.append(ptext(fx, line_y + 4.2, word(lang, key), 3.4, weight="bold",
+                           max_width_mm=fw))
+        items.append(ptext(fx, line_y + 8.2, word(lang, "signature"), 3.0, fill=GREY,
+                           max_width_mm=fw))
+    items.append(hrule(x0, x1, y + PROOF_APPROVAL_MM - 5.0, width_mm=0.3, color=INK))
+    return items
+
+
+def proof_pages(plan: Plan, profile: Profile) -> list[Page]:
+    """Every sign small on A4 portrait pages (210 x 297 mm), for the approval walk.
+
+    Three signs a row (signs at least :data:`PROOF_WIDE` times wider than tall, such as the
+    name board, take a whole row), each drawn to scale in its colours and cut shape, standing
+    on its label: code and sign id; kind and drawing scale; size in mm (and inches for inch
+    profiles); location (building letter and name, storey, side). Every page has a header
+    with the site, address, profile, plan date/version, the number of signs and ``page n/m``;
+    the first page carries the approval purpose ("Freigabe mit Polizei und Feuerwehr" / "For
+    approval by police and fire service") and signature lines for police, fire service and
+    owner. Signs in plan order; words in the plan's language.
+    """
+    lang = plan_language(plan, profile)
+    inches = uses_inches(profile)
+    pw, ph = A4_PORTRAIT
+    x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
+    body_top = PROOF_MARGIN_MM + PROOF_HEADER_MM
+    body_bottom = ph - PROOF_MARGIN_MM
+    rows = _proof_rows(plan.signs)
+
+    pages_rows: list[list[list[Sign]]] = []
+    current: list[list[Sign]] = []
+    top = body_top + PROOF_APPROVAL_MM
+    y = top
+    for row in rows:
+        if y + PROOF_ROW_MM > body_bottom + 0.01 and current:
+            pages_rows.append(current)
+            current, y = [], body_top
+        current.append(row)
+        y += PROOF_ROW_MM
+    pages_rows.append(current)
+
+    m = len(pages_rows)
+    cw = (x1 - x0 - (PROOF_COLUMNS - 1) * PROOF_GUTTER_MM) / PROOF_COLUMNS
+    pages: list[Page] = []
+    for n, prow in enumerate(pages_rows, start=1):
+        items: list[Item] = _proof_header(plan, profile, lang, n, m)
+        y = body_top
+        if n == 1:
+            items += _approval(lang, body_top - 2.0)
+            y = body_top + PROOF_APPROVAL_MM
+        for row in prow:
+            if len(row) == 1 and row[0].width_mm >= PROOF_WIDE * row[0].height_mm:
+                items += _cell(plan, profile, row[0], x0, y, x1 - x0, lang, inches)
+            else:
+                for i, sign in enumerate(row):
+                    items += _cell(plan, profile, sign, x0 + i * (cw + PROOF_GUTTER_MM), y, cw,
+                                   lang, inches)
+            y += PROOF_ROW_MM
+        pages.append(Page(pw, ph, tuple(items), name=f"proof-{n}",
+                          title=f"{word(lang, 'proof_title')} {n}/{m} – {plan.site_name}"))
+    return pages
+
+
+__all__ = [
+    "BUILDING_LETTER_FILL",
+    "SAFE_MM",
+    "proof_pages",
+    "sign_page",
+    "sign_pages",
+]
