@@ -1,0 +1,1 @@
+"""Plan -> Scene: signs, proof sheet, schedule and responder maps, in page millimetres."""

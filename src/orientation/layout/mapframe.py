@@ -127,5 +127,34 @@ def grid_cell(frame: MapFrame, xy: XY) -> str | None:
     return f"{column_labels(col + 1)[col]}{row + 1}"
 
 
-__all__ = ["SCALES", "SHEETS", "Sheet", "column_labels", "extent_points", "grid_cell",
-           "make_frame", "rotate", "rotation_for", "sheet", "to_grid"]
+#: Round scales for storey plans: the site plan's series plus 1:300 and 1:400, so that a
+#: building of 60-100 m still gets a legible plan on A3 instead of dropping to 1:500.
+STOREY_SCALES = (50, 100, 200, 250, 300, 400, 500, 750, 1000, 1250, 1500, 2000, 2500, 5000,
+                 10000)
+
+
+def storey_scale(points: list[XY], rotation_deg: float, paper: str = "A3", *,
+                 reserve_mm: float = 20.0) -> int:
+    """The largest storey-plan scale (smallest denominator of :data:`STOREY_SCALES`) at which
+    ``points`` (plan metres: every storey of one building), turned by ``rotation_deg`` as on
+    the site plan, fit the sheet's drawing area less ``reserve_mm`` in each direction (room
+    for door codes and side labels outside the outline).
+
+    >>> storey_scale([(0, 0), (80, 0), (80, 60), (0, 60)], 0.0, "A3")
+    300
+    >>> storey_scale([(0, 0), (1, 1)], 0.0, "A3")
+    50
+    """
+    sh = sheet(paper)
+    pts = [rotate(p, rotation_deg) for p in points] or [(0.0, 0.0)]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    w_m, h_m = max(xs) - min(xs), max(ys) - min(ys)
+    _, _, aw, ah = sh.drawing
+    aw, ah = max(aw - reserve_mm, 10.0), max(ah - reserve_mm, 10.0)
+    need = max(w_m * 1000 / aw, h_m * 1000 / ah, 1.0)
+    return next((s for s in STOREY_SCALES if s >= need), STOREY_SCALES[-1])
+
+
+__all__ = ["SCALES", "SHEETS", "STOREY_SCALES", "Sheet", "column_labels", "extent_points",
+           "grid_cell", "make_frame", "rotate", "rotation_for", "sheet", "storey_scale",
+           "to_grid"]
