@@ -73,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--formats", type=_formats, default=("svg", "pdf"), help="svg,pdf (default both)")
     bt.add_argument("--paper", choices=["A3", "A4"], default="A3")
 
+    im = sub.add_parser("import", help="IFC, DXF, IMDF (folder or .zip) or OSM into a site file")
+    im.add_argument("file", metavar="FILE", help="building file: .ifc, .dxf, .osm, IMDF folder or .zip")
+    im.add_argument("-o", "--out", required=True, metavar="SITE.yaml", help="site file to write (.yaml or .json)")
+    im.add_argument("--units", choices=["m", "cm", "mm", "in", "ft"],
+                    help="drawing units when the file's own setting is wrong (DXF)")
+    im.add_argument("--layers", metavar="ROLE=LAYER,...",
+                    help="DXF layer roles, e.g. footprint=Facade,rooms=Zones,labels=Text,doors=Doors")
+    im.add_argument("--keep-room-numbers", action="store_true",
+                    help="keep the model's room numbers as pinned codes")
+    im.add_argument("--force", action="store_true", help="overwrite an existing site file")
+
     sub.add_parser("schema", help="print the JSON Schema of the site file")
     sub.add_parser("profiles", help="list the profiles on hand")
     return p
@@ -112,6 +123,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if cmd == "batch":
         return _batch(args, out, err)
+    if cmd == "import":
+        return _import(args, out, err)
 
     from . import pipeline
     from .layout.engine import PlanOptions, make_plan
@@ -164,6 +177,54 @@ def _run(args: argparse.Namespace) -> int:
         n_err = sum(1 for f in plan.findings if f.severity == "error")
         return 1 if n_err else 0
     raise AssertionError(cmd)  # argparse rejects unknown commands
+
+
+def _parse_layers(value: str | None) -> dict[str, str] | None:
+    if not value:
+        return None
+    roles = {}
+    for part in value.split(","):
+        role, sep, layer = part.partition("=")
+        if not sep or not role.strip() or not layer.strip():
+            raise OrientationError(f"--layers: {part!r} is not ROLE=LAYER (e.g. rooms=Zones)")
+        roles[role.strip()] = layer.strip()
+    return roles
+
+
+def _import(args, out, err) -> int:
+    import os
+    import tempfile
+
+    from .io import import_file
+    from .io.site_file import dump_site
+    from .pipeline import check_site
+
+    target = Path(args.out)
+    if target.exists() and not args.force:
+        raise OrientationError(f"{target} exists; choose another name or pass --force")
+    if target.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise OrientationError(f"{target}: name the site file .yaml or .json")
+    result = import_file(args.file, units=args.units, layers=_parse_layers(args.layers),
+                         keep_room_numbers=args.keep_room_numbers)
+    check_site(result.site, file=f"{args.file} (imported)")
+    for note in result.notes:
+        err.print(str(note), markup=False)
+    text = dump_site(result.site, fmt="json" if target.suffix.lower() == ".json" else "yaml")
+    if target.suffix.lower() != ".json":
+        head = [f"# imported from {Path(args.file).name} ({result.format}) by orientation {__version__}"]
+        head += [f"# {n.severity}: {n.message}" for n in result.notes if n.severity != "info"]
+        text = "\n".join(head) + "\n" + text
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, target)
+    site = result.site
+    n_doors = sum(1 for b in site.buildings for d in b.doors if d.kind.value != "inner")
+    n_rooms = sum(len(b.rooms) for b in site.buildings)
+    out.print(f"wrote {target}: {len(site.buildings)} building(s), {n_doors} exterior door(s), "
+              f"{n_rooms} room(s); next: orientation check {target}", markup=False)
+    return 0
 
 
 def _batch(args, out, err) -> int:

@@ -1,4 +1,5 @@
-"""The only bridge between the site model and shapely.
+"""The layout stage's bridge between the site model and shapely (importers use shapely on
+their own source geometry).
 
 Plan coordinates are metres, ``y`` north of the plan. Rings are normalised to **clockwise**
 order seen from above (``y`` up): walking a clockwise ring, the building is on your right, which

@@ -1,0 +1,479 @@
+"""IMDF import (Apple Indoor Mapping Data Format: a folder or a ``.zip`` of GeoJSON files).
+
+Plain JSON and shapely, no extra dependency. Read: ``manifest.json``, ``venue``, ``address``,
+``building``, ``footprint``, ``level``, ``unit`` and ``opening``; the other IMDF files are
+accepted and not used; files IMDF does not define (``enviroment.geojson``, typos) are ignored
+with a warning, as are features that cannot be read. Archives found in the wild are often not
+conformant, so only the absence of levels stops an import.
+
+* **buildings**: ``building.geojson`` features (a building without levels is left out with a
+  warning); the footprint is the ``ground`` footprint, else the union of the building's lowest
+  level outlines. Holes become courtyards.
+* **storeys**: one per level ``ordinal`` of a building (``ordinal`` 0 is the ground storey);
+  several level features of the same ordinal are merged.
+* **rooms**: every unit, on its level (``name`` in the manifest language, else English, else
+  the first). Stacked ``stairs`` units become one stair serving their levels; stacked
+  ``elevator`` units one ``elevator`` feature on the lowest level.
+* **doors**: openings. An opening within 0.75 m of its level outline is **exterior**; the
+  others are inner doors. Exterior kinds follow the opening category only:
+  ``emergencyexit`` -> ``emergency_exit``; ``service``, ``automobile``, ``bicycle`` ->
+  ``service``; any pedestrian category -> ``entrance``. ``pedestrian.principal`` openings are
+  main-entrance candidates: exactly one is marked ``main``; several are reported, none marked.
+
+A ``.zip`` is read in memory: members with absolute paths or ``..`` are refused, as are
+archives whose members expand beyond :data:`MAX_UNCOMPRESSED_BYTES` in all or by more than
+:data:`MAX_COMPRESSION_RATIO` each (zip bombs).
+
+Coordinates: WGS84 projected to metres around the venue centre (local equirectangular
+projection); ``site.origin`` is that centre.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import zipfile
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+import shapely
+from shapely.geometry import LineString, shape
+from shapely.ops import unary_union
+
+from ..errors import ImportError_
+from ..model import DoorKind, FeatureKind
+from ._common import (
+    BuildingDraft,
+    DoorDraft,
+    FeatureDraft,
+    Notes,
+    RoomDraft,
+    StairDraft,
+    assemble_site,
+    clean_text,
+    local_projection,
+    polygons_of,
+)
+
+#: All members of an archive together, uncompressed (bytes).
+MAX_UNCOMPRESSED_BYTES = 400_000_000
+#: The .zip file itself (bytes).
+MAX_ARCHIVE_BYTES = 200_000_000
+#: Uncompressed / compressed size of one member (checked above 1 MB).
+MAX_COMPRESSION_RATIO = 100
+#: Members in an archive.
+MAX_MEMBERS = 2_000
+#: One file in a folder (bytes).
+MAX_FILE_BYTES = 300_000_000
+#: An opening this close to its level outline is exterior (metres).
+EXTERIOR_OPENING_M = 0.75
+
+KNOWN_FILES = {"address", "amenity", "anchor", "building", "detail", "fixture", "footprint",
+               "geofence", "kiosk", "level", "occupant", "opening", "relationship", "section",
+               "unit", "venue"}
+
+
+def is_imdf_folder(path: Path) -> bool:
+    """True for a folder holding ``manifest.json`` or ``venue.geojson``."""
+    return path.is_dir() and ((path / "manifest.json").is_file()
+                              or (path / "venue.geojson").is_file())
+
+
+# --- reading the files ------------------------------------------------------------------------
+
+def _files_from_folder(path: Path, file: str) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    total = 0
+    for p in sorted(path.iterdir()):
+        if not p.is_file() or p.name.startswith(".") or p.suffix.lower() not in (".geojson", ".json"):
+            continue
+        size = p.stat().st_size
+        total += size
+        if size > MAX_FILE_BYTES or total > MAX_UNCOMPRESSED_BYTES:
+            raise ImportError_(f"{file}: {p.name} is too large ({size:,} bytes; limit "
+                               f"{MAX_FILE_BYTES:,} per file, {MAX_UNCOMPRESSED_BYTES:,} in all)")
+        out[p.name] = p.read_bytes()
+    return out
+
+
+def _files_from_zip(raw: bytes, file: str) -> dict[str, bytes]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise ImportError_(f"{file}: not a readable zip archive ({exc}); pack the IMDF folder "
+                           "again as .zip") from None
+    if len(infos) > MAX_MEMBERS:
+        raise ImportError_(f"{file}: refused: {len(infos):,} members (limit {MAX_MEMBERS:,}); an "
+                           "IMDF archive holds a few dozen files")
+    total = 0
+    for info in infos:
+        name = info.filename
+        pp = PurePosixPath(name.replace("\\", "/"))
+        if name.startswith(("/", "\\")) or ".." in pp.parts or (len(name) > 1 and name[1] == ":"):
+            raise ImportError_(f"{file}: refused: the archive member '{name}' points outside the "
+                               "archive (path traversal); pack the IMDF files again without "
+                               "absolute paths or '..'")
+        total += info.file_size
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise ImportError_(f"{file}: refused: the archive expands to more than "
+                               f"{MAX_UNCOMPRESSED_BYTES:,} bytes (a zip bomb?); limit "
+                               "MAX_UNCOMPRESSED_BYTES")
+        if info.file_size > 1_000_000 and info.file_size > MAX_COMPRESSION_RATIO * max(
+                info.compress_size, 1):
+            raise ImportError_(f"{file}: refused: the member '{name}' expands "
+                               f"{info.file_size / max(info.compress_size, 1):,.0f} times (limit "
+                               f"{MAX_COMPRESSION_RATIO}; a zip bomb?)")
+        if info.flag_bits & 0x1:
+            raise ImportError_(f"{file}: the member '{name}' is encrypted; pack the archive "
+                               "without a password")
+    out: dict[str, bytes] = {}
+    folders: set[str] = set()
+    for info in infos:
+        if info.is_dir():
+            continue
+        pp = PurePosixPath(info.filename.replace("\\", "/"))
+        if pp.name.startswith(".") or "__MACOSX" in pp.parts:
+            continue
+        if pp.suffix.lower() not in (".geojson", ".json"):
+            continue
+        with zf.open(info) as fh:
+            data = fh.read(info.file_size + 1)
+        if len(data) > info.file_size:
+            raise ImportError_(f"{file}: refused: the member '{info.filename}' is larger than "
+                               "the archive says (a forged zip?)")
+        folders.add(str(pp.parent))
+        if pp.name in out:
+            raise ImportError_(f"{file}: the archive holds '{pp.name}' in several folders "
+                               f"({', '.join(sorted(folders))}); put one IMDF dataset in one zip")
+        out[pp.name] = data
+    return out
+
+
+def _load(files: dict[str, bytes], file: str, notes: Notes) -> tuple[dict[str, list[dict]], dict]:
+    manifest: dict = {}
+    layers: dict[str, list[dict]] = {}
+    for name, raw in files.items():
+        stem = name.rsplit(".", 1)[0].lower()
+        if name.lower() == "manifest.json":
+            try:
+                m = json.loads(raw.decode("utf-8-sig"))
+                manifest = m if isinstance(m, dict) else {}
+            except (ValueError, UnicodeDecodeError):
+                notes.warning("imdf-bad-manifest", "manifest.json is not valid JSON; ignored",
+                              "manifest.json")
+            continue
+        if stem not in KNOWN_FILES:
+            near = difflib.get_close_matches(stem, sorted(KNOWN_FILES), n=1, cutoff=0.8)
+            hint = f" (did you mean {near[0]}.geojson?)" if near else ""
+            notes.warning("imdf-unknown-file", f"{name} is not an IMDF file{hint}; ignored", name)
+            continue
+        try:
+            doc = json.loads(raw.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            notes.warning("imdf-bad-json", f"{name} is not valid JSON ({exc}); ignored", name)
+            continue
+        feats = doc.get("features") if isinstance(doc, dict) else None
+        if not isinstance(feats, list):
+            notes.warning("imdf-bad-file", f"{name} is not a GeoJSON FeatureCollection; ignored",
+                          name)
+            continue
+        layers[stem] = [f for f in feats if isinstance(f, dict)]
+    if not manifest:
+        notes.info("imdf-no-manifest", "no manifest.json; read as IMDF anyway")
+    return layers, manifest
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def _name(value, lang: str) -> str | None:
+    """A localised IMDF name: the manifest language, else English, else the first.
+
+    >>> _name({"ru": "Этаж 1", "en": "Level 1"}, "en"), _name("Hall", "en"), _name({}, "en")
+    ('Level 1', 'Hall', None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        for key in (lang, lang.split("-")[0], "en"):
+            if clean_text(value.get(key)):
+                return clean_text(value[key])
+        for v in value.values():
+            if clean_text(v):
+                return clean_text(v)
+    return None
+
+
+def _props(f: dict) -> dict:
+    p = f.get("properties")
+    return p if isinstance(p, dict) else {}
+
+
+def _geom(f: dict):
+    g = f.get("geometry")
+    if not isinstance(g, dict):
+        return None
+    try:
+        geom = shape(g)
+    except (ValueError, TypeError, AttributeError, KeyError, shapely.errors.GEOSException):
+        return None
+    if geom.is_empty:
+        return None
+    return geom if geom.is_valid else shapely.make_valid(geom)
+
+
+def _ordinal(v) -> int | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return int(f) if f.is_integer() and -9 <= f <= 199 else None
+
+
+# --- the import -------------------------------------------------------------------------------
+
+def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False) -> dict:
+    """Read an IMDF folder or ``.zip`` into site-file data (see the module docstring).
+
+    IMDF has no room numbers, so ``keep_room_numbers`` has nothing to pin.
+    """
+    if path.is_dir():
+        files = _files_from_folder(path, file)
+    else:
+        try:
+            size = path.stat().st_size
+            if size > MAX_ARCHIVE_BYTES:
+                raise ImportError_(f"{file}: {size:,} bytes exceed the limit of "
+                                   f"{MAX_ARCHIVE_BYTES:,} bytes for an IMDF archive")
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ImportError_(f"{file}: cannot read the file: {exc.strerror}") from None
+        files = _files_from_zip(raw, file)
+    layers, manifest = _load(files, file, notes)
+    lang = str(manifest.get("language") or "en")
+
+    levels = [f for f in layers.get("level", []) if _geom(f) is not None]
+    if not levels:
+        raise ImportError_(f"{file}: no level features with a geometry (level.geojson); an "
+                           "IMDF archive needs levels to give storeys")
+
+    # projection centre: the venue, else all levels
+    venue = layers.get("venue", [])
+    vgeom = _geom(venue[0]) if venue else None
+    if vgeom is None:
+        vgeom = unary_union([_geom(f) for f in levels])
+        notes.warning("imdf-no-venue", "no venue feature with a geometry; the site is centred "
+                      "on its levels")
+    c = vgeom.envelope.centroid
+    lon0, lat0 = c.x, c.y
+    if not (-180 <= lon0 <= 180 and -90 <= lat0 <= 90):
+        raise ImportError_(f"{file}: coordinates ({lon0:g}, {lat0:g}) are not WGS84 longitude/"
+                           "latitude; IMDF is always in WGS84")
+    proj = local_projection(lat0, lon0)
+
+    def P(g):
+        import numpy as np
+
+        return shapely.transform(g, lambda a: np.column_stack(
+            ((a[:, 0] - lon0) * proj.m_lon, (a[:, 1] - lat0) * proj.m_lat)))
+
+    venue_props = _props(venue[0]) if venue else {}
+    site_name = _name(venue_props.get("name"), lang) or path.stem
+    addresses = {f.get("id"): _props(f) for f in layers.get("address", [])}
+    addr = addresses.get(venue_props.get("address_id"))
+    address = None
+    if addr:
+        address = ", ".join(x for x in (clean_text(addr.get("address")),
+                                        clean_text(addr.get("locality"))) if x) or None
+
+    # buildings and their levels
+    buildings = {f.get("id"): f for f in layers.get("building", []) if f.get("id")}
+    level_of: dict[str, tuple[str, int]] = {}  # level id -> (building id, ordinal)
+    b_levels: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    level_names: dict[tuple[str, int], str] = {}
+    bad_levels = 0
+    for f in levels:
+        p = _props(f)
+        ordinal = _ordinal(p.get("ordinal"))
+        if ordinal is None:
+            bad_levels += 1
+            continue
+        bids = [b for b in (p.get("building_ids") or []) if b in buildings]
+        if not bids:
+            bids = list(buildings) if len(buildings) == 1 else ["__venue__"]
+        g = P(_geom(f))
+        for bid in bids[:1]:
+            b_levels[bid][ordinal].append(g)
+            level_of[f.get("id")] = (bid, ordinal)
+            nm = _name(p.get("name"), lang) or _name(p.get("short_name"), lang)
+            if nm:
+                level_names.setdefault((bid, ordinal), nm)
+    if bad_levels:
+        notes.warning("imdf-bad-level", f"{bad_levels} level(s) without a whole-number ordinal "
+                      "were skipped")
+    if "__venue__" in b_levels:
+        notes.info("imdf-no-building", "levels without a known building are imported as one "
+                   "building named after the venue")
+    for bid, f in buildings.items():
+        if bid not in b_levels:
+            nm = _name(_props(f).get("name"), lang) or bid
+            notes.warning("imdf-building-without-levels", f"building '{nm}' has no levels; it is "
+                          "left out (add it to the site file by hand if it matters)", str(bid))
+
+    footprints: dict[str, list] = defaultdict(list)
+    for f in layers.get("footprint", []):
+        p = _props(f)
+        g = _geom(f)
+        if g is None or p.get("category", "ground") != "ground":
+            continue
+        for bid in p.get("building_ids") or []:
+            footprints[bid].append(P(g))
+
+    drafts: dict[str, BuildingDraft] = {}
+    outlines: dict[tuple[str, int], object] = {}
+    for bid, by_ord in b_levels.items():
+        for o, gs in by_ord.items():
+            outlines[(bid, o)] = unary_union(gs)
+        if footprints.get(bid):
+            fp = unary_union(footprints[bid])
+        else:
+            low = min(by_ord, key=lambda o: (o < 0, abs(o)))
+            fp = outlines[(bid, low)]
+            notes.info("imdf-footprint-from-level", f"building {bid}: no ground footprint; the "
+                       f"outline of level {low} is used", str(bid))
+        bf = buildings.get(bid)
+        name = (_name(_props(bf).get("name"), lang) or _name(_props(bf).get("alt_name"), lang)
+                if bf else None) or (site_name if len(b_levels) == 1 or bid == "__venue__" else None)
+        drafts[bid] = BuildingDraft(
+            name=name or f"{site_name} ({str(bid)[:8]})", footprint=fp,
+            storeys=[(o, level_names.get((bid, o)) or f"Level {o}") for o in sorted(by_ord)],
+            id_hints=(name, str(bid)[:8]), source_id=None if bid == "__venue__" else str(bid),
+            keep_holes=True)
+
+    # units -> rooms, stairs, elevators
+    stair_units: dict[str, list[tuple[int, object, str]]] = defaultdict(list)
+    lift_units: dict[str, list[tuple[int, object, str]]] = defaultdict(list)
+    orphan_units = 0
+    for f in layers.get("unit", []):
+        p = _props(f)
+        lid = p.get("level_id")
+        g = _geom(f)
+        if lid not in level_of or g is None:
+            orphan_units += 1
+            continue
+        bid, ordinal = level_of[lid]
+        g = P(g)
+        uid = str(f.get("id") or "")
+        name = _name(p.get("name"), lang)
+        drafts[bid].rooms.append(RoomDraft(level=ordinal, polygon=g, name=name,
+                                           id_hints=(name, uid[:8]), source_id=uid or None))
+        cat = str(p.get("category") or "")
+        if cat in ("stairs", "steps", "escalator"):
+            stair_units[bid].append((ordinal, g, uid))
+        elif cat == "elevator":
+            lift_units[bid].append((ordinal, g, uid))
+    if orphan_units:
+        notes.warning("imdf-orphan-units", f"{orphan_units} unit(s) without a known level or "
+                      "geometry were skipped")
+    for bid, units in stair_units.items():
+        for levels_, at, sid in _stacks(units):
+            drafts[bid].stairs.append(StairDraft(at=at, levels=levels_, id_hints=(sid[:8],),
+                                                 source_id=sid))
+    for bid, units in lift_units.items():
+        for levels_, at, sid in _stacks(units):
+            lv = 0 if 0 in levels_ else levels_[0]
+            drafts[bid].features.append(FeatureDraft(kind=FeatureKind.elevator, at=at, level=lv,
+                                                     id_hints=(sid[:8],), source_id=sid))
+
+    # openings -> doors
+    openings = layers.get("opening", [])
+    principal: list[DoorDraft] = []
+    skipped = 0
+    for f in openings:
+        p = _props(f)
+        lid = p.get("level_id")
+        g = _geom(f)
+        if lid not in level_of or g is None:
+            skipped += 1
+            continue
+        bid, ordinal = level_of[lid]
+        g = P(g)
+        mid = g.interpolate(0.5, normalized=True) if isinstance(g, LineString) else g.centroid
+        ring = outlines[(bid, ordinal)].boundary
+        exterior = ring.distance(g) <= EXTERIOR_OPENING_M
+        cat = str(p.get("category") or "pedestrian")
+        if not exterior:
+            kind = DoorKind.inner
+        elif cat == "emergencyexit":
+            kind = DoorKind.emergency_exit
+        elif cat in ("service", "automobile", "bicycle"):
+            kind = DoorKind.service
+        else:
+            kind = DoorKind.entrance
+        oid = str(f.get("id") or "")
+        width = g.length if isinstance(g, LineString) and g.length > 0.3 else None
+        d = DoorDraft(at=(mid.x, mid.y), level=ordinal, kind=kind, width=width,
+                      id_hints=(_name(p.get("name"), lang), oid[:8]), source_id=oid or None)
+        if exterior and cat == "pedestrian.principal":
+            principal.append(d)
+        drafts[bid].doors.append(d)
+    if skipped:
+        notes.warning("imdf-orphan-openings", f"{skipped} opening(s) without a known level or "
+                      "geometry were skipped")
+    if len(principal) == 1:
+        principal[0].main = True
+    elif len(principal) > 1:
+        notes.warning("imdf-several-principal", f"{len(principal)} exterior openings are "
+                      "'pedestrian.principal' (main-entrance candidates: "
+                      f"{', '.join(str(d.source_id) for d in principal[:6])}); none is marked "
+                      "main: set 'main: true' on the right one")
+    if openings and not any(d.kind != DoorKind.inner for b in drafts.values() for d in b.doors):
+        notes.info("imdf-openings-interior", f"none of the {len(openings)} openings lies within "
+                   f"{EXTERIOR_OPENING_M:g} m of its level outline: all are imported as inner doors")
+
+    return assemble_site(name=site_name, drafts=list(drafts.values()), notes=notes,
+                         origin=(lat0, lon0), address=address)
+
+
+def _stacks(units: list[tuple[int, object, str]]) -> list[tuple[list[int], tuple[float, float], str]]:
+    """Group units on different levels that overlap in plan (a stair or lift shaft):
+    (levels, a point inside all of them when possible, the lowest unit's id)."""
+    geoms = [polygons_of(g)[0] if polygons_of(g) else g.buffer(0.5) for _, g, _ in units]
+    tree = shapely.STRtree(geoms)
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, g in enumerate(geoms):
+        for j in tree.query(g, predicate="intersects"):
+            j = int(j)
+            if j <= i or units[i][0] == units[j][0]:
+                continue
+            inter = g.intersection(geoms[j]).area
+            if inter > 0.3 * min(g.area, geoms[j].area):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        groups[find(i)].append(i)
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda i: units[i][0])
+        common = geoms[members[0]]
+        for i in members[1:]:
+            nxt = common.intersection(geoms[i])
+            if nxt.area > 0:
+                common = nxt
+        rp = common.representative_point() if not common.is_empty else geoms[members[0]].centroid
+        out.append((sorted({units[i][0] for i in members}), (rp.x, rp.y), units[members[0]][2]))
+    return out
+
+
+__all__ = ["is_imdf_folder", "read_imdf"]
+

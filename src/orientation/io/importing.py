@@ -1,0 +1,235 @@
+"""Importing building files into a :class:`~orientation.model.Site`: one dispatch table.
+
+``import_file(path)`` picks the importer from the file suffix (:data:`IMPORTERS`): ``.ifc``
+(ifcopenshell, extra ``ifc``), ``.dxf`` (ezdxf, extra ``dxf``), an IMDF folder, ``.zip``, or a
+``.geojson``/``.json`` file inside an IMDF folder, and ``.osm`` (OSM indoor XML). It returns an
+:class:`ImportResult`: the site and the notes saying what could not be found or was changed.
+Every site it returns passes :func:`orientation.io.site_file.site_from_data`.
+
+House rule: **importers convert, they do not decide.** No label, code or room number is
+invented (source room numbers are pinned only with ``keep_room_numbers=True``); no door, exit,
+or main entrance is invented. The door-kind rule of every importer:
+
+* a door is **exterior** when the source says so or it lies on the building outline (each
+  importer's docstring says how it tells); all other doors are ``inner``;
+* an exterior door is an ``emergency_exit`` **only** where the source says so (OSM
+  ``entrance=emergency``, IMDF ``emergencyexit``, IFC ``Pset_DoorCommon.FireExit``, a DXF door
+  block named like an emergency exit); ``service`` only where the source says service; every
+  other exterior door, including one whose purpose the source does not give, is an
+  ``entrance`` - the neutral kind: a way in and out of the building, which the layout engine
+  codes E1, E2 …; a site with wrongly typed emergency exits would send responders to doors
+  that may be locked from outside, while an extra entrance code is harmless;
+* ``main: true`` only where the source marks a main entrance (OSM ``entrance=main``, a single
+  IMDF ``pedestrian.principal`` opening); otherwise a ``no-main-entrance`` note.
+
+Foreign errors (XML, JSON, zip, ezdxf, ifcopenshell, OS) are translated into
+:class:`~orientation.errors.ImportError_` naming the file and what to do; a missing optional
+package gives :class:`~orientation.errors.MissingDependencyError` with the extra to install.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+from ..errors import ImportError_, MissingDependencyError, OrientationError, SiteFileError
+from ..model import Site
+from ._common import ImportNote, Notes, Severity
+
+Units = Literal["m", "cm", "mm", "in", "ft"]
+LayerRole = Literal["footprint", "rooms", "labels", "doors"]
+Format = Literal["ifc", "dxf", "imdf", "osm"]
+
+#: Suffix -> format. A folder holding ``manifest.json`` or ``venue.geojson`` is IMDF too.
+IMPORTERS: dict[str, Format] = {
+    ".ifc": "ifc",
+    ".dxf": "dxf",
+    ".zip": "imdf",
+    ".geojson": "imdf",
+    ".json": "imdf",
+    ".osm": "osm",
+}
+
+#: Format -> (what it is, the optional extra it needs or None).
+FORMATS: dict[Format, tuple[str, str | None]] = {
+    "ifc": ("IFC building model (IFC2X3, IFC4)", "ifc"),
+    "dxf": ("DXF floor plan", "dxf"),
+    "imdf": ("IMDF indoor map (folder or .zip)", None),
+    "osm": ("OpenStreetMap XML with indoor tagging", None),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import produced: the ``site`` (valid ``orientation/site@1``), the ``notes``
+    (what could not be found or was changed, in the order found), the source ``format``."""
+
+    site: Site
+    notes: tuple[ImportNote, ...]
+    format: Format
+
+    def by_severity(self, severity: Severity) -> tuple[ImportNote, ...]:
+        return tuple(n for n in self.notes if n.severity == severity)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(n.code for n in self.notes)
+
+
+def supported() -> str:
+    """The supported inputs, for messages: ``'.ifc, .dxf, …, or an IMDF folder'``."""
+    return ", ".join(IMPORTERS) + ", or an IMDF folder"
+
+
+def detect_format(path: Path) -> Format:
+    """The format of ``path`` by suffix (or IMDF folder); OrientationError when unknown."""
+    from .imdf import is_imdf_folder
+
+    if path.is_dir():
+        if is_imdf_folder(path):
+            return "imdf"
+        raise ImportError_(f"{path}: this folder is not an IMDF archive (no manifest.json or "
+                           f"venue.geojson in it); importable: {supported()}")
+    fmt = IMPORTERS.get(path.suffix.lower())
+    if fmt is None:
+        raise ImportError_(f"{path}: cannot import '{path.suffix or path.name}' files; "
+                           f"importable: {supported()}. Site files (.yaml, .json) are read "
+                           "directly, without import")
+    if fmt == "imdf" and path.suffix.lower() in (".geojson", ".json") \
+            and not is_imdf_folder(path.parent):
+        raise ImportError_(f"{path}: a single {path.suffix} file is not an IMDF archive; "
+                           "import the IMDF folder (with manifest.json and venue.geojson) or "
+                           "its .zip. A site file in JSON is read directly, without import")
+    return fmt
+
+
+def _check_options(units: str | None, layers: dict[str, str] | None) -> None:
+    if units is not None and units not in get_args(Units):
+        raise ImportError_(f"unknown units {units!r}; choose one of "
+                           f"{', '.join(get_args(Units))}")
+    if layers is not None:
+        if not isinstance(layers, dict):
+            raise ImportError_("layers must map roles to layer names, e.g. "
+                               "{'footprint': 'A-WALL-EXT', 'rooms': 'A-AREA'}")
+        bad = [k for k in layers if k not in get_args(LayerRole)]
+        if bad:
+            raise ImportError_(f"unknown layer role(s) {', '.join(map(repr, bad))}; choose from "
+                               f"{', '.join(get_args(LayerRole))}")
+
+
+def import_file(path: str | Path, *, units: Units | None = None,
+                layers: dict[str, str] | None = None,
+                keep_room_numbers: bool = False) -> ImportResult:
+    """Import a building file into a site.
+
+    ``units`` (DXF only) overrides the drawing units: ``m``, ``cm``, ``mm``, ``in``, ``ft``.
+    ``layers`` (DXF only) names layers by role: ``footprint``, ``rooms``, ``labels``, ``doors``.
+    ``keep_room_numbers`` pins the source's room numbers (IFC ``Name``, OSM ``ref``, the
+    number in a DXF label) as ``number``; otherwise the layout engine numbers the rooms.
+
+    Raises :class:`~orientation.errors.ImportError_` (a file that cannot be imported, with what
+    to do), :class:`~orientation.errors.MissingDependencyError` (``ifc``/``dxf`` extra
+    missing); never a foreign exception.
+    """
+    p = Path(path)
+    file = str(path)
+    _check_options(units, layers)
+    if not p.exists():
+        raise ImportError_(f"{file}: no such file or folder; check the path")
+    fmt = detect_format(p)
+    notes = Notes()
+    if fmt != "dxf" and (units is not None or layers):
+        notes.info("options-ignored", "units and layers apply to DXF files only; ignored")
+    reader = _reader(fmt)
+    source = p.parent if fmt == "imdf" and p.is_file() and p.suffix.lower() != ".zip" else p
+    try:
+        if fmt == "dxf":
+            data = reader(source, file=file, notes=notes, units=units, layers=layers,
+                          keep_room_numbers=keep_room_numbers)
+        else:
+            data = reader(source, file=file, notes=notes, keep_room_numbers=keep_room_numbers)
+    except (OrientationError, KeyboardInterrupt):
+        raise
+    except MemoryError:
+        raise ImportError_(f"{file}: out of memory while importing; the file is too large for "
+                           "this machine") from None
+    except RecursionError:
+        raise ImportError_(f"{file}: the file is nested too deeply to import") from None
+    except Exception as exc:  # noqa: BLE001 - the boundary: nothing foreign escapes
+        raise ImportError_(f"{file}: cannot import this {FORMATS[fmt][0]} "
+                           f"({type(exc).__name__}: {str(exc)[:300]}); check that it opens in "
+                           "its own program, and report the file if it does") from None
+    if not data.get("buildings"):
+        why = "; ".join(n.message for n in notes.items if n.severity == "error")
+        raise ImportError_(f"{file}: no building could be imported" + (f": {why}" if why else ""))
+    from .site_file import site_from_data
+
+    try:
+        site = site_from_data(data, file=file)
+    except SiteFileError as exc:
+        raise ImportError_(f"{file}: the imported site does not validate (an importer bug: "
+                           f"please report it with the file):\n{exc}") from None
+    return ImportResult(site=site, notes=tuple(notes.items), format=fmt)
+
+
+def import_bytes(data: bytes, *, name: str, units: Units | None = None,
+                 layers: dict[str, str] | None = None,
+                 keep_room_numbers: bool = False) -> ImportResult:
+    """Import an uploaded file held in memory (the app). ``name`` gives the suffix and the
+    file name in messages; IMDF must be uploaded as ``.zip``."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".geojson", ".json"):
+        raise ImportError_(f"{name}: upload an IMDF archive as one .zip file")
+    if IMPORTERS.get(suffix) is None:
+        raise ImportError_(f"{name}: cannot import '{suffix or name}' files; importable: "
+                           + ", ".join(s for s in IMPORTERS if s not in (".geojson", ".json")))
+    with tempfile.TemporaryDirectory(prefix="orientation-import-") as tmp:
+        tmp_path = Path(tmp) / f"upload{suffix}"
+        tmp_path.write_bytes(data)
+        try:
+            return import_file(tmp_path, units=units, layers=layers,
+                               keep_room_numbers=keep_room_numbers)
+        except ImportError_ as exc:
+            raise ImportError_(str(exc).replace(str(tmp_path), name)) from None
+
+
+def _reader(fmt: Format) -> Callable[..., dict]:
+    if fmt == "ifc":
+        try:
+            import ifcopenshell  # noqa: F401
+        except ImportError:
+            raise MissingDependencyError("importing IFC files", "ifc") from None
+        from .ifc import read_ifc
+
+        return read_ifc
+    if fmt == "dxf":
+        try:
+            import ezdxf  # noqa: F401
+        except ImportError:
+            raise MissingDependencyError("importing DXF files", "dxf") from None
+        from .dxf import read_dxf
+
+        return read_dxf
+    if fmt == "imdf":
+        from .imdf import read_imdf
+
+        return read_imdf
+    from .osm import read_osm
+
+    return read_osm
+
+
+__all__ = [
+    "FORMATS",
+    "IMPORTERS",
+    "ImportNote",
+    "ImportResult",
+    "LayerRole",
+    "Units",
+    "detect_format",
+    "import_bytes",
+    "import_file",
+    "supported",
+]

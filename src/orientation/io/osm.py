@@ -1,0 +1,470 @@
+"""OSM indoor import (Simple Indoor Tagging, ``.osm`` XML) into a site.
+
+The XML is parsed with ``defusedxml`` (entity declarations, external entities and DTDs are
+refused), then:
+
+* **buildings**: closed ways and ``type=multipolygon`` relations tagged ``building=*`` (not
+  ``building:part``); inner rings of a multipolygon become courtyards;
+* **storeys**: ``min_level``..``max_level``, else ``building:levels`` (0..n-1) and
+  ``building:levels:underground``, plus every whole level used by indoor elements inside the
+  building; names from ``indoor=level`` elements (``name``, ``level:ref``), else the number.
+  Level values may be ranges (``0-3``, ``-1-3``) and lists (``0;1``); ``repeat_on`` adds
+  levels. Half levels (``0.5``) have no storey in the site model and are skipped with a note;
+* **rooms**: ``indoor=room`` ways and multipolygons, one room per level they are on, ``ref``
+  the room number (pinned only with ``keep_room_numbers``), ``name`` the name;
+* **doors**: nodes tagged ``door=*`` or ``entrance=*``. A door is **exterior** when it is a
+  node of a building outline (or, tagged ``entrance=*``, within 0.5 m of it); the others are
+  inner doors of the building that contains them;
+* **stairs**: ``stairs=yes`` rooms/areas and ``highway=steps`` inside a building;
+  **elevators** (``highway=elevator``) become ``elevator`` features on their lowest level;
+* **site features**: named roads (``highway=*`` for vehicles) as ``road``, footways/paths as
+  ``footway``, ``emergency=fire_hydrant`` as ``hydrant``, ``emergency=assembly_point``.
+
+Exterior door kinds follow the source only: ``entrance=main`` is an ``entrance`` with
+``main: true``; ``entrance=emergency`` (or ``exit=emergency``) an ``emergency_exit``;
+``entrance=service`` a ``service`` door; any other exterior door (``entrance=yes``,
+``secondary``, untagged) an ``entrance``. No emergency exit is ever inferred.
+
+Coordinates: WGS84 projected to metres around the centre of the buildings (a local
+equirectangular projection, centimetre-accurate over a campus); ``site.origin`` is set to that
+centre.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import polygonize, unary_union
+
+from ..errors import ImportError_
+from ..model import DoorKind, FeatureKind, SiteFeatureKind
+from ._common import (
+    BuildingDraft,
+    DoorDraft,
+    FeatureDraft,
+    Notes,
+    RoomDraft,
+    SiteFeatureDraft,
+    StairDraft,
+    as_code,
+    assemble_site,
+    clean_text,
+    local_projection,
+    polygons_of,
+)
+
+#: Largest .osm file read (bytes).
+MAX_OSM_BYTES = 300_000_000
+
+_ROAD_TYPES = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified",
+               "residential", "living_street", "service", "road", "motorway_link", "trunk_link",
+               "primary_link", "secondary_link", "tertiary_link", "track", "busway"}
+_FOOT_TYPES = {"footway", "path", "pedestrian", "cycleway", "steps", "bridleway", "corridor"}
+_LEVEL_PART = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:-\s*(-?\d+(?:\.\d+)?))?\s*$")
+
+
+def parse_levels(value: str | None) -> tuple[list[int], bool]:
+    """Whole levels named by an OSM ``level`` value, and whether it also names half levels.
+
+    >>> parse_levels("0-3")
+    ([0, 1, 2, 3], False)
+    >>> parse_levels("-1-3")
+    ([-1, 0, 1, 2, 3], False)
+    >>> parse_levels("0;1")
+    ([0, 1], False)
+    >>> parse_levels("0.5")
+    ([], True)
+    >>> parse_levels("-2--1"), parse_levels("x")
+    (([-2, -1], False), ([], True))
+    """
+    if value is None:
+        return [], False
+    out: set[int] = set()
+    odd = False
+    for part in value.split(";"):
+        if not part.strip():
+            continue
+        m = _LEVEL_PART.match(part)
+        if not m:
+            odd = True
+            continue
+        a = float(m.group(1))
+        b = float(m.group(2)) if m.group(2) is not None else a
+        if a > b:
+            a, b = b, a
+        if not a.is_integer() or not b.is_integer():
+            if a.is_integer() and a == b:
+                out.add(int(a))
+            elif m.group(2) is None:
+                odd = True
+                continue
+            lo, hi = int(-(-a // 1)), int(b // 1)  # whole levels inside a fractional range
+            out.update(range(lo, hi + 1))
+            continue
+        if b - a > 200:
+            odd = True
+            continue
+        out.update(range(int(a), int(b) + 1))
+    return sorted(out), odd and not out
+
+
+def _float(v: str | None) -> float | None:
+    if v is None:
+        return None
+    m = re.match(r"^\s*(\d+(?:[.,]\d+)?)\s*(m|cm)?\s*$", v)
+    if not m:
+        return None
+    x = float(m.group(1).replace(",", "."))
+    return x / 100 if m.group(2) == "cm" else x
+
+
+def _parse(path: Path, file: str):
+    import defusedxml.ElementTree as DET
+    from defusedxml import DefusedXmlException
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportError_(f"{file}: cannot read the file: {exc.strerror}") from None
+    if size > MAX_OSM_BYTES:
+        raise ImportError_(f"{file}: {size:,} bytes exceed the limit of {MAX_OSM_BYTES:,} bytes "
+                           "for an OSM file; cut the extract down to the site (e.g. in JOSM)")
+    try:
+        root = DET.parse(str(path), forbid_dtd=True).getroot()
+    except DefusedXmlException as exc:
+        raise ImportError_(f"{file}: refused: the XML declares a DTD or entities "
+                           f"({type(exc).__name__}); OSM files never need them, so this file "
+                           "is not a plain OSM export (an entity-expansion bomb?)") from None
+    except DET.ParseError as exc:
+        raise ImportError_(f"{file}: not valid XML ({exc}); export the data again as .osm "
+                           "from JOSM or the OSM API") from None
+    if root.tag != "osm":
+        raise ImportError_(f"{file}: the XML root is <{root.tag}>, not <osm>; this is not an "
+                           "OSM XML file")
+    nodes: dict[int, tuple[float, float, dict]] = {}
+    ways: dict[int, tuple[list[int], dict]] = {}
+    rels: dict[int, tuple[list[tuple[str, int, str]], dict]] = {}
+    bad = 0
+    for el in root:
+        try:
+            if el.tag == "node":
+                tags = {t.get("k"): t.get("v") for t in el.iter("tag")}
+                nodes[int(el.get("id"))] = (float(el.get("lon")), float(el.get("lat")), tags)
+            elif el.tag == "way":
+                tags = {t.get("k"): t.get("v") for t in el.iter("tag")}
+                ways[int(el.get("id"))] = ([int(n.get("ref")) for n in el.iter("nd")], tags)
+            elif el.tag == "relation":
+                tags = {t.get("k"): t.get("v") for t in el.iter("tag")}
+                mem = [(m.get("type"), int(m.get("ref")), m.get("role") or "")
+                       for m in el.iter("member")]
+                rels[int(el.get("id"))] = (mem, tags)
+        except (TypeError, ValueError):
+            bad += 1
+    return nodes, ways, rels, bad
+
+
+def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False) -> dict:
+    """Read an ``.osm`` file into site-file data (see the module docstring)."""
+    nodes, ways, rels, bad = _parse(path, file)
+    if bad:
+        notes.warning("osm-bad-elements", f"{bad} element(s) without a valid id or position "
+                      "were skipped")
+
+    def way_coords(wid: int) -> list[tuple[float, float]] | None:
+        w = ways.get(wid)
+        if w is None:
+            return None
+        pts = [nodes[n][:2] for n in w[0] if n in nodes]
+        return pts if len(pts) == len(w[0]) and pts else None
+
+    # --- geometry in lon/lat, projected later -----------------------------------------------
+    def way_polygon(wid: int) -> Polygon | None:
+        pts = way_coords(wid)
+        if not pts or len(pts) < 4 or ways[wid][0][0] != ways[wid][0][-1]:
+            return None
+        return Polygon(pts)
+
+    def rel_polygon(rid: int) -> shapely.geometry.base.BaseGeometry | None:
+        members = rels[rid][0]
+        outer, inner = [], []
+        for typ, ref, role in members:
+            if typ != "way":
+                continue
+            pts = way_coords(ref)
+            if not pts or len(pts) < 2:
+                continue
+            (inner if role == "inner" else outer).append(LineString(pts))
+        if not outer:
+            return None
+        o = unary_union(list(polygonize(unary_union(outer))))
+        if o.is_empty:
+            return None
+        if inner:
+            i = unary_union(list(polygonize(unary_union(inner))))
+            o = o.difference(i)
+        return o
+
+    building_geoms: list[tuple[str, dict, object, set[int]]] = []  # (source id, tags, geom, nodes)
+    for wid, (nds, tags) in ways.items():
+        if tags.get("building", "no") != "no" and "building:part" not in tags:
+            g = way_polygon(wid)
+            if g is not None:
+                building_geoms.append((f"way/{wid}", tags, g, set(nds)))
+    for rid, (mem, tags) in rels.items():
+        if tags.get("type") == "multipolygon" and tags.get("building", "no") != "no":
+            g = rel_polygon(rid)
+            if g is not None:
+                ns: set[int] = set()
+                for typ, ref, _ in mem:
+                    if typ == "way" and ref in ways:
+                        ns.update(ways[ref][0])
+                building_geoms.append((f"relation/{rid}", tags, g, ns))
+    if not building_geoms:
+        raise ImportError_(f"{file}: no building outline found (a closed way or multipolygon "
+                           "tagged building=*); include the building in the OSM extract")
+
+    # projection around the centre of the buildings
+    minx, miny, maxx, maxy = unary_union([g for _, _, g, _ in building_geoms]).bounds
+    lon0, lat0 = (minx + maxx) / 2, (miny + maxy) / 2
+    proj = local_projection(lat0, lon0)
+
+    def P(g):
+        return shapely.transform(g, lambda a: _proj_array(a, proj))
+
+    def pt(lon: float, lat: float) -> tuple[float, float]:
+        return proj(lon, lat)
+
+    outlines = [P(g) for _, _, g, _ in building_geoms]
+    outlines = [g if g.is_valid else unary_union(polygons_of(g)) for g in outlines]
+    tree = shapely.STRtree(outlines)
+
+    def building_of(geom) -> int | None:
+        rp = geom.representative_point() if not isinstance(geom, Point) else geom
+        hits = [int(i) for i in tree.query(rp, predicate="within")]
+        if hits:
+            return min(hits, key=lambda i: outlines[i].area)
+        return None
+
+    drafts: list[BuildingDraft] = []
+    levels_used: list[set[int]] = []
+    for (sid, tags, _, _), outline in zip(building_geoms, outlines):
+        name = clean_text(tags.get("name")) or clean_text(tags.get("loc_ref"))
+        drafts.append(BuildingDraft(name=name or "", footprint=outline, storeys=[],
+                                    id_hints=(tags.get("loc_ref"), name, sid.replace("/", "-")),
+                                    source_id=sid, keep_holes=True))
+        levels_used.append(set())
+
+    half_levels = 0
+    no_level = 0
+    outside = 0
+
+    def element_levels(tags: dict) -> list[int]:
+        nonlocal half_levels, no_level
+        lv, odd = parse_levels(tags.get("level"))
+        rep, _ = parse_levels(tags.get("repeat_on"))
+        lv = sorted(set(lv) | set(rep))
+        if not lv:
+            if odd:
+                half_levels += 1
+            else:
+                no_level += 1
+        return lv
+
+    # --- level names from indoor=level -------------------------------------------------------
+    level_names: dict[int, str] = {}
+    for _, tags in list(ways.values()) + [(None, t) for (_, _, t) in nodes.values()]:
+        if tags.get("indoor") == "level":
+            lv, _ = parse_levels(tags.get("level"))
+            nm = clean_text(tags.get("level:ref") or tags.get("name"))
+            if len(lv) == 1 and nm:
+                level_names.setdefault(lv[0], nm)
+
+    # --- rooms, stairs and elevators from ways and relations ----------------------------------
+    indoor_items: list[tuple[str, dict, object]] = []
+    for wid, (_, tags) in ways.items():
+        if tags.get("indoor") in ("room", "area", "corridor") or tags.get("highway") in (
+                "steps", "elevator") or tags.get("stairs") == "yes":
+            g = way_polygon(wid)
+            if g is None:
+                pts = way_coords(wid)
+                g = LineString(pts) if pts and len(pts) >= 2 else None
+            if g is not None:
+                indoor_items.append((f"way/{wid}", tags, P(g)))
+    for rid, (_, tags) in rels.items():
+        if tags.get("type") == "multipolygon" and tags.get("indoor") in ("room", "area"):
+            g = rel_polygon(rid)
+            if g is not None:
+                indoor_items.append((f"relation/{rid}", tags, P(g)))
+    for nid, (lon, lat, tags) in nodes.items():
+        if tags.get("highway") == "elevator" or (tags.get("indoor") == "room" and "ref" in tags):
+            indoor_items.append((f"node/{nid}", tags, Point(pt(lon, lat))))
+
+    for sid, tags, g in indoor_items:
+        bi = building_of(g)
+        is_room = tags.get("indoor") == "room" and not isinstance(g, (Point, LineString))
+        is_stair = tags.get("stairs") == "yes" or tags.get("highway") == "steps"
+        is_lift = tags.get("highway") == "elevator"
+        if not (is_room or is_stair or is_lift):
+            continue
+        if bi is None:
+            if tags.get("highway") != "steps":  # outdoor steps are common and not ours
+                outside += 1
+            continue
+        lv = element_levels(tags)
+        if not lv:
+            continue
+        levels_used[bi].update(lv)
+        d = drafts[bi]
+        ref = clean_text(tags.get("ref"))
+        name = clean_text(tags.get("name"))
+        if is_room:
+            for level in lv:
+                hint = f"{ref or name or sid.replace('/', '-')}" + (f" l{level}" if len(lv) > 1 else "")
+                d.rooms.append(RoomDraft(level=level, polygon=g, name=name,
+                                         number=as_code(ref) if keep_room_numbers else None,
+                                         id_hints=(hint,), source_id=sid))
+        if is_stair:
+            rp = g.representative_point() if not isinstance(g, LineString) else g.interpolate(0.5, normalized=True)
+            d.stairs.append(StairDraft(at=(rp.x, rp.y), levels=lv, name=name,
+                                       id_hints=(ref, name, sid.replace("/", "-")), source_id=sid))
+        if is_lift:
+            rp = g.representative_point()
+            d.features.append(FeatureDraft(kind=FeatureKind.elevator, at=(rp.x, rp.y),
+                                           level=0 if 0 in lv else lv[0], name=name or ref,
+                                           id_hints=(ref, name, sid.replace("/", "-")),
+                                           source_id=sid))
+
+    # --- doors --------------------------------------------------------------------------------
+    outline_nodes: dict[int, int] = {}
+    for bi, (_, _, _, ns) in enumerate(building_geoms):
+        for n in ns:
+            outline_nodes.setdefault(n, bi)
+    boundaries = [o.boundary for o in outlines]
+    btree = shapely.STRtree(boundaries)
+    for nid, (lon, lat, tags) in nodes.items():
+        door = tags.get("door")
+        entrance = tags.get("entrance")
+        if not (door or entrance) or (door == "no" and not entrance):
+            continue
+        xy = pt(lon, lat)
+        p = Point(xy)
+        bi = outline_nodes.get(nid)
+        if bi is None and entrance:
+            near = btree.query(p, predicate="dwithin", distance=0.5)
+            if len(near):
+                bi = int(min(near, key=lambda i: boundaries[int(i)].distance(p)))
+        exterior = bi is not None
+        if bi is None:
+            bi = building_of(p)
+            if bi is None:
+                outside += 1
+                continue
+        lv = element_levels(tags)
+        if not lv:
+            if not exterior:
+                continue
+            lv = [0]  # an entrance on the outline without a level: the ground storey
+        levels_used[bi].update(lv[:1])
+        if exterior:
+            exit_tag = tags.get("exit")
+            if entrance == "main":
+                kind, main = DoorKind.entrance, True
+            elif entrance == "emergency" or exit_tag == "emergency":
+                kind, main = DoorKind.emergency_exit, False
+            elif entrance == "service":
+                kind, main = DoorKind.service, False
+            else:
+                kind, main = DoorKind.entrance, False
+        else:
+            kind, main = DoorKind.inner, False
+        drafts[bi].doors.append(DoorDraft(at=xy, level=lv[0], kind=kind, main=main,
+                                          width=_float(tags.get("width")),
+                                          id_hints=(clean_text(tags.get("name")), f"n{nid}"),
+                                          source_id=f"node/{nid}"))
+
+    # --- storeys ------------------------------------------------------------------------------
+    for (sid, tags, _, _), d, used in zip(building_geoms, drafts, levels_used):
+        levels: set[int] = set(used)
+        lo, _ = parse_levels(tags.get("min_level"))
+        hi, _ = parse_levels(tags.get("max_level"))
+        if lo and hi:
+            levels.update(range(lo[0], hi[-1] + 1))
+        else:
+            n = _float(tags.get("building:levels"))
+            if n and n >= 1:
+                levels.update(range(0, min(int(n), 200)))
+            u = _float(tags.get("building:levels:underground"))
+            if u and u >= 1:
+                levels.update(range(-min(int(u), 9), 0))
+        levels = {lv for lv in levels if -9 <= lv <= 199}
+        if not levels:
+            levels = {0}
+            notes.info("storeys-assumed", f"building '{d.name or sid}' has no level information; "
+                       "one storey (level 0) is assumed", sid)
+        d.storeys = [(lv, level_names.get(lv, str(lv))) for lv in sorted(levels)]
+        if not d.name:
+            d.name = Path(file).stem
+
+    if half_levels:
+        notes.info("half-levels", f"{half_levels} indoor element(s) only on half levels (such as "
+                   "0.5: landings, mezzanines) were skipped; the site model has whole storeys")
+    if no_level:
+        notes.info("no-level", f"{no_level} indoor element(s) without a level tag were skipped")
+    if outside:
+        notes.info("outside-buildings", f"{outside} indoor element(s) or door(s) outside every "
+                   "building outline were skipped")
+    for d in drafts:
+        if not d.rooms:
+            notes.info("no-rooms", f"building '{d.name}': no indoor=room elements", d.source_id or "")
+
+    # --- site features ------------------------------------------------------------------------
+    feats: list[SiteFeatureDraft] = []
+    unnamed_roads = 0
+    for wid, (_, tags) in ways.items():
+        hw = tags.get("highway")
+        if not hw or tags.get("area") == "yes" or tags.get("indoor"):
+            continue
+        pts = way_coords(wid)
+        if not pts or len(pts) < 2:
+            continue
+        line = P(LineString(pts))
+        if hw in _ROAD_TYPES:
+            if not tags.get("name"):
+                unnamed_roads += 1
+                continue
+            feats.append(SiteFeatureDraft(SiteFeatureKind.road, line, tags.get("name"), f"way/{wid}"))
+        elif hw in _FOOT_TYPES and not tags.get("level"):
+            feats.append(SiteFeatureDraft(SiteFeatureKind.footway, line, tags.get("name"),
+                                          f"way/{wid}"))
+    for nid, (lon, lat, tags) in nodes.items():
+        em = tags.get("emergency")
+        kind = {"fire_hydrant": SiteFeatureKind.hydrant,
+                "assembly_point": SiteFeatureKind.assembly_point}.get(em or "")
+        if kind is not None:
+            feats.append(SiteFeatureDraft(kind, Point(pt(lon, lat)), tags.get("name"), f"node/{nid}"))
+    if unnamed_roads:
+        notes.info("unnamed-roads", f"{unnamed_roads} unnamed road way(s) (driveways, service "
+                   "roads) were not imported as public roads; add fire lanes by hand")
+
+    site_name = drafts[0].name if len(drafts) == 1 else Path(file).stem
+    t = building_geoms[0][1]
+    addr = None
+    if t.get("addr:street"):
+        addr = " ".join(x for x in (t.get("addr:street"), t.get("addr:housenumber")) if x)
+        city = " ".join(x for x in (t.get("addr:postcode"), t.get("addr:city")) if x)
+        if city:
+            addr += f", {city}"
+    return assemble_site(name=site_name, drafts=drafts, notes=notes, origin=(lat0, lon0),
+                         site_features=feats, address=addr)
+
+
+def _proj_array(a, proj):
+    import numpy as np
+
+    return np.column_stack(((a[:, 0] - proj.lon0) * proj.m_lon, (a[:, 1] - proj.lat0) * proj.m_lat))
+
+
+__all__ = ["parse_levels", "read_osm"]
