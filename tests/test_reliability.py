@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
+import subprocess
 
 import pytest
 from conftest import site_dict
@@ -167,8 +169,9 @@ def test_markup_in_names_stays_text(tmp_path):
         assert "script" not in tags and "img" not in tags and "b" not in tags, svg
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
 def test_greek_and_cyrillic_names_reach_the_pdf_text(tmp_path):
-    from pypdf import PdfReader
+    # poppler reads the ToUnicode maps correctly; pypdf 7 loses some Greek subset codes
 
     data = copy.deepcopy(BASE)
     data["site"]["name"] = "Σχολείο Κέντρο"
@@ -177,5 +180,6 @@ def test_greek_and_cyrillic_names_reach_the_pdf_text(tmp_path):
     p.write_text(json.dumps(data, ensure_ascii=False))
     out = tmp_path / "out"
     render(p, out, formats=("pdf",))
-    text = PdfReader(out / "maps.pdf").pages[0].extract_text()
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out / "maps.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
     assert "Σχολείο" in text and "Школа" in text
