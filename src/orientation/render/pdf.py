@@ -30,12 +30,16 @@ import math
 import threading
 from collections.abc import Iterator, Sequence
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from orientation import fonts
 from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
+
+# Compressed streams stay binary: ASCII85 would make files 25 % larger and slower to write.
+rl_config.useA85 = 0
 
 PT_PER_MM = 72 / 25.4
 """Points per millimetre."""
