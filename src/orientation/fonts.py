@@ -493,7 +493,9 @@ def _fallback_font(face: _Face, weight: str, chars: str) -> bytes:
             "styleName": style,
             "uniqueFontIdentifier": f"NotoSans-{style};orientation",
             "fullName": f"Noto Sans {style}",
-            "psName": face.postscript_name,
+            # unique per character set: reportlab registers faces by this name, and a second
+            # subset under the same name would silently reuse the first one's glyphs
+            "psName": f"{face.postscript_name}-{hashlib.sha1(chars.encode('utf-8')).hexdigest()[:6]}",
             "licenseDescription": names.getDebugName(13) or "SIL Open Font License 1.1",
             "licenseInfoURL": names.getDebugName(14) or "https://openfontlicense.org",
         },

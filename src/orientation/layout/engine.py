@@ -145,11 +145,16 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
         markings.append(Marking(id=b.id, code=letter, kind="building", building=b.id, level=None,
                                 at=_r((c.x, c.y)), side=None, element=b.id, pinned=bool(b.letter),
                                 name=b.name))
+        hull = f.outline.polygon.convex_hull.exterior
         for lab in "ABCD":
             runs = [(a, e) for la, a, e, ring in sides if la == lab and ring == 0]
             if not runs:
                 continue
-            a, e = max(runs, key=lambda r: math.dist(*r))
+            # label the face crews see from outside: prefer faces on the convex hull (not the
+            # inner faces of an L or U), then the longest
+            a, e = max(runs, key=lambda r: (
+                hull.distance(Point((r[0][0] + r[1][0]) / 2, (r[0][1] + r[1][1]) / 2)) < 0.5,
+                math.dist(*r)))
             markings.append(Marking(id=f"{b.id}/side-{lab}", code=lab, kind="side", building=b.id,
                                     level=None, at=_r(((a[0] + e[0]) / 2, (a[1] + e[1]) / 2)),
                                     side=lab, element=f"side-{lab}"))

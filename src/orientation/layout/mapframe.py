@@ -23,6 +23,8 @@ GRID_STEPS_M = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
 MIN_CELL_MM = 25.0
 #: Roads and other site features are drawn up to this far (m) around the buildings.
 CONTEXT_M = 25.0
+#: Point features (assembly points, hydrants, gates) are shown up to this much farther out.
+POINT_CONTEXT_M = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +81,13 @@ def extent_points(site: Site) -> list[XY]:
     pts: list[XY] = [tuple(p) for b in site.buildings for p in b.footprint]  # type: ignore[misc]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     box = (min(xs) - CONTEXT_M, min(ys) - CONTEXT_M, max(xs) + CONTEXT_M, max(ys) + CONTEXT_M)
+    far = (box[0] - POINT_CONTEXT_M, box[1] - POINT_CONTEXT_M, box[2] + POINT_CONTEXT_M,
+           box[3] + POINT_CONTEXT_M)
     for f in site.site_features:
-        for p in ([f.at] if f.at else []) + list(f.line or []) + list(f.polygon or []):
+        # points crews head for (assembly points, hydrants, gates) are shown farther out
+        if f.at and far[0] <= f.at[0] <= far[2] and far[1] <= f.at[1] <= far[3]:
+            pts.append((f.at[0], f.at[1]))
+        for p in list(f.line or []) + list(f.polygon or []):
             if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]:
                 pts.append((p[0], p[1]))
     return pts
@@ -133,12 +140,16 @@ STOREY_SCALES = (50, 100, 200, 250, 300, 400, 500, 750, 1000, 1250, 1500, 2000, 
                  10000)
 
 
+#: Room left for door codes and side labels around a storey plan (mm, both sides together).
+STOREY_RESERVE_MM = {"A3": 16.0, "A4": 10.0}
+
+
 def storey_scale(points: list[XY], rotation_deg: float, paper: str = "A3", *,
-                 reserve_mm: float = 20.0) -> int:
+                 reserve_mm: float | None = None) -> int:
     """The largest storey-plan scale (smallest denominator of :data:`STOREY_SCALES`) at which
     ``points`` (plan metres: every storey of one building), turned by ``rotation_deg`` as on
     the site plan, fit the sheet's drawing area less ``reserve_mm`` in each direction (room
-    for door codes and side labels outside the outline).
+    for door codes and side labels outside the outline; default :data:`STOREY_RESERVE_MM`).
 
     >>> storey_scale([(0, 0), (80, 0), (80, 60), (0, 60)], 0.0, "A3")
     300
@@ -146,6 +157,8 @@ def storey_scale(points: list[XY], rotation_deg: float, paper: str = "A3", *,
     50
     """
     sh = sheet(paper)
+    if reserve_mm is None:
+        reserve_mm = STOREY_RESERVE_MM.get(sh.name, 16.0)
     pts = [rotate(p, rotation_deg) for p in points] or [(0.0, 0.0)]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     w_m, h_m = max(xs) - min(xs), max(ys) - min(ys)
@@ -155,6 +168,6 @@ def storey_scale(points: list[XY], rotation_deg: float, paper: str = "A3", *,
     return next((s for s in STOREY_SCALES if s >= need), STOREY_SCALES[-1])
 
 
-__all__ = ["SCALES", "SHEETS", "STOREY_SCALES", "Sheet", "column_labels", "extent_points",
-           "grid_cell", "make_frame", "rotate", "rotation_for", "sheet", "storey_scale",
-           "to_grid"]
+__all__ = ["SCALES", "SHEETS", "STOREY_RESERVE_MM", "STOREY_SCALES", "Sheet", "column_labels",
+           "extent_points", "grid_cell", "make_frame", "rotate", "rotation_for", "sheet",
+           "storey_scale", "to_grid"]
