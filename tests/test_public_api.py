@@ -27,3 +27,9 @@ def test_model_does_not_import_shapely_or_renderers():
         text = path.read_text()
         assert "render" not in {line.split()[1].split(".")[1] if line.startswith("from ..") and len(line.split()[1].split(".")) > 2 else "" for line in text.splitlines()}, path
         assert "from ..render" not in text and "import orientation.render" not in text, path
+
+
+def test_lazy_exports_match_all():
+    from orientation import _EXPORTS
+
+    assert sorted([*_EXPORTS, "__version__"]) == sorted(orientation.__all__)

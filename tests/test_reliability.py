@@ -8,10 +8,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import site_dict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import site_dict
 from orientation.cli import main
 from orientation.errors import OrientationError
 from orientation.pipeline import load_site_bytes, render

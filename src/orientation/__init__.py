@@ -33,7 +33,22 @@ _EXPORTS = {
     "profile_names": "profiles",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "OrientationError",
+    "Plan",
+    "PlanOptions",
+    "Site",
+    "SiteFileError",
+    "__version__",
+    "load_profile",
+    "load_site",
+    "load_site_bytes",
+    "make_plan",
+    "profile_names",
+    "render",
+    "render_outputs",
+    "write_outputs",
+]
 
 
 def __getattr__(name: str) -> Any:

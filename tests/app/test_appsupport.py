@@ -1,0 +1,436 @@
+"""The app's non-UI logic (orientation.appsupport), without Streamlit."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import tempfile
+import time
+import zipfile
+
+import pytest
+import yaml
+
+from conftest import FLOORPLANS, site_dict
+from orientation import appsupport as sup
+from orientation.errors import LimitError, OrientationError, SiteFileError
+from orientation.io import ImportNote, ImportResult
+from orientation.io.site_file import dump_site, site_from_bytes
+from orientation.model import Site
+
+SCHOOL = FLOORPLANS / "gesamtschule.yaml"
+ROOT = FLOORPLANS.parent
+
+
+@pytest.fixture(scope="module")
+def school() -> sup.Loaded:
+    return sup.load_example(SCHOOL)
+
+
+@pytest.fixture(scope="module")
+def school_plan(school):
+    return sup.plan_for(sup.site_json(school.site))
+
+
+def codes(plan, kinds=("entrance", "emergency_exit", "fire_brigade", "service")):
+    return {m.id: m.code for m in plan.markings if m.kind in kinds}
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def test_both_languages_have_every_text():
+    assert set(sup.TEXTS["de"]) == set(sup.TEXTS["en"])
+    for lang in sup.LANGUAGES:
+        for key, text in sup.TEXTS[lang].items():
+            assert text.strip(), (lang, key)
+
+
+@pytest.mark.parametrize(("choice", "profile", "want"), [
+    ("auto", "guetersloh", "de"), ("auto", "us-k12", "en"), ("en", "guetersloh", "en"),
+    ("de", "us-k12", "de")])
+def test_interface_language_follows_the_profile_unless_chosen(school, choice, profile, want):
+    site = sup.set_profile(school.site, profile)
+    assert sup.interface_language(choice, site) == want
+
+
+def test_kind_words():
+    assert sup.kind_word("de", "emergency_exit") == "Notausgang"
+    assert sup.kind_word("en", "fire_brigade") == "Fire department access"
+    assert sup.kind_word("de", "unknown-kind") == "unknown-kind"
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def test_examples_default_first():
+    ex = sup.example_files(ROOT)
+    assert next(iter(ex)) == "gesamtschule"
+    assert {"gesamtschule", "rathaus", "us-elementary"} <= set(ex)
+    assert sup.example_title(ex["rathaus"]) == "Rathaus Beispielstadt"
+
+
+def test_upload_yaml_and_json_in_memory():
+    raw = (FLOORPLANS / "rathaus.yaml").read_bytes()
+    loaded = sup.load_upload(raw, "rathaus.yaml")
+    assert loaded.site.site.name == "Rathaus Beispielstadt"
+    assert loaded.source.text == raw.decode("utf-8") and loaded.source.imported_from is None
+    as_json = dump_site(loaded.site, fmt="json").encode()
+    again = sup.load_upload(as_json, "C:\\Users\\fm\\rathaus.json")
+    assert again.site == loaded.site and again.source.name == "rathaus.json"
+    assert again.source.suffix == ".json"
+
+
+@pytest.mark.parametrize(("raw", "name", "words"), [
+    (b"format: [unclosed", "broken.yaml", ["broken.yaml", "not valid YAML"]),
+    (b"{\"format\": ", "broken.json", ["broken.json", "not valid JSON"]),
+    (b"", "empty.yaml", ["empty.yaml", "empty"]),
+    (b"\xff\xfe\x00garbage", "binary.yaml", ["binary.yaml", "UTF-8"]),
+    (yaml.safe_dump(site_dict(buildings=[])).encode(), "nobuilding.yaml", ["buildings"]),
+])
+def test_bad_site_files_give_readable_messages(raw, name, words):
+    with pytest.raises(OrientationError) as err:
+        sup.load_upload(raw, name)
+    text = sup.problem_text(err.value)
+    for w in words:
+        assert w in text
+    assert "Traceback" not in text
+
+
+def test_a_reader_bug_still_gives_a_message(monkeypatch):
+    def broken(raw, *, name):
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setattr(sup, "load_site_bytes", broken)
+    with pytest.raises(OrientationError, match=r"x\.yaml: the file could not be read \(IndexErr"):
+        sup.load_upload(b"A: 1", "x.yaml")
+
+
+def test_upload_limit_is_named():
+    with pytest.raises(LimitError, match="20 MB"):
+        sup.load_upload(b"x" * (sup.UPLOAD_LIMIT_BYTES + 1), "huge.yaml")
+    with pytest.raises(LimitError, match="höchstens 20 MB"):
+        sup.load_upload(b"x" * (sup.UPLOAD_LIMIT_BYTES + 1), "huge.ifc", lang="de")
+
+
+def test_unknown_file_type_lists_the_allowed_ones():
+    with pytest.raises(OrientationError, match=r"\.yaml.*\.ifc") as err:
+        sup.load_upload(b"hello", "notes.txt")
+    assert "notes.txt" in str(err.value)
+
+
+def test_building_file_without_importers(monkeypatch):
+    monkeypatch.setattr(sup, "importer", lambda: None)
+    with pytest.raises(OrientationError, match="importers not available"):
+        sup.load_upload(b"ISO-10303-21;", "haus.ifc")
+
+
+def test_building_file_goes_to_the_importers(monkeypatch):
+    site = site_from_bytes(yaml.safe_dump(site_dict()).encode(), name="t.yaml")
+    seen = []
+
+    def fake_import_bytes(raw, *, name):
+        seen.append((raw, name))
+        return ImportResult(site=site, format="dxf", notes=(
+            ImportNote("warning", "no-doors", "the drawing has no door inserts", "plan.dxf"),))
+
+    monkeypatch.setattr(sup, "importer", lambda: fake_import_bytes)
+    loaded = sup.load_upload(b"DXF bytes", "C:\\plans\\Bau plan.DXF")
+    assert seen == [(b"DXF bytes", "Bau plan.DXF")]
+    assert loaded.site == site
+    assert loaded.source.imported_from == "Bau plan.DXF"
+    assert loaded.source.name == "Bau_plan.yaml"
+    assert loaded.source.notes == (("warning", "the drawing has no door inserts [plan.dxf]"),)
+    assert site_from_bytes(loaded.source.text.encode(), name="x.yaml") == site
+
+
+def test_importer_crash_becomes_a_message(monkeypatch):
+    def boom(raw, *, name):
+        raise ValueError("unexpected entity #42")
+
+    monkeypatch.setattr(sup, "importer", lambda: boom)
+    with pytest.raises(OrientationError, match=r"haus\.ifc: import failed: ValueError"):
+        sup.load_upload(b"ISO", "haus.ifc")
+
+
+def test_the_real_importers_are_found():
+    fn = sup.importer()
+    assert fn is not None and fn.__name__ == "import_bytes"
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    (b"<osm version='0.6'></osm>", "leer.osm"),
+    (b"PK\x03\x04 not really a zip", "venue.zip"),
+    (b"0\nSECTION\n", "plan.dxf"),
+])
+def test_broken_building_files_give_messages(raw, name):
+    with pytest.raises(OrientationError) as err:
+        sup.load_upload(raw, name)
+    assert name in str(err.value)
+    assert tempfile.gettempdir() not in str(err.value)
+
+
+@pytest.mark.parametrize(("name", "clean"), [
+    ("plan.ifc", "plan.ifc"), ("../x/../../evil.dxf", "evil.dxf"), ("a b.zip", "a_b.zip"),
+    ("...", "upload"), ("C:\\tmp\\Haus.IFC", "Haus.IFC")])
+def test_download_names_of_imported_files_are_plain(name, clean):
+    assert sup._clean_name(name) == clean
+
+
+# --- tables and edits ------------------------------------------------------------------------
+
+
+def test_tables_name_every_element(school, school_plan):
+    site = school.site
+    doors = sup.door_rows(site, school_plan)
+    assert len(doors) == sum(len(b.doors) for b in site.buildings)
+    main = next(r for r in doors if r["id"] == "d-haupteingang")
+    assert main.items() >= {"code": "E1", "kind": "entrance", "storey": "EG", "pin": None,
+                            "building": "A Hauptgebäude"}.items()
+    inner = next(r for r in doors if r["kind"] == "inner")
+    assert inner["code"] == ""
+    rooms = sup.room_rows(site, school_plan)
+    assert len(rooms) == 124 and all(r["code"] for r in rooms)
+    stairs = sup.stair_rows(site, school_plan)
+    assert sorted(s["code"] for s in stairs) == ["T1", "T2", "T3", "T4", "T5"]
+    assert "UG" in stairs[0]["storeys"]
+    assert [b["letter"] for b in sup.building_rows(site, school_plan)] == ["A", "C", "B"]
+
+
+def test_pin_a_door_code_changes_the_plan(school, school_plan):
+    rows = sup.door_rows(school.site, school_plan)
+    rows[0]["pin"] = "E10"
+    assert sup.rows_changed(sup.door_rows(school.site, school_plan), rows, "doors")
+    site = sup.apply_rows(school.site, "doors", rows)
+    plan = sup.plan_for(sup.site_json(site))
+    assert plan.marking("main/d-haupteingang").code == "E10"
+    assert plan.marking("main/d-haupteingang").pinned
+    assert "E1" in codes(plan).values()  # the series goes on around the pinned code
+
+
+def test_invalid_pin_is_refused_with_the_row_named(school, school_plan):
+    rows = sup.door_rows(school.site, school_plan)
+    rows[0]["pin"] = "E 1"
+    with pytest.raises(SiteFileError) as err:
+        sup.apply_rows(school.site, "doors", rows)
+    assert "buildings[0].doors[0].label" in str(err.value)
+    assert "'E 1' is not allowed" in str(err.value)
+
+
+def test_door_kind_edit(school, school_plan):
+    rows = sup.door_rows(school.site, school_plan)
+    kueche = next(r for r in rows if r["id"] == "d-kueche")
+    kueche["kind"] = "emergency_exit"
+    plan = sup.plan_for(sup.site_json(sup.apply_rows(school.site, "doors", rows)))
+    assert plan.marking("main/d-kueche").code.startswith("N")
+    kueche["kind"] = "inner"
+    plan = sup.plan_for(sup.site_json(sup.apply_rows(school.site, "doors", rows)))
+    assert plan.marking("main/d-kueche") is None  # inner doors get no code
+
+
+def test_room_names_landmarks_and_pins(school, school_plan):
+    rows = sup.room_rows(school.site, school_plan)
+    rows[0] |= {"name": "  Archiv Nord ", "landmark": True, "pin": float("nan")}
+    rows[1] |= {"pin": "U99"}
+    site = sup.apply_rows(school.site, "rooms", rows)
+    room0, room1 = site.buildings[0].rooms[:2]
+    assert (room0.name, room0.landmark, room0.number) == ("Archiv Nord", True, None)
+    assert room1.number == "U99"
+    plan = sup.plan_for(sup.site_json(site))
+    assert plan.marking(f"main/{room1.id}").code == "U99"
+
+
+def test_building_letters_are_capitals_and_blank_means_automatic(school, school_plan):
+    rows = sup.building_rows(school.site, school_plan)
+    rows[1]["pin"] = "x"  # the sports hall, C by default
+    site = sup.apply_rows(school.site, "buildings", rows)
+    assert site.building("sporthalle").letter == "X"
+    plan = sup.plan_for(sup.site_json(site))
+    assert {b.id: b.letter for b in plan.buildings}["sporthalle"] == "X"
+    rows[1]["pin"] = ""
+    assert sup.apply_rows(site, "buildings", rows).building("sporthalle").letter is None
+
+
+def test_empty_cells_in_any_spelling_are_unchanged(school, school_plan):
+    rows = sup.door_rows(school.site, school_plan)
+    after = [r | {"pin": float("nan") if i % 2 else ""} for i, r in enumerate(rows)]
+    assert not sup.rows_changed(rows, after, "doors")
+    assert sup.apply_rows(school.site, "doors", after) == school.site
+
+
+def test_unknown_table_is_refused(school):
+    with pytest.raises(OrientationError, match="choose from"):
+        sup.apply_rows(school.site, "windows", [])
+
+
+def test_main_entrance_and_profile(school, school_plan):
+    doors = sup.exterior_doors(school.site, school_plan)
+    assert doors[0][0] == "main/d-haupteingang" and doors[0][1].startswith("E1 · ")
+    assert sup.main_door(school.site) == "main/d-haupteingang"
+    moved = sup.set_main_door(school.site, "pavillon/d-eingang")
+    assert sup.main_door(moved) == "pavillon/d-eingang"
+    assert sup.plan_for(sup.site_json(moved)).marking("pavillon/d-eingang").code == "E1"
+    none = sup.set_main_door(school.site, None)
+    assert sup.main_door(none) is None
+    plan = sup.plan_for(sup.site_json(none))
+    assert any(f.code == "no-main-entrance" for f in plan.findings)
+    us = sup.set_profile(school.site, "us-k12")
+    assert sup.plan_for(sup.site_json(us)).marking("main/d-haupteingang").code == "1"
+    with pytest.raises(OrientationError, match="choose one of"):
+        sup.set_profile(school.site, "nonsense")
+
+
+@pytest.mark.parametrize("example", ["gesamtschule", "rathaus", "us-elementary"])
+def test_freeze_codes_pins_every_code_and_changes_none(example):
+    loaded = sup.load_example(FLOORPLANS / f"{example}.yaml")
+    plan = sup.plan_for(sup.site_json(loaded.site))
+    frozen, n = sup.freeze_codes(loaded.site, plan)
+    assert n > 0
+    after = sup.plan_for(sup.site_json(frozen))
+    coded = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room", "building")
+    assert codes(after, coded) == codes(plan, coded)
+    assert all(m.pinned for m in after.markings if m.kind in coded)
+    assert [f.code for f in after.findings if f.severity != "info"] == \
+        [f.code for f in plan.findings if f.severity != "info"]
+    assert sup.freeze_codes(frozen, after) == (frozen, 0)
+
+
+# --- what the page shows ---------------------------------------------------------------------
+
+
+def test_marking_rows(school_plan):
+    rows = sup.marking_rows(school_plan, "de")
+    assert len(rows) == len(school_plan.markings)
+    e1 = next(r for r in rows if r["code"] == "E1")
+    assert e1 == {"code": "E1", "kind": "Eingang", "building": "A Hauptgebäude", "storey": "EG",
+                  "side": "A", "grid": e1["grid"], "name": "", "pinned": False}
+    assert e1["grid"]
+    stair = next(r for r in rows if r["code"] == "T1")
+    assert " – " in stair["storey"]
+
+
+def test_findings_grouped_errors_first_with_the_element_named(school):
+    site = sup.set_main_door(school.site, None)
+    plan = sup.plan_for(sup.site_json(site))
+    groups = sup.findings_by_severity(plan)
+    order = [sev for sev, _ in groups]
+    assert order == sorted(order, key=["error", "warning", "info"].index)
+    assert groups[0][0] == "error"
+    assert groups[0][1][0]["element"] == "site"
+    assert groups[0][1][0]["fix"] == "fix_no-main-entrance"
+    assert "Haupteingang" in sup.tr("de", groups[0][1][0]["fix"])
+    infos = dict(groups)["info"]
+    assert any(i["element"] == "A Hauptgebäude" for i in infos)
+
+
+def test_counts(school, school_plan):
+    n = sup.counts(school.site, school_plan)
+    assert n == {"buildings": 3, "doors": 25, "stairs": 5, "rooms": 124,
+                 "signs": len(school_plan.signs), "errors": 0, "warnings": 0}
+
+
+def test_signs_gallery_helpers(school_plan):
+    kinds = sup.sign_kinds(school_plan)
+    assert "entrance" in kinds and "room" in kinds
+    rooms = sup.signs_of_kind(school_plan, "room")
+    assert rooms and all(s.kind == "room" for s in rooms)
+    assert len(sup.signs_of_kind(school_plan, None)) == len(school_plan.signs)
+    e1 = next(s for s in school_plan.signs if s.text == "E1")
+    assert sup.sign_caption(e1).startswith("E1 · ") and e1.id
+
+
+# --- the site file to download ---------------------------------------------------------------
+
+
+def test_site_text_unchanged_is_the_file_itself(school):
+    assert sup.site_text(school.source, school.site) == school.source.text
+
+
+def test_site_text_keeps_comments_and_writes_edits(school, school_plan):
+    rows = sup.room_rows(school.site, school_plan)
+    rows[0]["name"] = "Archiv Nord"
+    site = sup.apply_rows(school.site, "rooms", rows)
+    site = sup.set_profile(sup.set_main_door(site, "main/d-pausenhalle"), "us-k12")
+    text = sup.site_text(school.source, site)
+    assert site_from_bytes(text.encode(), name="x.yaml") == site
+    assert text.startswith("# Beispiel-Standort")
+    assert "# Hauptgebäude: U-Form" in text and "Archiv Nord" in text
+    assert text.count("main: true") == 1 and "profile: us-k12" in text
+
+
+def test_site_text_json_stays_json(school):
+    source = sup.Source("s.json", dump_site(school.site, fmt="json"))
+    site = sup.set_profile(school.site, "us-k12")
+    text = sup.site_text(source, site)
+    assert json.loads(text)["profile"] == "us-k12"
+    assert site_from_bytes(text.encode(), name="s.json") == site
+
+
+def test_site_text_of_an_imported_site_is_a_fresh_dump(school):
+    source = sup.Source("bau.yaml", dump_site(school.site), imported_from="bau.ifc")
+    site = sup.set_profile(school.site, "us-k12")
+    assert site_from_bytes(sup.site_text(source, site).encode(), name="bau.yaml") == site
+
+
+def test_pinned_site_text_pins_every_code(school, school_plan):
+    text = sup.pinned_site_text(school.source, school.site, school_plan)
+    site = site_from_bytes(text.encode(), name="p.yaml")
+    for b in site.buildings:
+        assert b.letter
+        assert all(d.label for d in b.doors if d.kind.value != "inner")
+        assert all(s.label for s in b.stairs) and all(r.number for r in b.rooms)
+    assert "# Hauptgebäude: U-Form" in text
+    assert codes(sup.plan_for(sup.site_json(site))) == codes(school_plan)
+    assert sup.pinned_name(school.source) == "gesamtschule-pinned.yaml"
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def school_files(school):
+    return sup.render_for(sup.site_json(school.site)).files
+
+
+def test_outputs_for_the_page_and_the_downloads(school_files, school_plan):
+    pages = sup.map_pages(school_files)
+    first = next(iter(pages))
+    assert pages[first].lstrip().startswith(b"<")
+    assert sup.svg_title(pages[first])
+    assert len(pages) >= 2
+    signs = sup.sign_svgs(school_files)
+    assert len(signs) == len(school_plan.signs)
+    assert set(signs) == {s.id for s in school_plan.signs}
+    for name in sup.DOWNLOADS:
+        assert name in school_files, name
+    assert school_files["signs.pdf"].startswith(b"%PDF")
+    assert sup.svg_data_uri(b"<svg/>") == "data:image/svg+xml;base64,PHN2Zy8+"
+
+
+def test_zip_is_complete_and_byte_stable(school_files):
+    a = sup.zip_outputs(school_files, folder="gesamtschule", extra={"gesamtschule.yaml": b"x"})
+    b = sup.zip_outputs(school_files, folder="gesamtschule", extra={"gesamtschule.yaml": b"x"})
+    assert a == b
+    names = zipfile.ZipFile(io.BytesIO(a)).namelist()
+    assert "gesamtschule/maps.pdf" in names and "gesamtschule/gesamtschule.yaml" in names
+    assert len(names) == len(school_files) + 1
+    assert sup.mime_of("x.pdf") == "application/pdf" and sup.mime_of("x.bin").endswith("stream")
+
+
+def test_replanning_the_school_after_an_edit_is_under_a_second(school, school_plan):
+    sup.plan_for(sup.site_json(school.site))  # warm: fonts, profile
+    rows = sup.door_rows(school.site, school_plan)
+    rows[3]["pin"] = "E42"
+    t0 = time.perf_counter()
+    site = sup.apply_rows(school.site, "doors", rows)
+    plan = sup.plan_for(sup.site_json(site))
+    took = time.perf_counter() - t0
+    assert plan.marking("main/d-kueche").code == "E42"
+    assert took < 1.0, f"re-plan took {took:.2f} s"
+
+
+def test_blank():
+    assert sup.blank(None) is None and sup.blank(math.nan) is None
+    assert sup.blank(" E1 ") == "E1"
+    assert isinstance(Site, type)
