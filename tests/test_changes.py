@@ -133,3 +133,17 @@ def test_plan_date_comes_from_the_site_or_option_never_the_clock():
     site = load_site("floorplans/rathaus.yaml")
     assert make_plan(site).date == site.site.date
     assert make_plan(site, options=PlanOptions(date="2026-01-02")).date == "2026-01-02"
+
+
+def test_pin_keeps_every_comment_of_the_school(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    p = tmp_path / "g.yaml"
+    shutil.copy("floorplans/gesamtschule.yaml", p)
+    assert main(["pin", str(p)]) == 0
+    def comments(text):
+        return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+    assert comments(p.read_text(encoding="utf-8")) == comments(
+        Path("floorplans/gesamtschule.yaml").read_text(encoding="utf-8"))

@@ -203,3 +203,34 @@ def test_print_files_tab_offers_every_download(at):
     keys = {b.key for b in at.download_button}
     assert {"dl-zip", "dl-signs-pdf", "dl-maps-pdf", "dl-schedule-csv", "dl-register-csv",
             "dl-pinned", "dl-site"} <= keys
+
+
+def test_no_main_entrance_is_an_error_with_the_place_to_fix_it(at):
+    open_tab(at, EDIT)
+    main = at.selectbox(key="main")
+    assert main.value == "main/d-haupteingang"
+    main.select("")
+    run(at)
+    assert at.selectbox(key="main").value == ""
+    assert sup_main(at) is None
+    errors = "\n".join(e.value for e in at.error)
+    assert "no door is marked as the main entrance" in errors
+    assert "Bearbeiten › Haupteingang" in errors
+    assert {m.label: m.value for m in at.metric}["Fehler / Warnungen"].startswith("1 /")
+
+
+def sup_main(at):
+    site = at.session_state["site"]
+    return next((d.id for b in site.buildings for d in b.doors if d.main), None)
+
+
+def test_sign_gallery_filters_and_shows_more(at):
+    open_tab(at, SIGNS)
+    assert "24 von 317 Schildern" in texts(at)
+    at.button(key="signs-more").click()
+    run(at)
+    assert "48 von 317 Schildern" in texts(at)
+    at.selectbox(key="sign_kind").select("stair")
+    run(at)
+    shown = [c for c in texts(at).splitlines() if "Schildern" in c]
+    assert shown and shown[0].endswith("Schildern") and " von 317 " not in shown[0]

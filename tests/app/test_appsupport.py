@@ -18,6 +18,7 @@ from orientation.errors import LimitError, OrientationError, SiteFileError
 from orientation.io import ImportNote, ImportResult
 from orientation.io.site_file import dump_site, site_from_bytes
 from orientation.model import Site
+from orientation.profiles import load_profile
 
 SCHOOL = FLOORPLANS / "gesamtschule.yaml"
 ROOT = FLOORPLANS.parent
@@ -337,7 +338,14 @@ def test_signs_gallery_helpers(school_plan):
     assert rooms and all(s.kind == "room" for s in rooms)
     assert len(sup.signs_of_kind(school_plan, None)) == len(school_plan.signs)
     e1 = next(s for s in school_plan.signs if s.text == "E1")
-    assert sup.sign_caption(e1).startswith("E1 · ") and e1.id
+    assert sup.sign_caption(e1, "de") == f"E1 · {e1.width_mm:g} × {e1.height_mm:g} mm"
+    us = sup.load_example(FLOORPLANS / "us-elementary.yaml")
+    us_plan = sup.plan_for(sup.site_json(us.site))
+    one = [s for s in us_plan.signs if s.text == "1"]
+    captions = {sup.sign_caption(s, "en", inches=True) for s in one}
+    assert len(captions) == len(one) and all(c.endswith(" in") for c in captions)
+    assert any("Entrance" in c for c in captions)
+    assert sup.uses_inches(load_profile("us-k12")) and not sup.uses_inches(load_profile("guetersloh"))
 
 
 # --- the site file to download ---------------------------------------------------------------
@@ -405,7 +413,6 @@ def test_outputs_for_the_page_and_the_downloads(school_files, school_plan):
     for name in sup.DOWNLOADS:
         assert name in school_files, name
     assert school_files["signs.pdf"].startswith(b"%PDF")
-    assert sup.svg_data_uri(b"<svg/>") == "data:image/svg+xml;base64,PHN2Zy8+"
 
 
 def test_zip_is_complete_and_byte_stable(school_files):
@@ -428,6 +435,20 @@ def test_replanning_the_school_after_an_edit_is_under_a_second(school, school_pl
     took = time.perf_counter() - t0
     assert plan.marking("main/d-kueche").code == "E42"
     assert took < 1.0, f"re-plan took {took:.2f} s"
+
+
+def test_exported_names_exist():
+    assert all(hasattr(sup, name) for name in sup.__all__)
+
+
+def test_importable_without_streamlit():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['streamlit'] = None; import orientation.appsupport; "
+            "print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
 
 
 def test_blank():

@@ -29,6 +29,7 @@ package gives :class:`~orientation.errors.MissingDependencyError` with the extra
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,7 +187,9 @@ def import_bytes(data: bytes, *, name: str, units: Units | None = None,
         raise ImportError_(f"{name}: cannot import '{suffix or name}' files; importable: "
                            + ", ".join(s for s in IMPORTERS if s not in (".geojson", ".json")))
     with tempfile.TemporaryDirectory(prefix="orientation-import-") as tmp:
-        tmp_path = Path(tmp) / f"upload{suffix}"
+        # keep the uploaded file's own name: importers name the site after it
+        stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name).stem)[:80] or "upload"
+        tmp_path = Path(tmp) / f"{stem}{suffix}"
         tmp_path.write_bytes(data)
         try:
             return import_file(tmp_path, units=units, layers=layers,

@@ -285,11 +285,24 @@ _HINTS = {
 }
 
 
+def _data_loc(loc: tuple, data: Any) -> tuple:
+    """The part of a pydantic location that names keys and indexes of the file: pydantic adds
+    union-branch tags (``function-after[...]``, ``list[...]``) that are not in the data."""
+    out = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            out.append(part)
+        elif not isinstance(part, int) and "[" not in str(part) and not isinstance(node, list):
+            out.append(part)  # a missing or unknown key: name it, it ends the path
+            node = None
+    return tuple(out)
+
+
 def _problem(err: dict, data: Any) -> Problem:
-    loc = tuple(err["loc"])
     etype = err["type"]
-    # pydantic appends union-branch names like 'function-after[...]' or model names; drop them
-    loc = tuple(p for p in loc if isinstance(p, int) or not (p[:1].isupper() or "[" in p))
+    loc = _data_loc(tuple(err["loc"]), data)
     path = path_str(loc)
     if etype == "extra_forbidden":
         key = str(loc[-1])
@@ -317,7 +330,12 @@ def _problem(err: dict, data: Any) -> Problem:
             what = "use letters, digits, '.' and '-' without spaces, e.g. 'E1' or '1.07'"
         return Problem(path, f"{err.get('input')!r} is not allowed: {what}")
     if etype in ("too_short", "too_long"):
-        return Problem(path, err["msg"].lower().replace("list should", "must") + "")
+        ctx = err.get("ctx", {})
+        if etype == "too_short":
+            return Problem(path, f"needs at least {ctx.get('min_length')} item(s), found "
+                           f"{ctx.get('actual_length')}")
+        return Problem(path, f"allows at most {ctx.get('max_length')} item(s), found "
+                       f"{ctx.get('actual_length')}")
     if etype in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return Problem(path, err["msg"].lower().replace("input should", "must"))
     hint = _HINTS.get(etype)
