@@ -166,3 +166,19 @@ def test_hostile_files_give_messages(tmp_path, capsys, name):
 def test_alias_bomb_is_a_limit_error():
     with pytest.raises(LimitError, match="max_nodes"):
         site_from_bytes(HOSTILE["bomb.yaml"], name="bomb.yaml")
+
+
+def test_limits_are_named_and_configurable(tmp_path, capsys):
+    far = site_dict([building(footprint=box(200_000, 0, 200_040, 20), doors=[])])
+    p = tmp_path / "far.json"
+    p.write_text(json.dumps(far))
+    assert main(["check", str(p)]) == 1
+    assert "--max-coordinate" in capsys.readouterr().err
+    # with the limit raised the file loads; check then reports the missing main entrance
+    assert main(["check", str(p), "--max-coordinate", "300000"]) == 1
+    out = capsys.readouterr()
+    assert "--max-coordinate" not in out.err and "no-main-entrance" in out.out
+    big = tmp_path / "big.yaml"
+    big.write_text("format: orientation/site@1\n" + "# padding\n" * 20_000)
+    assert main(["check", str(big), "--max-file-mb", "0.1"]) == 1
+    assert "--max-file-mb" in capsys.readouterr().err

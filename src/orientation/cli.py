@@ -27,7 +27,24 @@ def _formats(value: str) -> tuple[str, ...]:
     return out
 
 
+def _limits(args: argparse.Namespace):
+    from dataclasses import replace
+
+    from .io.site_file import DEFAULT_LIMITS
+
+    changes = {}
+    if getattr(args, "max_file_mb", None):
+        changes["max_bytes"] = int(args.max_file_mb * 1e6)
+    if getattr(args, "max_elements", None):
+        changes["max_elements"] = args.max_elements
+    if getattr(args, "max_coordinate", None):
+        changes["max_coordinate_m"] = args.max_coordinate
+    return replace(DEFAULT_LIMITS, **changes)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from .io.site_file import DEFAULT_LIMITS
+
     p = argparse.ArgumentParser(
         prog="orientation",
         description="Emergency orientation signage (Gütersloh model, US K-12) and responder maps.")
@@ -38,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_, description=help_)
         c.add_argument("site", metavar="SITE", help="site file (YAML or JSON)")
         c.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
+        lim = c.add_argument_group("limits for untrusted input")
+        lim.add_argument("--max-file-mb", type=float, metavar="MB",
+                         help=f"largest site file (default {DEFAULT_LIMITS.max_bytes / 1e6:g} MB)")
+        lim.add_argument("--max-elements", type=int, metavar="N", help="most doors, stairs, rooms, "
+                         f"windows and features per site (default {DEFAULT_LIMITS.max_elements:,})")
+        lim.add_argument("--max-coordinate", type=float, metavar="M", help="farthest coordinate "
+                         f"from the plan origin in metres (default {DEFAULT_LIMITS.max_coordinate_m:g})")
         return c
 
     r = site_cmd("render", "plan the site and write every output (signs, maps, schedule, register)")
@@ -137,7 +161,8 @@ def _run(args: argparse.Namespace) -> int:
         log = None if args.quiet else (lambda m: err.print(m))
         outputs = pipeline.render(args.site, args.out, profile=args.profile, formats=args.formats,
                                   paper=args.paper, language=args.lang, date=args.date,
-                                  crop_marks=args.crop_marks, since=args.since, log=log)
+                                  crop_marks=args.crop_marks, since=args.since, log=log,
+                                  limits=_limits(args))
         plan = outputs.plan
         target = Path(args.out) if args.out else Path("output") / Path(args.site).stem
         _print_findings(err, plan, quiet=args.quiet)
@@ -148,7 +173,7 @@ def _run(args: argparse.Namespace) -> int:
                       "schedule.csv/.pdf, register.csv, markings.geojson, plan.json")
         return 0
 
-    site = pipeline.load_site(args.site)
+    site = pipeline.load_site(args.site, limits=_limits(args))
     prof = pipeline.resolve_profile(site, args.profile)
     if cmd == "diff":
         from .changes import diff_plans, format_diff, read_plan_json, reserved_codes

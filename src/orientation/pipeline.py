@@ -176,7 +176,7 @@ def write_outputs(files: dict[str, bytes], target: str | Path) -> Path:
 def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile: str | None = None,
            formats: Iterable[str] = FORMATS, paper: str = "A3", language: str | None = None,
            date: str | None = None, crop_marks: bool = False, since: str | Path | None = None,
-           log: Callable[[str], None] | None = None) -> Outputs:
+           log: Callable[[str], None] | None = None, limits: Limits = DEFAULT_LIMITS) -> Outputs:
     """The main job: read the site, plan, render and write every output into ``out_dir``
     (default ``output/<site-stem>/``). Returns the outputs (with the plan).
 
@@ -185,7 +185,7 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
     """
     say = log or (lambda _msg: None)
     t0 = time.perf_counter()
-    site = load_site(site_path)
+    site = load_site(site_path, limits=limits)
     t_load = time.perf_counter() - t0
     say(f"read {site_path}: {len(site.buildings)} building(s)")
     prof = resolve_profile(site, profile)

@@ -159,7 +159,7 @@ def _check_shape(data: Any, *, file: str, limits: Limits) -> None:
                         count += len(v)
         if count > limits.max_elements:
             raise LimitError(f"{file}: {count:,} elements (doors, stairs, rooms, windows, features) "
-                             f"exceed the limit of {limits.max_elements:,} per site (limit max_elements)")
+                             f"exceed the limit of {limits.max_elements:,} per site (raise it with --max-elements)")
 
 
 def site_from_data(data: Any, *, file: str, limits: Limits = DEFAULT_LIMITS) -> model.Site:
@@ -187,7 +187,7 @@ def read_site(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> model.Sit
         size = p.stat().st_size
         if size > limits.max_bytes:
             raise LimitError(f"{file}: {size:,} bytes exceed the limit of {limits.max_bytes:,} "
-                             "bytes for a site file (limit max_bytes)")
+                             "bytes for a site file (raise it with --max-file-mb)")
         raw = p.read_bytes()
     except IsADirectoryError:
         raise SiteFileError(file, [Problem("", "this is a folder, not a site file")]) from None
@@ -203,7 +203,7 @@ def site_from_bytes(raw: bytes, *, name: str, limits: Limits = DEFAULT_LIMITS) -
     suffix (``.json`` or YAML) and the file name in messages."""
     if len(raw) > limits.max_bytes:
         raise LimitError(f"{name}: {len(raw):,} bytes exceed the limit of {limits.max_bytes:,} "
-                         "bytes for a site file (limit max_bytes)")
+                         "bytes for a site file (raise it with --max-file-mb)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
