@@ -18,14 +18,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from shapely.geometry import LineString, Point, Polygon
-from shapely.geometry import box as sbox
-from shapely.prepared import prep
-
 from .. import fonts
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (mm, y down)
 XY = tuple[float, float]
+Seg = tuple[float, float, float, float]  # x0, y0, x1, y1: a segment's two ends
 
 #: Height of the tallest glyphs (accented capitals, Ä) above the baseline, in font sizes.
 ASCENT = 0.87
@@ -88,11 +85,186 @@ def box_distance(b: Box, p: XY) -> float:
 LEADER_AVOIDS = ("label", "code", "symbol", "mark", "leader")
 
 
+# -- plain-float geometry for the placer --------------------------------------------------
+#
+# A page tests tens of thousands of candidate boxes; building a shapely geometry for each
+# one cost more than the test itself. Obstacles are therefore kept as plain floats: boxes,
+# capsules (a line of some width with round ends, what a buffered segment is) and areas
+# (polygons with holes as even-odd rings), and tested with the few exact predicates below.
+# As with shapely's ``intersects``, touching counts as meeting.
+
+
+def _seg_meets_box(ax: float, ay: float, bx: float, by: float, b: Box) -> bool:
+    """True when the segment a-b meets the closed box (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = b
+    if (ax < x0 and bx < x0) or (ax > x1 and bx > x1) or (ay < y0 and by < y0) or (
+            ay > y1 and by > y1):
+        return False
+    t0, t1 = 0.0, 1.0
+    dx, dy = bx - ax, by - ay
+    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return True
+
+
+def _point_seg_dist(px: float, py: float, ax: float, ay: float, bx: float, by: float) -> float:
+    dx, dy = bx - ax, by - ay
+    ll = dx * dx + dy * dy
+    t = 0.0 if ll == 0 else min(max(((px - ax) * dx + (py - ay) * dy) / ll, 0.0), 1.0)
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
+
+
+def _orient(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> float:
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+
+
+def _segs_meet(a: Seg, c: Seg) -> bool:
+    """True when two closed segments (x0, y0, x1, y1) meet, touching and overlap included."""
+    ax, ay, bx, by = a
+    cx, cy, dx, dy = c
+    if (max(ax, bx) < min(cx, dx) or max(cx, dx) < min(ax, bx) or max(ay, by) < min(cy, dy)
+            or max(cy, dy) < min(ay, by)):
+        return False
+    d1, d2 = _orient(cx, cy, dx, dy, ax, ay), _orient(cx, cy, dx, dy, bx, by)
+    d3, d4 = _orient(ax, ay, bx, by, cx, cy), _orient(ax, ay, bx, by, dx, dy)
+    if ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4)):
+        return True
+    # touching: an end of one lies on the other
+    return ((d1 == 0 and _within(c, ax, ay)) or (d2 == 0 and _within(c, bx, by))
+            or (d3 == 0 and _within(a, cx, cy)) or (d4 == 0 and _within(a, dx, dy)))
+
+
+def _within(s: Seg, x: float, y: float) -> bool:
+    """True when ``(x, y)``, known to lie on the line through ``s``, lies on ``s``."""
+    return (min(s[0], s[2]) <= x <= max(s[0], s[2])) and (min(s[1], s[3]) <= y <= max(s[1], s[3]))
+
+
+def _seg_seg_dist(a: Seg, c: Seg) -> float:
+    if _segs_meet(a, c):
+        return 0.0
+    return min(_point_seg_dist(a[0], a[1], *c), _point_seg_dist(a[2], a[3], *c),
+               _point_seg_dist(c[0], c[1], *a), _point_seg_dist(c[2], c[3], *a))
+
+
+def _box_seg_dist(b: Box, s: Seg) -> float:
+    """Distance between a closed box and a segment (0 when they meet)."""
+    if _seg_meets_box(*s, b):
+        return 0.0
+    x0, y0, x1, y1 = b
+    return min(box_distance(b, (s[0], s[1])), box_distance(b, (s[2], s[3])),
+               *(_point_seg_dist(x, y, *s) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))))
+
+
+def _box_edges(b: Box) -> list[Seg]:
+    x0, y0, x1, y1 = b
+    return [(x0, y0, x1, y0), (x1, y0, x1, y1), (x1, y1, x0, y1), (x0, y1, x0, y0)]
+
+
+class _Area:
+    """Polygons with holes as a list of edges; inside is even-odd over all rings."""
+
+    __slots__ = ("edges",)
+
+    def __init__(self, rings: Iterable[Sequence[Sequence[float]]]) -> None:
+        edges: list[Seg] = []
+        for ring in rings:
+            pts = [(float(p[0]), float(p[1])) for p in ring]
+            if len(pts) > 1 and pts[0] == pts[-1]:
+                pts.pop()
+            edges += [(*pts[i - 1], *pts[i]) for i in range(len(pts))]
+        self.edges = edges
+
+    @classmethod
+    def of(cls, geom) -> _Area:
+        """The area of a shapely Polygon or MultiPolygon."""
+        rings = []
+        for part in getattr(geom, "geoms", (geom,)):
+            if part.geom_type != "Polygon":
+                raise TypeError(f"the placer takes areas (polygons), not a {part.geom_type}")
+            if not part.is_empty:
+                rings += [part.exterior.coords, *(r.coords for r in part.interiors)]
+        return cls(rings)
+
+    def bounds(self) -> Box:
+        xs = [v for e in self.edges for v in (e[0], e[2])]
+        ys = [v for e in self.edges for v in (e[1], e[3])]
+        return (min(xs), min(ys), max(xs), max(ys))
+
+    def covers(self, x: float, y: float) -> bool:
+        """Inside (even-odd); points on an edge may go either way, callers test edges first."""
+        inside = False
+        for x0, y0, x1, y1 in self.edges:
+            if (y0 > y) != (y1 > y) and x < (x1 - x0) * (y - y0) / (y1 - y0) + x0:
+                inside = not inside
+        return inside
+
+    def meets_box(self, b: Box) -> bool:
+        for e in self.edges:
+            if _seg_meets_box(*e, b):
+                return True
+        return self.covers(b[0], b[1])  # no edge meets it: wholly inside or wholly outside
+
+    def meets_segment(self, s: Seg) -> bool:
+        return any(_segs_meet(e, s) for e in self.edges) or self.covers(s[0], s[1])
+
+    def meets_point(self, x: float, y: float) -> bool:
+        return self.covers(x, y) or any(_point_seg_dist(x, y, *e) == 0 for e in self.edges)
+
+    def meets_area(self, other: _Area) -> bool:
+        if any(_segs_meet(e, f) for e in self.edges for f in other.edges):
+            return True
+        return bool(other.edges and self.covers(other.edges[0][0], other.edges[0][1])) or bool(
+            self.edges and other.covers(self.edges[0][0], self.edges[0][1]))
+
+
+class _Capsule:
+    """A segment of half-width ``r`` with round ends (a line drawn ``2 r`` wide).
+
+    Exact, where a shapely buffer is a polygon inscribed in the round ends (the two differ by
+    less than 1 % of ``r``)."""
+
+    __slots__ = ("seg", "r")
+
+    def __init__(self, a: XY, b: XY, r: float) -> None:
+        self.seg: Seg = (float(a[0]), float(a[1]), float(b[0]), float(b[1]))
+        self.r = r
+
+    def bounds(self) -> Box:
+        ax, ay, bx, by = self.seg
+        r = self.r
+        return (min(ax, bx) - r, min(ay, by) - r, max(ax, bx) + r, max(ay, by) + r)
+
+    def meets_box(self, b: Box) -> bool:
+        return _box_seg_dist(b, self.seg) <= self.r
+
+    def meets_segment(self, s: Seg) -> bool:
+        return _seg_seg_dist(self.seg, s) <= self.r
+
+    def meets_point(self, x: float, y: float) -> bool:
+        return _point_seg_dist(x, y, *self.seg) <= self.r
+
+    def meets_area(self, area: _Area) -> bool:
+        return area.covers(self.seg[0], self.seg[1]) or any(
+            _seg_seg_dist(self.seg, e) <= self.r for e in area.edges)
+
+
 @dataclass(frozen=True, slots=True)
 class Obstacle:
     box: Box
     kind: str
-    geom: object = None  # prepared shapely geometry when the box is only a bounding box
+    shape: _Area | _Capsule | None = None  # the exact outline when the box only bounds it
     owner: str = ""
 
 
@@ -102,6 +274,9 @@ class Placer:
     ``kind`` names what an obstacle is: ``label`` (text), ``code`` (door/stair boxes),
     ``symbol``, ``leader``, ``area`` (building outlines: only labels that must stay outside
     test against them), ``mark`` (door marks, window ticks: small things not to hide).
+
+    Obstacles sit in a uniform grid of ``_cell`` mm, so a query looks only at the few
+    obstacles near it and a page's cost stays linear in its number of labels.
     """
 
     HARD = frozenset({"label", "code", "symbol", "leader", "mark"})
@@ -113,43 +288,48 @@ class Placer:
         self._grid: dict[tuple[int, int], list[int]] = {}
 
     # -- bookkeeping -------------------------------------------------------------------
-    def _cells(self, b: Box) -> Iterator[tuple[int, int]]:
+    def _span(self, b: Box) -> tuple[int, int, int, int]:
         c = self._cell
-        for i in range(math.floor(b[0] / c), math.floor(b[2] / c) + 1):
-            for j in range(math.floor(b[1] / c), math.floor(b[3] / c) + 1):
-                yield (i, j)
+        return (math.floor(b[0] / c), math.floor(b[1] / c), math.floor(b[2] / c),
+                math.floor(b[3] / c))
 
     def _add(self, ob: Obstacle) -> None:
         idx = len(self.items)
         self.items.append(ob)
-        for cell in self._cells(ob.box):
-            self._grid.setdefault(cell, []).append(idx)
+        i0, j0, i1, j1 = self._span(ob.box)
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                self._grid.setdefault((i, j), []).append(idx)
 
     def add_box(self, b: Box, kind: str = "label", owner: str = "") -> None:
         self._add(Obstacle(b, kind, None, owner))
 
     def add_polygon(self, pts: Sequence[XY], kind: str = "label", owner: str = "") -> None:
-        poly = Polygon(pts)
-        if not poly.is_valid:
-            poly = poly.buffer(0)
-        x0, y0, x1, y1 = poly.bounds
-        self._add(Obstacle((x0, y0, x1, y1), kind, prep(poly), owner))
+        """A simple polygon (a turned label's rectangle)."""
+        area = _Area([pts])
+        self._add(Obstacle(area.bounds(), kind, area, owner))
 
     def add_geometry(self, geom, kind: str, owner: str = "") -> None:
-        x0, y0, x1, y1 = geom.bounds
-        self._add(Obstacle((x0, y0, x1, y1), kind, prep(geom), owner))
+        """A shapely Polygon or MultiPolygon (road bands, building outlines)."""
+        area = _Area.of(geom)
+        if area.edges:
+            self._add(Obstacle(area.bounds(), kind, area, owner))
 
     def add_line(self, a: XY, b: XY, kind: str = "leader", width: float = 0.6,
                  owner: str = "") -> None:
-        self.add_geometry(LineString([a, b]).buffer(width / 2), kind, owner)
+        line = _Capsule(a, b, width / 2)
+        self._add(Obstacle(line.bounds(), kind, line, owner))
 
-    def _near(self, b: Box) -> Iterator[Obstacle]:
+    def _near(self, b: Box) -> Iterable[Obstacle]:
+        i0, j0, i1, j1 = self._span(b)
+        grid, items = self._grid, self.items
+        if i0 == i1 and j0 == j1:  # most queries: one cell, nothing seen twice
+            return [items[k] for k in grid.get((i0, j0), ())]
         seen: set[int] = set()
-        for cell in self._cells(b):
-            for idx in self._grid.get(cell, ()):
-                if idx not in seen:
-                    seen.add(idx)
-                    yield self.items[idx]
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                seen.update(grid.get((i, j), ()))
+        return [items[k] for k in sorted(seen)]
 
     # -- queries -----------------------------------------------------------------------
     def box_free(self, b: Box, *, kinds: Iterable[str] = HARD, ignore: str = "",
@@ -158,35 +338,31 @@ class Placer:
         of the given kinds (an obstacle owned by ``ignore`` does not count)."""
         if not inside(b, within or self.bounds):
             return False
-        kinds = set(kinds)
-        shape = None
+        kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
         for ob in self._near(b):
             if ob.kind not in kinds or (ignore and ob.owner == ignore):
                 continue
             if not overlaps(b, ob.box):
                 continue
-            if ob.geom is None:
-                return False
-            if shape is None:
-                shape = sbox(*b)
-            if ob.geom.intersects(shape):  # type: ignore[attr-defined]
+            if ob.shape is None or ob.shape.meets_box(b):
                 return False
         return True
 
     def polygon_free(self, pts: Sequence[XY], *, kinds: Iterable[str] = HARD,
                      within: Box | None = None) -> bool:
-        poly = Polygon(pts)
-        x0, y0, x1, y1 = poly.bounds
-        if not inside((x0, y0, x1, y1), within or self.bounds):
+        """Like :meth:`box_free` for a simple polygon (a turned label)."""
+        poly = _Area([pts])
+        bb = poly.bounds()
+        if not inside(bb, within or self.bounds):
             return False
-        kinds = set(kinds)
-        for ob in self._near((x0, y0, x1, y1)):
-            if ob.kind not in kinds or not overlaps((x0, y0, x1, y1), ob.box):
+        kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
+        for ob in self._near(bb):
+            if ob.kind not in kinds or not overlaps(bb, ob.box):
                 continue
-            if ob.geom is None:
-                if poly.intersects(sbox(*ob.box)):
+            if ob.shape is None:
+                if poly.meets_box(ob.box):
                     return False
-            elif ob.geom.intersects(poly):  # type: ignore[attr-defined]
+            elif ob.shape.meets_area(poly):
                 return False
         return True
 
@@ -197,12 +373,12 @@ class Placer:
         dist = math.dist(a, b)
         if dist <= skip_start + 1e-6:
             return True
-        start = Point(a)
+        start = a
         t = skip_start / dist
         a = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-        line = LineString([a, b])
+        seg: Seg = (a[0], a[1], b[0], b[1])
         lb = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
-        kinds = set(kinds)
+        kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
         for ob in self._near(lb):
             if ob.kind not in kinds or (ignore and ob.owner == ignore):
                 continue
@@ -210,16 +386,17 @@ class Placer:
                     and ob.box[1] <= lb[3]):
                 continue
             # what covers the anchor itself cannot be avoided: the leader starts under it
-            if ob.geom is None:
-                shape = sbox(*ob.box)
-                if shape.intersects(start):
+            shape = ob.shape
+            if shape is None:
+                x0, y0, x1, y1 = ob.box
+                if x0 <= start[0] <= x1 and y0 <= start[1] <= y1:
                     continue
-                if line.intersects(shape):
+                if _seg_meets_box(*seg, ob.box):
                     return False
             else:
-                if ob.geom.intersects(start):  # type: ignore[attr-defined]
+                if shape.meets_point(*start):
                     continue
-                if ob.geom.intersects(line):  # type: ignore[attr-defined]
+                if shape.meets_segment(seg):
                     return False
         return True
 
@@ -230,8 +407,8 @@ class Placer:
         """The first candidate box that is free; with ``leader_from``, its leader (from that
         point to the box) must cross nothing of ``leader_kinds`` either (default: labels,
         codes, symbols, marks and other leaders)."""
-        kinds = tuple(kinds)
-        lk = tuple(leader_kinds) if leader_kinds is not None else LEADER_AVOIDS
+        kinds = frozenset(kinds)
+        lk = frozenset(leader_kinds if leader_kinds is not None else LEADER_AVOIDS)
         for b in candidates:
             if not self.box_free(b, kinds=kinds, within=within, ignore=ignore):
                 continue
