@@ -34,11 +34,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.basePen import BasePen
-from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 #: Weights of the bundled faces.
@@ -78,6 +75,7 @@ class _Face:
     glyph_set: Mapping[str, Any]
     postscript_name: str
     advances: dict[str, int] = field(default_factory=dict)
+    ems: dict[str, float] = field(default_factory=dict)  # glyph -> advance in ems
 
     def advance(self, glyph: str) -> int:
         """Advance width of ``glyph`` in font units (rounded, as in a static instance)."""
@@ -87,11 +85,18 @@ class _Face:
                 adv = self.advances[glyph] = round(self.glyph_set[glyph].width)
         return adv
 
+    def advance_em(self, glyph: str) -> float:
+        """Advance width of ``glyph`` in ems."""
+        em = self.ems.get(glyph)
+        if em is None:
+            em = self.ems[glyph] = self.advance(glyph) / self.units_per_em
+        return em
+
 
 @cache
 def _tnum_map(path: str) -> dict[str, str]:
     """The single substitutions of the ``tnum`` feature of the font at ``path``."""
-    font = TTFont(path)
+    font = TTFont(path, lazy=True)  # reads only the tnum lookups, not the whole GSUB table
     mapping: dict[str, str] = {}
     if "GSUB" not in font:
         return mapping
@@ -105,6 +110,20 @@ def _tnum_map(path: str) -> dict[str, str]:
                 for sub in lookup.SubTable:
                     mapping.update(sub.mapping)
     return mapping
+
+
+def _open_primary(weight: str) -> TTFont:
+    """The primary face at ``weight`` with its tabular figures frozen into the cmap."""
+    path = _primary_path(weight)
+    # recalcTimestamp=False: saving must not stamp the current time into ``head``.
+    font = TTFont(path, recalcTimestamp=False)
+    tnum = _tnum_map(path)
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            for cp, glyph in list(table.cmap.items()):
+                if glyph in tnum:
+                    table.cmap[cp] = tnum[glyph]
+    return font
 
 
 def _primary_path(weight: str) -> str:
@@ -125,15 +144,7 @@ def _face(face: str, weight: str) -> _Face:
     _check_weight(weight)
     with _LOCK:
         if face == PRIMARY:
-            path = _primary_path(weight)
-            # recalcTimestamp=False: saving must not stamp the current time into ``head``.
-            font = TTFont(path, recalcTimestamp=False)
-            tnum = _tnum_map(path)
-            for table in font["cmap"].tables:
-                if table.isUnicode():
-                    for cp, glyph in list(table.cmap.items()):
-                        if glyph in tnum:
-                            table.cmap[cp] = tnum[glyph]
+            font = _open_primary(weight)
             glyph_set = font.getGlyphSet()
             advances = {name: adv for name, (adv, _lsb) in font["hmtx"].metrics.items()}
         elif face == FALLBACK:
@@ -182,8 +193,13 @@ def _is_neutral(ch: str) -> bool:
 @lru_cache(maxsize=16384)
 def _runs(text: str, weight: str) -> tuple[tuple[str, str], ...]:
     _check_weight(weight)
-    primary, fallback = _face(PRIMARY, weight), _face(FALLBACK, weight)
-    p_has, f_has = primary.cmap, fallback.cmap
+    primary = _face(PRIMARY, weight)
+    p_has = primary.cmap
+    if all(ord(ch) in p_has for ch in text):
+        # The primary face prints it all, so the rules below give one primary run; the
+        # fallback face (a large variable font) is then not even loaded.
+        return ((f"{PRIMARY}-{weight}", text),) if text else ()
+    f_has = _face(FALLBACK, weight).cmap
     faces: list[str | None] = [None] * len(text)
 
     def pick(cp: int) -> str:
@@ -291,24 +307,34 @@ class Layout:
     advance_em: float
 
 
-@lru_cache(maxsize=16384)
 def _layout(text: str, weight: str) -> Layout:
     out_runs: list[Run] = []
     glyphs: list[PlacedGlyph] = []
     x = 0.0
+    notdef = _face(PRIMARY, weight)
     for key, sub in _runs(text, weight):
         face = _face_of_key(key)
+        cmap, ems = face.cmap, face.ems
         start = x
-        notdef = _face(PRIMARY, weight)
         for ch in sub:
-            glyph = face.cmap.get(ord(ch))
-            gface = face
+            glyph = cmap.get(ord(ch))
             if glyph is None:
-                gface, glyph = notdef, _NOTDEF
-            glyphs.append(PlacedGlyph(gface.key, glyph, x))
-            x += gface.advance(glyph) / gface.units_per_em
+                glyphs.append(PlacedGlyph(notdef.key, _NOTDEF, x))
+                x += notdef.advance_em(_NOTDEF)
+                continue
+            glyphs.append(PlacedGlyph(face.key, glyph, x))
+            em = ems.get(glyph)
+            x += em if em is not None else face.advance_em(glyph)
         out_runs.append(Run(key, sub, start, x - start))
     return Layout(text, tuple(out_runs), tuple(glyphs), x)
+
+
+# Every label of a run is measured in compose and drawn in both backends, so a site's texts
+# must all fit: a cache smaller than a large campus's tens of thousands of codes and names
+# evicts each one before its next use, and the layout is made again at every stage.
+@lru_cache(maxsize=1 << 16)
+def _layout_of(text: str, weight: str) -> Layout:
+    return _layout(unicodedata.normalize("NFC", text), weight)
 
 
 def layout(text: str, *, weight: FontWeight = "bold") -> Layout:
@@ -320,7 +346,7 @@ def layout(text: str, *, weight: FontWeight = "bold") -> Layout:
     >>> layout("", weight="bold").advance_em
     0.0
     """
-    return _layout(unicodedata.normalize("NFC", text), weight)
+    return _layout_of(text, weight)
 
 
 def text_width_mm(text: str, *, size_mm: float, weight: FontWeight = "bold") -> float:
@@ -337,6 +363,7 @@ def text_width_mm(text: str, *, size_mm: float, weight: FontWeight = "bold") -> 
     return layout(text, weight=weight).advance_em * size_mm
 
 
+@cache
 def cap_height_ratio(weight: FontWeight = "bold") -> float:
     """Cap height of the primary face as a fraction of the font size (``sCapHeight / upem``).
 
@@ -367,11 +394,14 @@ def missing_chars(text: str) -> str:
     '東🚒'
     """
     text = unicodedata.normalize("NFC", text)
-    primary, fallback = _face(PRIMARY, "bold"), _face(FALLBACK, "bold")
+    p_has = _face(PRIMARY, "bold").cmap
+    lacking = [ch for ch in text if ord(ch) not in p_has]
+    if not lacking:  # the usual case: no need to load the fallback face
+        return ""
+    f_has = _face(FALLBACK, "bold").cmap
     seen: dict[str, None] = {}
-    for ch in text:
-        cp = ord(ch)
-        if cp not in primary.cmap and cp not in fallback.cmap:
+    for ch in lacking:
+        if ord(ch) not in f_has:
             seen.setdefault(ch, None)
     return "".join(seen)
 
@@ -454,7 +484,10 @@ def _primary_program(weight: str) -> FontProgram:
     face = _face(PRIMARY, weight)
     buf = io.BytesIO()
     with _LOCK:
-        face.font.save(buf)
+        # A fresh copy, not the face in use: fontTools then rebuilds only the changed cmap and
+        # copies the other tables as they are, where the face's glyphs (decompiled for
+        # outlines) would all be compiled again.
+        _open_primary(weight).save(buf)
     return FontProgram(
         face.key, f"Orientation-{face.postscript_name}", face.postscript_name, buf.getvalue()
     )
@@ -462,6 +495,11 @@ def _primary_program(weight: str) -> FontProgram:
 
 def _fallback_font(face: _Face, weight: str, chars: str) -> bytes:
     """A small static TrueType font with ``chars`` drawn from the variable fallback face."""
+    # imported here: only documents with characters beyond the primary face need them
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
     src = face.font
     cmapping = {ord(c): face.cmap[ord(c)] for c in chars}
     order = [_NOTDEF] + sorted(set(cmapping.values()) - {_NOTDEF})

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from shapely import get_coordinates
 
 from .. import fonts
 
@@ -167,11 +170,6 @@ def _box_seg_dist(b: Box, s: Seg) -> float:
                *(_point_seg_dist(x, y, *s) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))))
 
 
-def _box_edges(b: Box) -> list[Seg]:
-    x0, y0, x1, y1 = b
-    return [(x0, y0, x1, y0), (x1, y0, x1, y1), (x1, y1, x0, y1), (x0, y1, x0, y0)]
-
-
 class _Area:
     """Polygons with holes as a list of edges; inside is even-odd over all rings."""
 
@@ -194,7 +192,9 @@ class _Area:
             if part.geom_type != "Polygon":
                 raise TypeError(f"the placer takes areas (polygons), not a {part.geom_type}")
             if not part.is_empty:
-                rings += [part.exterior.coords, *(r.coords for r in part.interiors)]
+                # get_coordinates: one array per ring (walking a coordinate sequence point
+                # by point is slow in shapely 2)
+                rings += [get_coordinates(r).tolist() for r in (part.exterior, *part.interiors)]
         return cls(rings)
 
     def bounds(self) -> Box:
@@ -211,10 +211,15 @@ class _Area:
         return inside
 
     def meets_box(self, b: Box) -> bool:
-        for e in self.edges:
-            if _seg_meets_box(*e, b):
+        x0, y0, x1, y1 = b
+        for ex0, ey0, ex1, ey1 in self.edges:
+            # most edges of an outline lie wholly beside the box: skip them without a call
+            if (ex0 < x0 and ex1 < x0) or (ex0 > x1 and ex1 > x1) or (
+                    ey0 < y0 and ey1 < y0) or (ey0 > y1 and ey1 > y1):
+                continue
+            if _seg_meets_box(ex0, ey0, ex1, ey1, b):
                 return True
-        return self.covers(b[0], b[1])  # no edge meets it: wholly inside or wholly outside
+        return self.covers(x0, y0)  # no edge meets it: wholly inside or wholly outside
 
     def meets_segment(self, s: Seg) -> bool:
         return any(_segs_meet(e, s) for e in self.edges) or self.covers(s[0], s[1])
@@ -247,7 +252,14 @@ class _Capsule:
         return (min(ax, bx) - r, min(ay, by) - r, max(ax, bx) + r, max(ay, by) + r)
 
     def meets_box(self, b: Box) -> bool:
-        return _box_seg_dist(b, self.seg) <= self.r
+        r = self.r
+        seg = self.seg
+        if _seg_meets_box(*seg, b):
+            return True
+        # farther than r along x or y: clear without measuring the distance
+        if not _seg_meets_box(*seg, (b[0] - r, b[1] - r, b[2] + r, b[3] + r)):
+            return False
+        return _box_seg_dist(b, seg) <= r
 
     def meets_segment(self, s: Seg) -> bool:
         return _seg_seg_dist(self.seg, s) <= self.r
@@ -260,12 +272,28 @@ class _Capsule:
             _seg_seg_dist(self.seg, e) <= self.r for e in area.edges)
 
 
-@dataclass(frozen=True, slots=True)
-class Obstacle:
-    box: Box
+class Obstacle(NamedTuple):
+    """Something on the page: its bounding box, kind, exact outline (None when the box is
+    the outline) and owner. A flat tuple, so the placer's inner loop unpacks it at once."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
     kind: str
-    shape: _Area | _Capsule | None = None  # the exact outline when the box only bounds it
+    shape: _Area | _Capsule | None = None
     owner: str = ""
+
+    @property
+    def box(self) -> Box:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+
+def _covers(ob: Obstacle, b: Box) -> bool:
+    """True when ``b`` covers the obstacle (the open boxes overlap and so do the shapes)."""
+    x0, y0, x1, y1 = b
+    return (x0 < ob.x1 and ob.x0 < x1 and y0 < ob.y1 and ob.y0 < y1) and (
+        ob.shape is None or ob.shape.meets_box(b))
 
 
 class Placer:
@@ -285,51 +313,51 @@ class Placer:
         self.bounds = bounds
         self.items: list[Obstacle] = []
         self._cell = 20.0
-        self._grid: dict[tuple[int, int], list[int]] = {}
+        self._grid: dict[tuple[int, int], list[Obstacle]] = {}
 
     # -- bookkeeping -------------------------------------------------------------------
-    def _span(self, b: Box) -> tuple[int, int, int, int]:
-        c = self._cell
-        return (math.floor(b[0] / c), math.floor(b[1] / c), math.floor(b[2] / c),
-                math.floor(b[3] / c))
+    def _cells(self, b: Box) -> list[list[Obstacle]]:
+        """The grid cells that ``b`` touches (their obstacle lists).
 
-    def _add(self, ob: Obstacle) -> None:
-        idx = len(self.items)
+        An obstacle spanning several of them is listed in each: the predicates below only
+        answer yes or no, so meeting one twice costs a repeated test, never a wrong answer,
+        and that is cheaper than removing duplicates for every query."""
+        c, grid = self._cell, self._grid
+        i0, i1 = math.floor(b[0] / c), math.floor(b[2] / c)
+        j0, j1 = math.floor(b[1] / c), math.floor(b[3] / c)
+        if i0 == i1 and j0 == j1:  # the usual case: a label smaller than a cell
+            cell = grid.get((i0, j0))
+            return [cell] if cell else []
+        return [cell for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)
+                if (cell := grid.get((i, j)))]
+
+    def _add(self, x0: float, y0: float, x1: float, y1: float, kind: str,
+             shape: _Area | _Capsule | None, owner: str) -> None:
+        ob = Obstacle(x0, y0, x1, y1, kind, shape, owner)
         self.items.append(ob)
-        i0, j0, i1, j1 = self._span(ob.box)
-        for i in range(i0, i1 + 1):
-            for j in range(j0, j1 + 1):
-                self._grid.setdefault((i, j), []).append(idx)
+        c, grid = self._cell, self._grid
+        for i in range(math.floor(x0 / c), math.floor(x1 / c) + 1):
+            for j in range(math.floor(y0 / c), math.floor(y1 / c) + 1):
+                grid.setdefault((i, j), []).append(ob)
 
     def add_box(self, b: Box, kind: str = "label", owner: str = "") -> None:
-        self._add(Obstacle(b, kind, None, owner))
+        self._add(*b, kind, None, owner)
 
     def add_polygon(self, pts: Sequence[XY], kind: str = "label", owner: str = "") -> None:
         """A simple polygon (a turned label's rectangle)."""
         area = _Area([pts])
-        self._add(Obstacle(area.bounds(), kind, area, owner))
+        self._add(*area.bounds(), kind, area, owner)
 
     def add_geometry(self, geom, kind: str, owner: str = "") -> None:
         """A shapely Polygon or MultiPolygon (road bands, building outlines)."""
         area = _Area.of(geom)
         if area.edges:
-            self._add(Obstacle(area.bounds(), kind, area, owner))
+            self._add(*area.bounds(), kind, area, owner)
 
     def add_line(self, a: XY, b: XY, kind: str = "leader", width: float = 0.6,
                  owner: str = "") -> None:
         line = _Capsule(a, b, width / 2)
-        self._add(Obstacle(line.bounds(), kind, line, owner))
-
-    def _near(self, b: Box) -> Iterable[Obstacle]:
-        i0, j0, i1, j1 = self._span(b)
-        grid, items = self._grid, self.items
-        if i0 == i1 and j0 == j1:  # most queries: one cell, nothing seen twice
-            return [items[k] for k in grid.get((i0, j0), ())]
-        seen: set[int] = set()
-        for i in range(i0, i1 + 1):
-            for j in range(j0, j1 + 1):
-                seen.update(grid.get((i, j), ()))
-        return [items[k] for k in sorted(seen)]
+        self._add(*line.bounds(), kind, line, owner)
 
     # -- queries -----------------------------------------------------------------------
     def box_free(self, b: Box, *, kinds: Iterable[str] = HARD, ignore: str = "",
@@ -339,14 +367,22 @@ class Placer:
         if not inside(b, within or self.bounds):
             return False
         kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
-        for ob in self._near(b):
-            if ob.kind not in kinds or (ignore and ob.owner == ignore):
-                continue
-            if not overlaps(b, ob.box):
-                continue
-            if ob.shape is None or ob.shape.meets_box(b):
-                return False
-        return True
+        return self._blocker(b, kinds, ignore) is None
+
+    def _blocker(self, b: Box, kinds: frozenset[str], ignore: str) -> Obstacle | None:
+        """An obstacle of one of ``kinds`` (not owned by ``ignore``) that ``b`` covers."""
+        x0, y0, x1, y1 = b
+        for cell in self._cells(b):
+            for ob in cell:
+                ox0, oy0, ox1, oy1, kind, shape, owner = ob
+                # open boxes: touching edges do not count (as :func:`overlaps`)
+                if not (x0 < ox1 and ox0 < x1 and y0 < oy1 and oy0 < y1):
+                    continue
+                if kind not in kinds or (ignore and owner == ignore):
+                    continue
+                if shape is None or shape.meets_box(b):
+                    return ob
+        return None
 
     def polygon_free(self, pts: Sequence[XY], *, kinds: Iterable[str] = HARD,
                      within: Box | None = None) -> bool:
@@ -356,7 +392,7 @@ class Placer:
         if not inside(bb, within or self.bounds):
             return False
         kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
-        for ob in self._near(bb):
+        for ob in (ob for cell in self._cells(bb) for ob in cell):
             if ob.kind not in kinds or not overlaps(bb, ob.box):
                 continue
             if ob.shape is None:
@@ -379,11 +415,10 @@ class Placer:
         seg: Seg = (a[0], a[1], b[0], b[1])
         lb = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
         kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
-        for ob in self._near(lb):
+        for ob in (ob for cell in self._cells(lb) for ob in cell):
             if ob.kind not in kinds or (ignore and ob.owner == ignore):
                 continue
-            if not (lb[0] <= ob.box[2] and ob.box[0] <= lb[2] and lb[1] <= ob.box[3]
-                    and ob.box[1] <= lb[3]):
+            if not (lb[0] <= ob.x1 and ob.x0 <= lb[2] and lb[1] <= ob.y1 and ob.y0 <= lb[3]):
                 continue
             # what covers the anchor itself cannot be avoided: the leader starts under it
             shape = ob.shape
@@ -409,8 +444,16 @@ class Placer:
         codes, symbols, marks and other leaders)."""
         kinds = frozenset(kinds)
         lk = frozenset(leader_kinds if leader_kinds is not None else LEADER_AVOIDS)
+        bounds = within or self.bounds
+        # Neighbouring candidates are mostly blocked by the same few things: those are tested
+        # first, which turns away about half the candidates without a look at the grid.
+        recent: deque[Obstacle] = deque(maxlen=4)
         for b in candidates:
-            if not self.box_free(b, kinds=kinds, within=within, ignore=ignore):
+            if not inside(b, bounds) or any(_covers(ob, b) for ob in recent):
+                continue
+            blocker = self._blocker(b, kinds, ignore)
+            if blocker is not None:
+                recent.appendleft(blocker)
                 continue
             if leader_from is not None and box_distance(b, leader_from) > leader_min:
                 q = nearest_on_box(b, leader_from)
@@ -435,20 +478,28 @@ def _dirs(n: int) -> list[XY]:
     return out
 
 
+def _unit(d: XY) -> XY:
+    n = math.hypot(*d)
+    return (d[0] / n, d[1] / n)
+
+
+#: Unit directions for :func:`around`: the 8 of :data:`DIRECTIONS_8`, or those and 16 more.
+_UNIT_DIRS = {n: tuple(_unit(d) for d in _dirs(n)) for n in (8, 24)}
+
+
 def around(p: XY, w: float, h: float, *, gaps: Sequence[float] = (0.8, 3, 6, 10, 15),
            centre_first: bool = False, n_dirs: int = 24) -> Iterator[Box]:
     """Boxes of size ``w`` × ``h`` around point ``p``: the box's nearest edge ``gap`` mm
     from ``p`` in each direction, nearest ring first."""
     if centre_first:
         yield centred(p[0], p[1], w, h)
+    dirs = _UNIT_DIRS[24 if n_dirs > 8 else 8]
+    # distance from the box's centre to its edge along each direction (the same for every gap)
+    reach = [min((w / 2) / abs(ux) if abs(ux) > 1e-9 else math.inf,
+                 (h / 2) / abs(uy) if abs(uy) > 1e-9 else math.inf) for ux, uy in dirs]
     for gap in gaps:
-        for dx, dy in _dirs(n_dirs):
-            n = math.hypot(dx, dy)
-            ux, uy = dx / n, dy / n
-            # distance from the centre to the box edge along (ux, uy)
-            tx = (w / 2) / abs(ux) if abs(ux) > 1e-9 else math.inf
-            ty = (h / 2) / abs(uy) if abs(uy) > 1e-9 else math.inf
-            r = min(tx, ty) + gap
+        for (ux, uy), r0 in zip(dirs, reach):
+            r = r0 + gap
             yield centred(p[0] + ux * r, p[1] + uy * r, w, h)
 
 

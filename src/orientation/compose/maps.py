@@ -31,9 +31,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from shapely import STRtree
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry import box as sbox
 from shapely.ops import polylabel
@@ -44,7 +45,7 @@ from ..errors import OrientationError
 from ..layout import mapframe
 from ..layout.geometry import locate, outline
 from ..model import Building, Site, SiteFeature, SiteFeatureKind
-from ..plan import MapFrame, Marking, Plan
+from ..plan import BuildingPlan, MapFrame, Marking, Plan
 from ..profiles import Profile
 from ..render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
 from . import labels as L
@@ -271,9 +272,33 @@ class _View:
     def ring(self, pts: Iterable[Sequence[float]]) -> tuple[XY, ...]:
         return tuple(self.p(q) for q in pts)
 
+    def plan_point(self, xy: XY) -> XY:
+        """A paper point back in plan metres (the inverse of :meth:`p`)."""
+        u, v = (xy[0] - self.ox) / self.k, (xy[1] - self.oy) / self.k
+        dx, dy = mapframe.rotate((u, -v), -self.frame.rotation_deg)
+        return (dx + self.frame.origin[0], dy + self.frame.origin[1])
+
     @property
     def cell_mm(self) -> float:
         return self.frame.grid_m * self.k
+
+
+class Footprints:
+    """The site's building footprints in a spatial index (plan metres), built once per
+    booklet: a storey page finds the neighbours to draw without a pass over every building."""
+
+    def __init__(self, buildings: Sequence[Building]) -> None:
+        self.buildings = list(buildings)
+        self._tree = STRtree([Polygon(b.footprint) for b in self.buildings])
+
+    def near(self, view: _View, area: Box) -> list[Building]:
+        """Buildings whose footprint's bounds meet the paper box ``area`` seen through
+        ``view``, in site order (a superset of those on the page: callers test exactly)."""
+        corners = [view.plan_point(q) for q in ((area[0], area[1]), (area[2], area[1]),
+                                                (area[2], area[3]), (area[0], area[3]))]
+        xs, ys = [q[0] for q in corners], [q[1] for q in corners]
+        hits = self._tree.query(sbox(min(xs), min(ys), max(xs), max(ys)))
+        return [self.buildings[i] for i in sorted(int(i) for i in hits)]
 
 
 def true_north_on_paper(north_deg: float, rotation_deg: float) -> XY:
@@ -402,6 +427,11 @@ class _Ctx:
     frame: MapFrame
     letters: dict[str, str]
     level_names: dict[tuple[str, int], str]
+    # built once per booklet, so that a page looks only at its own building's markings and
+    # at the footprints near it (one pass over everything per page would be quadratic)
+    marks_of: dict[str, list[Marking]] = field(default_factory=dict)  # building id -> markings
+    building_plans: dict[str, BuildingPlan] = field(default_factory=dict)
+    footprints: Footprints | None = None
 
 
 # ----------------------------------------------------------------------------------------
@@ -477,11 +507,11 @@ def _draw_sides(sheet: _Sheet, view: _View, building_id: str) -> None:
     """Side labels A-D in circles just outside the middle of each face."""
     c = sheet.ctx
     st = c.style
-    bp = next(b for b in c.plan.buildings if b.id == building_id)
+    bp = c.building_plans[building_id]
     d = st.side_circle_mm
     kinds = tuple(L.Placer.HARD) + ("area",)
-    for m in c.plan.markings:
-        if m.kind != "side" or m.building != building_id:
+    for m in c.marks_of.get(building_id, ()):
+        if m.kind != "side":
             continue
         edge = next((s for s in bp.sides if s.label == m.code and s.ring == 0
                      and _on_segment(m.at, s.start, s.end)), None)
@@ -513,7 +543,17 @@ def _crowded_first(items: list, view: _View, radius_mm: float) -> list:
     """Point items (with ``.at``) ordered by how many others lie within ``radius_mm`` on
     paper, most first; ties keep their order."""
     pts = [view.p(it.at) for it in items]
-    counts = [sum(1 for q in pts if math.dist(p, q) <= radius_mm) for p in pts]
+    # neighbours come from the 3 x 3 cells of a grid of ``radius_mm`` around each point, so
+    # a site plan with many points is not compared all against all
+    cell = max(radius_mm, 1e-6)
+    cells: dict[tuple[int, int], list[XY]] = {}
+    for p in pts:
+        cells.setdefault((math.floor(p[0] / cell), math.floor(p[1] / cell)), []).append(p)
+    counts = []
+    for p in pts:
+        i, j = math.floor(p[0] / cell), math.floor(p[1] / cell)
+        counts.append(sum(1 for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                          for q in cells.get((i + di, j + dj), ()) if math.dist(p, q) <= radius_mm))
     order = sorted(range(len(items)), key=lambda i: (-counts[i], i))
     return [items[i] for i in order]
 
@@ -1177,19 +1217,28 @@ def _room_label(sheet: _Sheet, view: _View, m: Marking, poly: Polygon) -> None:
         else:
             variants.append(block(code_mm, name_mm, []))
 
-    lattice: list[XY] = [at]
-    x0, y0, x1, y1 = poly.bounds
-    step = 1.5
-    yy = y0
-    pts = []
-    while yy <= y1:
-        xx = x0
-        while xx <= x1:
-            pts.append((xx, yy))
-            xx += step
-        yy += step
-    pts.sort(key=lambda q: math.dist(q, at))
-    lattice += pts[:600]
+    near_points: list[XY] = []
+
+    def lattice() -> Iterator[XY]:
+        """The label point, then points of a 1.5 mm lattice over the room, nearest first.
+
+        Built on first use: most labels fit at their label point, and sorting every
+        room's lattice was the larger part of labelling a storey."""
+        yield at
+        if not near_points:
+            x0, y0, x1, y1 = poly.bounds
+            step = 1.5
+            yy = y0
+            pts = []
+            while yy <= y1:
+                xx = x0
+                while xx <= x1:
+                    pts.append((xx, yy))
+                    xx += step
+                yy += step
+            pts.sort(key=lambda q: math.dist(q, at))
+            near_points.extend(pts[:600])
+        yield from near_points
 
     def draw(b: Box, lines) -> None:
         yb = b[1]
@@ -1203,7 +1252,7 @@ def _room_label(sheet: _Sheet, view: _View, m: Marking, poly: Polygon) -> None:
 
     if inner is not None:
         for lines, w, h in variants:
-            for q in lattice:
+            for q in lattice():
                 b = L.centred(q[0], q[1], w, h)
                 if inner.contains(sbox(*b)) and sheet.placer.box_free(b, within=sheet.clip):
                     draw(b, lines)
@@ -1226,14 +1275,13 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
     area = (x, y, x + w, y + h)
     sheet = _Sheet(ctx, area, L.Placer(area), view)
     pal, st = ctx.pal, ctx.style
-    plan = ctx.plan
     clip = (x, y, w, h)
     ring = view.ring(b.footprint)
     holes = [view.ring(hh) for hh in b.courtyards]
 
     # neighbours for context
     ground: list[Item] = [Rect(x, y, w, h, fill=pal.white)]
-    for other in ctx.site.buildings:
+    for other in ctx.footprints.near(view, area):  # type: ignore[union-attr]
         if other.id == b.id:
             continue
         oring = view.ring(other.footprint)
@@ -1280,8 +1328,9 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
     sheet.placer.add_geometry(Polygon(ring, [list(hh) for hh in holes]).buffer(0.4), "area", b.id)
 
     # windows where coded: a short line just outside the wall
-    for m in plan.markings:
-        if m.kind != "window" or m.building != b.id or m.level != level:
+    own = ctx.marks_of.get(b.id, [])
+    for m in own:
+        if m.kind != "window" or m.level != level:
             continue
         wdw = next((wd for wd in b.windows if wd.id == m.element), None)
         pt, n = _door_normal(b, m.at)
@@ -1296,16 +1345,16 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
 
     # doors of this storey
     doors = []
-    for m in plan.markings:
-        if m.kind in DOOR_KINDS and m.building == b.id and m.level == level:
+    for m in own:
+        if m.kind in DOOR_KINDS and m.level == level:
             d = next((d for d in b.doors if d.id == m.element), None)
             doors.append((m, b, d.width if d and d.width else 1.0))
     _draw_doors(sheet, view, doors)
     _draw_sides(sheet, view, b.id)
 
     # stairs: the T code in a dark box on the stair
-    for m in plan.markings:
-        if m.kind != "stair" or m.building != b.id or level not in (m.levels or (m.level,)):
+    for m in own:
+        if m.kind != "stair" or level not in (m.levels or (m.level,)):
             continue
         p = view.p(m.at)
         size = st.stair_code_mm
@@ -1324,7 +1373,7 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
 
     # room codes before symbols (a crew looks for the code in its room; symbols can move),
     # smallest rooms first (they have the fewest places)
-    marks = [m for m in plan.markings if m.kind == "room" and m.building == b.id and m.level == level]
+    marks = [m for m in own if m.kind == "room" and m.level == level]
     by_el = {r.id: r for r in rooms}
     marks = [m for m in marks if m.element in by_el]
     marks.sort(key=lambda m: (room_polys[m.element].area, m.code))
@@ -1569,10 +1618,11 @@ def _gazetteer_rows(ctx: _Ctx, entries: list[GazetteerEntry], col_w: float, *,
     return rows
 
 
-def _fill(rows: list[_Row], x: float, y: float, n_cols: int, cw: float, gap: float,
-          height: float) -> tuple[list[Item], float] | None:
-    """Rows into ``n_cols`` columns of at most ``height`` mm; (items, used height) or None."""
-    items: list[Item] = []
+def _place_rows(rows: list[_Row], x: float, y: float, n_cols: int, cw: float, gap: float,
+                height: float) -> tuple[list[tuple[_Row, float, float]], float] | None:
+    """Where the rows go in ``n_cols`` columns of at most ``height`` mm: ((row, x, y) for
+    each row, used height), or None when they do not fit."""
+    placed: list[tuple[_Row, float, float]] = []
     i = 0
     used = 0.0
     for col in range(n_cols):
@@ -1583,19 +1633,34 @@ def _fill(rows: list[_Row], x: float, y: float, n_cols: int, cw: float, gap: flo
             need = r.height + (rows[i + 1].height if r.keep_with_next and i + 1 < len(rows) else 0)
             if yy + need > height + 1e-6:
                 break
-            items.extend(r.draw(cx, y + yy, cw))  # type: ignore[operator]
+            placed.append((r, cx, y + yy))
             yy += r.height
             i += 1
         used = max(used, yy)
         if i >= len(rows):
-            return items, used
+            return placed, used
     return None
+
+
+def _fill(rows: list[_Row], x: float, y: float, n_cols: int, cw: float, gap: float,
+          height: float) -> tuple[list[Item], float] | None:
+    """Rows into ``n_cols`` columns of at most ``height`` mm; (items, used height) or None."""
+    fit = _place_rows(rows, x, y, n_cols, cw, gap, height)
+    if fit is None:
+        return None
+    placed, used = fit
+    items: list[Item] = []
+    for r, rx, ry in placed:
+        items.extend(r.draw(rx, ry, cw))  # type: ignore[operator]
+    return items, used
 
 
 def _flow_balanced(rows: list[_Row], slot: Box, col_w: float, *, gap: float = 2.0,
                    max_cols: int | None = None) -> tuple[list[Item], float] | None:
     """Rows in as many columns of about ``col_w`` mm as the slot (x, y, w, h) holds, with the
-    columns balanced (the shortest height that takes every row). None if they do not fit."""
+    columns balanced (the shortest height that takes every row). None if they do not fit.
+
+    The search for that height only places rows; they are drawn once, at the end."""
     x, y, w, h = slot
     if not rows:
         return [], 0.0
@@ -1605,12 +1670,12 @@ def _flow_balanced(rows: list[_Row], slot: Box, col_w: float, *, gap: float = 2.
     cw = (w - gap * (n_cols - 1)) / n_cols
     total = sum(r.height for r in rows)
     lo = max(max(r.height for r in rows), total / n_cols)
-    if _fill(rows, x, y, n_cols, cw, gap, h) is None:
+    if _place_rows(rows, x, y, n_cols, cw, gap, h) is None:
         return None
     hi = h
     for _ in range(24):
         mid = (lo + hi) / 2
-        if _fill(rows, x, y, n_cols, cw, gap, mid) is None:
+        if _place_rows(rows, x, y, n_cols, cw, gap, mid) is None:
             lo = mid
         else:
             hi = mid
@@ -1865,7 +1930,11 @@ def map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None = N
     ctx = _Ctx(site=site, plan=plan, profile=profile, lang=lang, words=wd, style=style,
                pal=_palette(profile), lay=lay, frame=frame,
                letters={b.id: b.letter for b in plan.buildings},
-               level_names={(b.id, s.level): s.name for b in site.buildings for s in b.storeys})
+               level_names={(b.id, s.level): s.name for b in site.buildings for s in b.storeys},
+               building_plans={b.id: b for b in plan.buildings},
+               footprints=Footprints(site.buildings))
+    for m in plan.markings:
+        ctx.marks_of.setdefault(m.building, []).append(m)
 
     # 1. site plan
     site_sheet = _compose_site_plan(ctx)

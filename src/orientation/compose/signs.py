@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import fonts
 from ..layout.sizing import BUILDING_LETTER_FILL
@@ -200,7 +201,30 @@ def _lines(sign: Sign, profile: Profile) -> tuple[list[_Line], float, float]:
     return out, h, margin
 
 
+class _Same:
+    """A profile as a cache key, by identity: profiles are frozen, and :func:`load_profile`
+    hands out one object per name (a profile model itself is not hashable)."""
+
+    __slots__ = ("profile",)
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+
+    def __hash__(self) -> int:
+        return id(self.profile)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.profile is self.profile
+
+
 def _design(sign: Sign, profile: Profile) -> _Design:
+    """The sign's artwork; cached, as every sign is drawn twice (its page and the proof)."""
+    return _cached_design(sign, _Same(profile))
+
+
+@lru_cache(maxsize=1 << 15)
+def _cached_design(sign: Sign, key: _Same) -> _Design:
+    profile = key.profile
     s = profile.sizing
     W, H = sign.width_mm, sign.height_mm
     bg = sign_color(profile, sign.background, sign.background_name)
@@ -291,6 +315,8 @@ PROOF_WIDE = 4.0
 
 
 def _location(plan: Plan, sign: Sign, lang: str) -> str:
+    """``A Hauptgebäude · EG · Seite A``; the same for every sign of a place (see
+    :func:`proof_pages`, which asks once per place)."""
     parts = [building_label(plan, sign.building)]
     storey = storey_name(plan, sign.building, sign.level)
     if storey and sign.kind != "name":
@@ -320,7 +346,7 @@ def _miniature(sign: Sign, profile: Profile, x: float, y: float, w: float, h: fl
 
 
 def _cell(plan: Plan, profile: Profile, sign: Sign, x: float, y: float, w: float, lang: str,
-          inches: bool) -> list[Item]:
+          inches: bool, location: str) -> list[Item]:
     pic, k = _miniature(sign, profile, x, y, w, PROOF_PICTURE_MM)
     items: list[Item] = list(pic)
     ly = y + PROOF_PICTURE_MM + 5.0
@@ -334,7 +360,7 @@ def _cell(plan: Plan, profile: Profile, sign: Sign, x: float, y: float, w: float
     items.append(ptext(x + w, ly + p, scale, 3.0, fill=GREY, anchor="end"))
     size = format_size(sign.width_mm, sign.height_mm, lang, inches=inches, unit=True)
     items.append(ptext(x, ly + 2 * p, size, 3.2, max_width_mm=w))
-    items.append(ptext(x, ly + 3 * p, _location(plan, sign, lang), 3.2, max_width_mm=w))
+    items.append(ptext(x, ly + 3 * p, location, 3.2, max_width_mm=w))
     return items
 
 
@@ -437,6 +463,16 @@ def proof_pages(plan: Plan, profile: Profile) -> list[Page]:
 
     m = len(pages_rows)
     cw = (x1 - x0 - (PROOF_COLUMNS - 1) * PROOF_GUTTER_MM) / PROOF_COLUMNS
+    # the location line once per place: looking a building up in the plan takes a pass over
+    # its buildings, too many for every sign of a large site
+    places: dict[tuple[str, int | None, bool, str | None], str] = {}
+
+    def location(sign: Sign) -> str:
+        key = (sign.building, sign.level, sign.kind == "name", sign.side)
+        if key not in places:
+            places[key] = _location(plan, sign, lang)
+        return places[key]
+
     pages: list[Page] = []
     for n, prow in enumerate(pages_rows, start=1):
         items: list[Item] = _proof_header(plan, profile, lang, n, m)
@@ -446,11 +482,12 @@ def proof_pages(plan: Plan, profile: Profile) -> list[Page]:
             y = body_top + PROOF_APPROVAL_MM
         for row in prow:
             if len(row) == 1 and row[0].width_mm >= PROOF_WIDE * row[0].height_mm:
-                items += _cell(plan, profile, row[0], x0, y, x1 - x0, lang, inches)
+                items += _cell(plan, profile, row[0], x0, y, x1 - x0, lang, inches,
+                               location(row[0]))
             else:
                 for i, sign in enumerate(row):
                     items += _cell(plan, profile, sign, x0 + i * (cw + PROOF_GUTTER_MM), y, cw,
-                                   lang, inches)
+                                   lang, inches, location(sign))
             y += PROOF_ROW_MM
         pages.append(Page(pw, ph, tuple(items), name=f"proof-{n}",
                           title=f"{word(lang, 'proof_title')} {n}/{m} – {plan.site_name}"))

@@ -241,12 +241,9 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
                     taken.add(code)
                     pinned = False
                 room_codes[(b.id, r.id)] = code
-                at = poly.representative_point() if poly is not None else None
-                if poly is not None:
-                    lp = _label_point(poly)
-                    at = Point(lp)
+                at = _label_point(poly) if poly is not None else None
                 markings.append(Marking(id=f"{b.id}/{r.id}", code=code, kind="room", building=b.id,
-                                        level=level, at=_r((at.x, at.y)) if at else _r(b.footprint[0]),
+                                        level=level, at=_r(at) if at else _r(b.footprint[0]),
                                         side=None, element=r.id, pinned=pinned, name=r.name,
                                         landmark=r.landmark))
                 if poly is not None:

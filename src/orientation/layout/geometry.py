@@ -94,7 +94,6 @@ def locate(o: Outline, xy: XY, *, outer_only: bool = False) -> RingPosition:
     (0, 3, 0.2, (0.0, -1.0))
     """
     best: RingPosition | None = None
-    pt = Point(xy)
     for ri, ring in enumerate(o.rings[:1] if outer_only else o.rings):
         n = len(ring)
         acc = 0.0
@@ -112,7 +111,7 @@ def locate(o: Outline, xy: XY, *, outer_only: bool = False) -> RingPosition:
                 normal = (-dy / length + 0.0, dx / length + 0.0)
                 best = RingPosition(ri, acc + t * length, ei, d, normal, (px, py))
             acc += length
-    assert best is not None, pt
+    assert best is not None, xy
     return best
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Site
 from ..plan import MapFrame
@@ -121,8 +122,14 @@ def to_grid(frame: MapFrame, xy: XY) -> XY:
 
 
 def column_labels(n: int) -> list[str]:
+    return list(_column_labels(n))
+
+
+@lru_cache(maxsize=64)
+def _column_labels(n: int) -> tuple[str, ...]:
+    # cached: every marking's grid cell asks for them (see :func:`grid_cell`)
     seq = letter_sequence(("I", "O"))
-    return [next(seq) for _ in range(n)]
+    return tuple(next(seq) for _ in range(n))
 
 
 def grid_cell(frame: MapFrame, xy: XY) -> str | None:
@@ -131,7 +138,7 @@ def grid_cell(frame: MapFrame, xy: XY) -> str | None:
     col, row = math.floor(u / frame.grid_m), math.floor(v / frame.grid_m)
     if not (0 <= col < frame.columns and 0 <= row < frame.rows):
         return None
-    return f"{column_labels(col + 1)[col]}{row + 1}"
+    return f"{_column_labels(frame.columns)[col]}{row + 1}"
 
 
 #: Round scales for storey plans: the site plan's series plus 1:300 and 1:400, so that a

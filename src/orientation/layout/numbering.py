@@ -55,7 +55,8 @@ def letter_sequence(skip: Iterable[str] = ("I", "O", "H")) -> Iterable[str]:
     >>> seq = letter_sequence(); [next(seq) for _ in range(9)]
     ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'J', 'K']
     """
-    alphabet = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in set(skip)]
+    skipped = set(skip)
+    alphabet = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in skipped]
     yield from alphabet
     for a in alphabet:
         for b in alphabet:

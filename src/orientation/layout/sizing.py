@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import fonts
 from ..profiles import Profile
@@ -23,6 +24,7 @@ from ..profiles import Profile
 BUILDING_LETTER_FILL = 0.7
 
 
+@lru_cache(maxsize=256)  # a profile has a handful of colours; every sign asks
 def relative_luminance(hex_color: str) -> float:
     """sRGB relative luminance (0 black .. 1 white).
 

@@ -29,11 +29,14 @@ import io
 import math
 import threading
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from orientation import fonts
 from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
@@ -83,14 +86,17 @@ def _walk(items: Sequence[Item]) -> Iterator[Text]:
 def _font_names(pages: Sequence[Page]) -> dict[str, str]:
     """Font key -> registered reportlab name, for every font the pages use.
 
-    The fallback fonts hold exactly the characters the document needs from them.
+    The fallback fonts hold exactly the characters the document needs from them (the
+    primary face is embedded whole and subset by reportlab, so its characters are not
+    collected).
     """
-    used: dict[str, set[str]] = {}
+    used: dict[str, set[str]] = {"atkinson-bold": set()}
     for page in pages:
         for t in _walk(page.items):
             for run in fonts.layout(t.text, weight=t.weight).runs:
-                used.setdefault(run.font_key, set()).update(run.text)
-    used.setdefault("atkinson-bold", set())
+                chars = used.setdefault(run.font_key, set())
+                if run.font_key.startswith(fonts.FALLBACK):
+                    chars.update(run.text)
     return {
         key: _register(fonts.font_program(key, chars=chars)) for key, chars in sorted(used.items())
     }
@@ -101,14 +107,99 @@ def _cmyk(color: Color) -> tuple[float, float, float, float]:
     return c, m, y, k
 
 
+# Operators are cached per colour and line style: a map page repeats a handful of them
+# thousands of times.
+@lru_cache(maxsize=1024)
+def _fill_op(color: Color) -> str:
+    return f"{fp_str(*_cmyk(color))} k"
+
+
+@lru_cache(maxsize=1024)
+def _stroke_op(stroke: Stroke) -> str:
+    """Colour, width and dash of a line (a zero dash pattern draws solid)."""
+    op = f"{fp_str(*_cmyk(stroke.color))} K {fp_str(stroke.width_mm)} w"
+    dash = [max(d, 0.0) for d in stroke.dash_mm]
+    if sum(dash) > 0:
+        op += f" [{fp_str(dash)}] 0 d"
+    return op
+
+
+@lru_cache(maxsize=1024)
+def _halo_op(color: Color) -> str:
+    return f"{fp_str(*_cmyk(color))} K 1 j 1 J"
+
+
+# Shapes that repeat at many places (code boxes, keylines, callout circles) are built once
+# at the origin and moved there with ``cm``; the Bézier corners cost more to write than to
+# look up.
+@lru_cache(maxsize=4096)
+def _round_rect_path(w: float, h: float, r: float) -> str:
+    path = PDFPathObject()
+    path.roundRect(0, 0, w, h, r)
+    return path.getCode()
+
+
+@lru_cache(maxsize=1024)
+def _circle_path(r: float) -> str:
+    path = PDFPathObject()
+    path.circle(0, 0, r)
+    return path.getCode()
+
+
+@lru_cache(maxsize=1 << 16)
+def _halo_glyphs(text: str, weight: str) -> tuple[int, str] | None:
+    """The glyph outlines of a line for its halo, in font units with y up, each moved to its
+    pen position: (units per em, path operators). Cached per text: only the place, size and
+    width change. None when the line mixes faces of different units per em."""
+    glyphs = fonts.layout(text, weight=weight).glyphs  # type: ignore[arg-type]
+    upems = {fonts.units_per_em(g.font_key) for g in glyphs}
+    if len(upems) != 1:
+        return None
+    upem = upems.pop()
+    ops = []
+    for g in glyphs:
+        d = fonts.glyph_pdf_path(g.font_key, g.glyph)
+        if d:
+            ops.append(f"q 1 0 0 1 {_num(g.x_em * upem)} 0 cm {d} S Q")
+    return upem, " ".join(ops)
+
+
+@lru_cache(maxsize=1024)
+def _paint_ops(fill: Color | None, stroke: Stroke | None,
+               even_odd: bool = False) -> tuple[str, str] | None:
+    """(state operators, painting operator) for a shape; None when nothing is painted (no
+    fill, and no stroke or one of zero width)."""
+    do_stroke = stroke is not None and stroke.width_mm > 0
+    if fill is None and not do_stroke:
+        return None
+    state = []
+    if fill is not None:
+        state.append(_fill_op(fill))
+    if do_stroke:
+        state.append(_stroke_op(stroke))  # type: ignore[arg-type]
+    paint = PATH_OPS[int(do_stroke), int(fill is not None),
+                     FILL_EVEN_ODD if even_odd else FILL_NON_ZERO]
+    return " ".join(state), paint
+
+
 class _Painter:
-    """Draws scene items on a reportlab canvas whose user space is mm, y down."""
+    """Writes the content stream of a page's items, in mm with y down.
 
-    __slots__ = ("c", "font_names")
+    The operators are written as text here rather than through the canvas's drawing
+    methods: a map page has thousands of items, and the canvas tracks a transform matrix and
+    a state stack for every call, which cost more than the drawing itself. The canvas still
+    makes the document (pages, boxes, fonts, outlines). Each item is wrapped in ``q``/``Q``,
+    so no colour, width or dash leaks to the next.
+    """
 
-    def __init__(self, canvas: Canvas, font_names: dict[str, str]) -> None:
-        self.c = canvas
+    __slots__ = ("doc", "font_names", "out", "_encoded")
+
+    def __init__(self, canvas: Canvas, font_names: dict[str, str],
+                 encoded: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
+        self.doc = canvas._doc  # reportlab assigns the font subsets per document
         self.font_names = font_names
+        self.out: list[str] = []
+        self._encoded = encoded
 
     def item(self, item: Item) -> None:
         kind = type(item)
@@ -127,120 +218,110 @@ class _Painter:
                 f"cannot draw {kind.__name__}; expected Rect, Circle, Path, Text or Group"
             )
 
-    def _style(self, fill: Color | None, stroke: Stroke | None) -> tuple[int, int]:
-        """Set fill/stroke state; returns the (stroke, fill) flags for painting."""
-        c = self.c
-        do_fill = fill is not None
-        do_stroke = stroke is not None and stroke.width_mm > 0
-        if do_fill:
-            c.setFillColorCMYK(*_cmyk(fill))  # type: ignore[arg-type]
-        if do_stroke:
-            c.setStrokeColorCMYK(*_cmyk(stroke.color))  # type: ignore[union-attr]
-            c.setLineWidth(stroke.width_mm)  # type: ignore[union-attr]
-            dash = [max(d, 0.0) for d in stroke.dash_mm]  # type: ignore[union-attr]
-            if sum(dash) > 0:
-                c.setDash(dash, 0)
-        return int(do_stroke), int(do_fill)
+    def _shape(self, path: str, fill: Color | None, stroke: Stroke | None,
+               even_odd: bool = False) -> None:
+        ops = _paint_ops(fill, stroke, even_odd)
+        if ops is not None:
+            self.out.append(f"q {ops[0]} {path} {ops[1]} Q")
 
     def rect(self, r: Rect) -> None:
         x, w = (r.x, r.w) if r.w >= 0 else (r.x + r.w, -r.w)
         y, h = (r.y, r.h) if r.h >= 0 else (r.y + r.h, -r.h)
         if w <= 0 or h <= 0:
             return
-        c = self.c
-        c.saveState()
-        stroke, fill = self._style(r.fill, r.stroke)
-        if stroke or fill:
-            rx = min(max(r.radius_mm, 0.0), w / 2, h / 2)
-            if rx > 0:
-                c.roundRect(x, y, w, h, rx, stroke=stroke, fill=fill)
-            else:
-                c.rect(x, y, w, h, stroke=stroke, fill=fill)
-        c.restoreState()
+        rx = min(max(r.radius_mm, 0.0), w / 2, h / 2)
+        if rx > 0:
+            path = f"1 0 0 1 {fp_str(x, y)} cm {_round_rect_path(w, h, rx)}"
+            self._shape(path, r.fill, r.stroke)
+        else:
+            self._shape(f"{fp_str(x, y, w, h)} re", r.fill, r.stroke)
 
     def circle(self, ci: Circle) -> None:
         if ci.r <= 0:
             return
-        c = self.c
-        c.saveState()
-        stroke, fill = self._style(ci.fill, ci.stroke)
-        if stroke or fill:
-            c.circle(ci.cx, ci.cy, ci.r, stroke=stroke, fill=fill)
-        c.restoreState()
+        self._shape(f"1 0 0 1 {fp_str(ci.cx, ci.cy)} cm {_circle_path(ci.r)}", ci.fill,
+                    ci.stroke)
 
     def path(self, p: Path) -> None:
         rings = [ring for ring in p.rings if len(ring) >= 2]
         if not rings:
             return
-        c = self.c
-        c.saveState()
-        stroke, fill = self._style(p.fill, p.stroke)
-        if stroke or fill:
-            path = c.beginPath()
-            for ring in rings:
-                path.moveTo(*ring[0])
-                for pt in ring[1:]:
-                    path.lineTo(*pt)
-                if p.closed:
-                    path.close()
-            c.drawPath(path, stroke=stroke, fill=fill, fillMode=FILL_EVEN_ODD)
-        c.restoreState()
+        ops = []
+        for ring in rings:
+            ops.append(f"{fp_str(*ring[0])} m")
+            ops.extend(f"{fp_str(*pt)} l" for pt in ring[1:])
+            if p.closed:
+                ops.append("h")
+        self._shape(" ".join(ops), p.fill, p.stroke, even_odd=True)
+
+    def _encode(self, font_key: str, text: str) -> list[tuple[str, str]]:
+        """(font subset resource, escaped string) pairs of a run; cached per document, in
+        which reportlab's subset code of a character never changes."""
+        enc = self._encoded.get((font_key, text))
+        if enc is None:
+            font = pdfmetrics.getFont(self.font_names[font_key])
+            enc = [(font.getSubsetInternalName(subset, self.doc), escapePDF(chunk))
+                   for subset, chunk in font.splitString(text, self.doc)]
+            self._encoded[(font_key, text)] = enc
+        return enc
 
     def text(self, t: Text) -> None:
         lay = fonts.layout(t.text, weight=t.weight)
         if not lay.glyphs or t.size_mm <= 0:
             return
-        c = self.c
         size = t.size_mm
         x0 = t.x - lay.advance_em * size * _ANCHOR[t.anchor]
-        c.saveState()
+        out = self.out
+        out.append("q")
         if t.halo is not None and t.halo_mm > 0:
             # Stroked outlines, not a second text object: extraction stays single.
-            c.setStrokeColorCMYK(*_cmyk(t.halo))
-            c.setLineJoin(1)
-            c.setLineCap(1)
-            ops = []
-            for g in lay.glyphs:
-                d = fonts.glyph_pdf_path(g.font_key, g.glyph)
-                if not d:
-                    continue
-                s = size / fonts.units_per_em(g.font_key)
-                gx = x0 + g.x_em * size
-                ops.append(
-                    f"q {s:.6g} 0 0 {-s:.6g} {_num(gx)} {_num(t.y)} cm "
-                    f"{_num(2 * t.halo_mm / s)} w {d} S Q"
-                )
-            c.addLiteral(" ".join(ops))
-        c.setFillColorCMYK(*_cmyk(t.fill))
-        # Text space: flip y back up at the baseline, units still mm.
-        c.translate(x0, t.y)
-        c.scale(1, -1)
-        obj = c.beginText()
+            out.append(self._halo(t, lay, x0))
+        # Each run's text matrix flips y back up at the baseline; units stay mm.
+        ops = [_fill_op(t.fill), "BT"]
+        size_s = fp_str(size)
         for run in lay.runs:
-            obj.setFont(self.font_names[run.font_key], size)
-            obj.setTextOrigin(run.x_em * size, 0)
-            obj.textOut(run.text)
-        c.drawText(obj)
-        c.restoreState()
+            ops.append(f"1 0 0 -1 {fp_str(x0 + run.x_em * size, t.y)} Tm")
+            ops.extend(f"{name} {size_s} Tf ({chunk}) Tj"
+                       for name, chunk in self._encode(run.font_key, run.text))
+        ops.append("ET Q")
+        out.append(" ".join(ops))
+
+    @staticmethod
+    def _halo(t: Text, lay: fonts.Layout, x0: float) -> str:
+        size = t.size_mm
+        line = _halo_glyphs(t.text, t.weight)
+        if line is not None:  # the whole line at once, scaled from font units
+            upem, body = line
+            s = size / upem
+            return (f"{_halo_op(t.halo)} q {s:.6g} 0 0 {-s:.6g} {_num(x0)} {_num(t.y)} cm "  # type: ignore[arg-type]
+                    f"{_num(2 * t.halo_mm / s)} w {body} Q")
+        ops = [_halo_op(t.halo)]  # type: ignore[arg-type]
+        for g in lay.glyphs:  # faces of different units per em: glyph by glyph
+            d = fonts.glyph_pdf_path(g.font_key, g.glyph)
+            if not d:
+                continue
+            s = size / fonts.units_per_em(g.font_key)
+            gx = x0 + g.x_em * size
+            ops.append(f"q {s:.6g} 0 0 {-s:.6g} {_num(gx)} {_num(t.y)} cm "
+                       f"{_num(2 * t.halo_mm / s)} w {d} S Q")
+        return " ".join(ops)
 
     def group(self, g: Group) -> None:
-        c = self.c
-        c.saveState()
+        out = self.out
+        out.append("q")
         if g.clip is not None:
-            cx, cy, cw, ch = g.clip
-            clip = c.beginPath()
-            clip.rect(cx, cy, cw, ch)
-            c.clipPath(clip, stroke=0, fill=0)
+            out.append(f"{fp_str(*g.clip)} re W n")
         if g.dx or g.dy:
-            c.translate(g.dx, g.dy)
+            out.append(f"1 0 0 1 {fp_str(g.dx, g.dy)} cm")
         if g.rotate_deg % 360:
             # In this y-down space a positive angle turns clockwise on paper, as in SVG.
-            c.translate(g.ox, g.oy)
-            c.rotate(g.rotate_deg)
-            c.translate(-g.ox, -g.oy)
+            a = math.radians(g.rotate_deg)
+            c, s = math.cos(a), math.sin(a)
+            out.append(f"1 0 0 1 {fp_str(g.ox, g.oy)} cm {fp_str(c, s, -s, c)} 0 0 cm "
+                       f"1 0 0 1 {fp_str(-g.ox, -g.oy)} cm")
         for item in g.items:
             self.item(item)
-        c.restoreState()
+        out.append("Q")
 
 
 def _slug_mm(page: Page) -> float:
@@ -279,7 +360,8 @@ def _check(page: Page, index: int) -> None:
         )
 
 
-def _draw_page(c: Canvas, page: Page, font_names: dict[str, str]) -> None:
+def _draw_page(c: Canvas, page: Page, font_names: dict[str, str],
+               encoded: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
     k = PT_PER_MM
     bleed = max(page.bleed_mm, 0.0)
     slug = _slug_mm(page)
@@ -290,18 +372,17 @@ def _draw_page(c: Canvas, page: Page, font_names: dict[str, str]) -> None:
     b0 = (slug - bleed) * k
     c.setBleedBox((b0, b0, media_w - b0, media_h - b0))
     # mm, origin at the trim's top-left corner, y down.
-    c.transform(k, 0, 0, -k, t0, media_h - t0)
+    c.addLiteral(f"{fp_str(k, 0, 0, -k, t0, media_h - t0)} cm")
     if page.crop_marks:
         _crop_marks(c, page)
-    c.saveState()
-    clip = c.beginPath()
-    clip.rect(-bleed, -bleed, page.width_mm + 2 * bleed, page.height_mm + 2 * bleed)
-    c.clipPath(clip, stroke=0, fill=0)
-    c.setMiterLimit(4)  # as SVG's default, so both formats join lines alike
-    painter = _Painter(c, font_names)
+    painter = _Painter(c, font_names, encoded)
+    # clipped to the bleed box; miter limit 4 as SVG's default, so both formats join alike
+    clip = (-bleed, -bleed, page.width_mm + 2 * bleed, page.height_mm + 2 * bleed)
+    painter.out.append(f"q {fp_str(*clip)} re W n 4 M")
     for item in page.items:
         painter.item(item)
-    c.restoreState()
+    painter.out.append("Q")
+    c.addLiteral("\n".join(painter.out))
 
 
 def render_pdf(
@@ -338,8 +419,9 @@ def render_pdf(
         c.setKeywords(keywords)
         c.setCreator("orientation")
         c.setAuthor("")
+        encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}  # text runs of this document
         for index, page in enumerate(pages):
-            _draw_page(c, page, font_names)
+            _draw_page(c, page, font_names, encoded)
             if page.name:
                 key = f"page-{index + 1}"
                 c.bookmarkPage(key)

@@ -3,9 +3,9 @@
 The XML is written directly as strings rather than through svgwrite: a sign page has a handful
 of elements and a map a few thousand, the output must be byte-identical for identical input,
 and svgwrite's validation and attribute ordering add time without adding safety here. Every
-piece of text that comes from a scene (titles, labels, colours) goes through
-:func:`xml.sax.saxutils.quoteattr` or :func:`~xml.sax.saxutils.escape` after characters that
-XML 1.0 forbids are removed, so a name like ``</svg><script>`` stays text.
+piece of text that comes from a scene (titles, labels, colours) is escaped as
+:func:`xml.sax.saxutils.quoteattr` and :func:`~xml.sax.saxutils.escape` do, after characters
+that XML 1.0 forbids are removed, so a name like ``</svg><script>`` stays text.
 
 Geometry and conventions:
 
@@ -30,7 +30,6 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
 
 from orientation import fonts
 from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
@@ -50,9 +49,24 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+# The two escapes below are those of xml.sax.saxutils (``escape`` and ``quoteattr``), written
+# out: importing that module pulls in urllib and ssl, a noticeable part of a short run's start.
+
+
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+@lru_cache(maxsize=1 << 16)
 def _attr(text: str) -> str:
     """A quoted, escaped attribute value (newlines and tabs as character references)."""
-    return quoteattr(_clean(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    data = _escape(_clean(text)).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in data:
+        return f'"{data}"'
+    if "'" not in data:
+        return f"'{data}'"
+    return '"' + data.replace('"', "&quot;") + '"'
 
 
 @lru_cache(maxsize=1024)
@@ -70,6 +84,25 @@ def _paint(fill: Color | None, stroke: Stroke | None) -> str:
         if sum(dash) > 0:
             parts.append(f' stroke-dasharray="{" ".join(_num(d) for d in dash)}"')
     return "".join(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _glyphs(text: str, weight: str) -> str:
+    """The glyph outlines of a line in units of 1/1000 em, y up: the same for every size and
+    place, so cached per text (codes and labels repeat across signs, proof and maps)."""
+    glyphs = []
+    for g in fonts.layout(text, weight=weight).glyphs:  # type: ignore[arg-type]
+        d = fonts.glyph_svg_path(g.font_key, g.glyph)
+        if not d:
+            continue
+        upem = fonts.units_per_em(g.font_key)
+        tx = g.x_em * 1000
+        if upem == 1000:
+            transform = f' transform="translate({_num(tx)})"' if tx else ""
+        else:
+            transform = f' transform="translate({_num(tx)}) scale({_num(1000 / upem)})"'
+        glyphs.append(f'<path{transform} d="{d}"/>')
+    return "".join(glyphs)
 
 
 class _Writer:
@@ -125,19 +158,7 @@ class _Writer:
         x0 = t.x - lay.advance_em * t.size_mm * _ANCHOR[t.anchor]
         # The group is scaled to 1/1000 em per unit, y up; glyphs sit at their pen position.
         scale = t.size_mm / 1000
-        glyphs = []
-        for g in lay.glyphs:
-            d = fonts.glyph_svg_path(g.font_key, g.glyph)
-            if not d:
-                continue
-            upem = fonts.units_per_em(g.font_key)
-            tx = g.x_em * 1000
-            if upem == 1000:
-                transform = f' transform="translate({_num(tx)})"' if tx else ""
-            else:
-                transform = f' transform="translate({_num(tx)}) scale({_num(1000 / upem)})"'
-            glyphs.append(f'<path{transform} d="{d}"/>')
-        body = "".join(glyphs)
+        body = _glyphs(t.text, t.weight)
         out = self.out
         out.append(
             f'<g role="img" aria-label={_attr(t.text)} '
@@ -218,7 +239,7 @@ def render_svg(page: Page) -> bytes:
         f'viewBox="{_num(-b)} {_num(-b)} {_num(full_w)} {_num(full_h)}">'
     )
     if page.title:
-        out.append(f"<title>{escape(_clean(page.title))}</title>")
+        out.append(f"<title>{_escape(_clean(page.title))}</title>")
     if page.meta:
         out.append('<metadata><o:page xmlns:o="urn:x-orientation:page">')
         out.extend(f"<o:meta key={_attr(k)} value={_attr(v)}/>" for k, v in page.meta)
