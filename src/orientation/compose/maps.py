@@ -28,6 +28,7 @@ placed becomes a numbered callout listed under "Hinweise" / "Notes".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -1953,6 +1954,14 @@ def map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None = N
         if b is not None:
             scales[b.id] = mapframe.storey_scale(_building_points(b), frame.rotation_deg, paper)
     distinct = sorted(set(scales.values()))
+
+    @functools.cache
+    def other_scales(scale: int) -> str:
+        """The note on a storey plan whose scale differs from others; once per scale, not
+        per page (it lists every building)."""
+        others = [f"{ctx.letters[o]} 1:{s}" for o, s in scales.items() if s != scale]
+        return wd["floor_other"].format(others=", ".join(others))
+
     for bp in plan.buildings:
         b = bmap.get(bp.id)
         if b is None:
@@ -1966,8 +1975,7 @@ def map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None = N
             _draw_north(sheet, lay.north, ctx, f"1:{scale}", badge=(bp.letter, lname))
             extra = ""
             if len(distinct) > 1:
-                others = [f"{ctx.letters[o]} 1:{s}" for o, s in scales.items() if s != scale]
-                extra = wd["floor_other"].format(others=", ".join(others))
+                extra = other_scales(scale)
             _draw_scalebar(sheet, ctx, 1000.0 / scale, scale, extra)
             title = f"{wd['storey_plan']} {bp.letter} {bp.name} – {lname}"
             slug = f"{_slug(bp.letter)}-{_slug(lname) or f'level{level}'}"
