@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 
-from .plan import Marking, Plan
+from .plan import Marking, Plan, dumps_indented
 
 #: Markings that go into the dispatch centre's register.
 REGISTER_KINDS = ("building", "entrance", "emergency_exit", "fire_brigade", "service", "stair",
@@ -82,7 +81,7 @@ def markings_geojson(plan: Plan) -> str:
     if not plan.origin:
         doc["crs_note"] = ("plan coordinates in metres (x east, y north of the plan); set "
                            "site.origin in the site file for WGS84")
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return dumps_indented(doc, indent=1) + "\n"  # same text as json.dumps(indent=1), faster
 
 
 def schedule_csv(rows, total) -> str:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from .. import fonts
 from ..errors import OrientationError
@@ -503,6 +504,19 @@ def hrule(x0: float, x1: float, y: float, *, width_mm: float = 0.2, color: Color
 # --- plan look-ups -----------------------------------------------------------------------
 
 
+def _buildings(plan: Plan) -> dict[str, Any]:
+    """Building id -> BuildingPlan, built once per plan (plans are immutable)."""
+    index = _BUILDING_INDEX.get(id(plan))
+    if index is None or index[0] is not plan:
+        index = (plan, {b.id: b for b in plan.buildings})
+        _BUILDING_INDEX.clear()  # one plan at a time: no growth across a batch
+        _BUILDING_INDEX[id(plan)] = index
+    return index[1]
+
+
+_BUILDING_INDEX: dict[int, tuple[Plan, dict[str, Any]]] = {}
+
+
 def storey_name(plan: Plan, building: str, level: int | None) -> str:
     """The storey's name (``1. OG``) of a building level; ``""`` for no level.
 
@@ -510,20 +524,20 @@ def storey_name(plan: Plan, building: str, level: int | None) -> str:
     """
     if level is None:
         return ""
-    for b in plan.buildings:
-        if b.id == building:
-            for lv, name in zip(b.levels, b.level_names):
-                if lv == level:
-                    return name
+    b = _buildings(plan).get(building)
+    if b is not None:
+        for lv, name in zip(b.levels, b.level_names):
+            if lv == level:
+                return name
     return str(level)
 
 
 def building_label(plan: Plan, building: str, *, with_name: bool = True) -> str:
     """``A Hauptgebäude`` (letter and name), or the id when the plan does not know it."""
-    for b in plan.buildings:
-        if b.id == building:
-            return f"{b.letter} {b.name}".strip() if with_name else b.letter
-    return building
+    b = _buildings(plan).get(building)
+    if b is None:
+        return building
+    return f"{b.letter} {b.name}".strip() if with_name else b.letter
 
 
 def plan_stamp(plan: Plan, language: str) -> str:
