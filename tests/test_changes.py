@@ -147,3 +147,18 @@ def test_pin_keeps_every_comment_of_the_school(tmp_path):
 
     assert comments(p.read_text(encoding="utf-8")) == comments(
         Path("floorplans/gesamtschule.yaml").read_text(encoding="utf-8"))
+
+
+def test_render_since_writes_only_the_signs_to_make(pinned, tmp_path):
+    import csv
+
+    first = tmp_path / "first"
+    assert main(["render", str(pinned), "-o", str(first), "--formats", "svg", "-q"]) == 0
+    _edit(pinned, add_door={"id": "d-neu", "at": [0, 10], "kind": "emergency_exit"})
+    again = tmp_path / "again"
+    assert main(["render", str(pinned), "-o", str(again), "--since", str(first / "plan.json"),
+                 "--formats", "svg", "-q"]) == 0
+    signs = sorted(p.name for p in (again / "signs").glob("*.svg"))
+    assert len(signs) == 1
+    rows = list(csv.DictReader((again / "schedule.csv").open(encoding="utf-8")))
+    assert rows[-1]["kind"] == "total" and rows[-1]["quantity"] == "1"
