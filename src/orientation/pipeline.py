@@ -149,13 +149,22 @@ def write_outputs(files: dict[str, bytes], target: str | Path) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot create the output folder in {parent}: {exc.strerror}") from None
     try:
-        root = tmp.resolve()
+        root = os.path.realpath(tmp)
+        inside = root + os.sep
+        made = {root}
         for rel, data in files.items():
-            p = (tmp / rel).resolve()
-            if root not in p.parents:
+            # The folder is new and holds only what this loop writes (folders and files, no
+            # links), so normalising the path as text finds what resolve() would, without
+            # a system call per path component for each of thousands of files.
+            p = os.path.normpath(os.path.join(root, rel))
+            if not p.startswith(inside):
                 raise OutputError(f"refusing to write outside the output folder: {rel!r}")
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(data)
+            folder = os.path.dirname(p)
+            if folder not in made:  # one mkdir per folder, not per file
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            with open(p, "wb") as f:
+                f.write(data)
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=parent))

@@ -194,8 +194,21 @@ class _Area:
             if not part.is_empty:
                 # get_coordinates: one array per ring (walking a coordinate sequence point
                 # by point is slow in shapely 2)
-                rings += [get_coordinates(r).tolist() for r in (part.exterior, *part.interiors)]
-        return cls(rings)
+                rings += [get_coordinates(r) for r in (part.exterior, *part.interiors)]
+        # Edges straight from the coordinate arrays, zipped in C: buffered road bands have
+        # thousands of points, and the per-point loop of __init__ cost ~1 ms per area. The
+        # edges come out exactly as __init__ makes them (closing point dropped, the ring's
+        # first edge from its last point to its first).
+        area = cls(())
+        edges = area.edges
+        for ring in rings:
+            if len(ring) > 1 and (ring[0] == ring[-1]).all():
+                ring = ring[:-1]
+            if len(ring) == 0:
+                continue
+            xs, ys = ring[:, 0].tolist(), ring[:, 1].tolist()
+            edges += zip(xs[-1:] + xs[:-1], ys[-1:] + ys[:-1], xs, ys)
+        return area
 
     def bounds(self) -> Box:
         xs = [v for e in self.edges for v in (e[0], e[2])]
@@ -448,8 +461,19 @@ class Placer:
         # Neighbouring candidates are mostly blocked by the same few things: those are tested
         # first, which turns away about half the candidates without a look at the grid.
         recent: deque[Obstacle] = deque(maxlen=4)
+        bx0, by0, bx1, by1 = bounds
         for b in candidates:
-            if not inside(b, bounds) or any(_covers(ob, b) for ob in recent):
+            x0, y0, x1, y1 = b
+            if not (bx0 <= x0 and by0 <= y0 and x1 <= bx1 and y1 <= by1):  # inside(b, bounds)
+                continue
+            # _covers, inlined: the open-box test turns most of them away without a call
+            for ob in recent:
+                if (x0 < ob.x1 and ob.x0 < x1 and y0 < ob.y1 and ob.y0 < y1) and (
+                        ob.shape is None or ob.shape.meets_box(b)):
+                    break
+            else:
+                ob = None
+            if ob is not None:
                 continue
             blocker = self._blocker(b, kinds, ignore)
             if blocker is not None:

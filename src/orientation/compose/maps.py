@@ -49,6 +49,7 @@ from ..model import Building, Site, SiteFeature, SiteFeatureKind
 from ..plan import BuildingPlan, MapFrame, Marking, Plan
 from ..profiles import Profile
 from ..render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
+from ..runtime import collector_paused
 from . import labels as L
 from .symbols import NAMES as SYMBOL_NAMES
 from .symbols import Ink, draw_symbol, symbol_size
@@ -1916,6 +1917,12 @@ def map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None = N
     ``language``: ``"de"`` or ``"en"``; None takes the plan's language (the profile's, or the
     ``--lang`` given to the plan).
     """
+    with collector_paused():
+        return _map_pages(site, plan, profile, paper=paper, language=language, style=style)
+
+
+def _map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None,
+               language: str | None, style: MapStyle) -> list[Page]:
     frame = plan.frame
     if frame is None:
         frame = _frame_for(site, plan, paper or "A3")

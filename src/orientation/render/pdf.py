@@ -40,6 +40,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from orientation import fonts
 from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
+from orientation.runtime import collector_paused
 
 # Compressed streams stay binary: ASCII85 would make files 25 % larger and slower to write.
 rl_config.useA85 = 0
@@ -405,7 +406,7 @@ def render_pdf(
     font_names = _font_names(pages)
     buf = io.BytesIO()
     # reportlab keeps per-document state in shared font objects; one document at a time.
-    with _RENDER_LOCK:
+    with _RENDER_LOCK, collector_paused():
         c = Canvas(
             buf,
             pagesize=(pages[0].width_mm * PT_PER_MM, pages[0].height_mm * PT_PER_MM),
