@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from orientation.io.site_file import read_site
+from orientation.layout.engine import make_plan
+from orientation.profiles import load_profile
+
 ROOT = Path(__file__).resolve().parents[1]
 FLOORPLANS = ROOT / "floorplans"
 EXAMPLES = sorted(FLOORPLANS.glob("*.yaml"))
@@ -55,3 +59,34 @@ def write_site(tmp_path: Path, data: dict, name: str = "site.yaml") -> Path:
     p = tmp_path / name
     p.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return p
+
+
+# -- plans of the bundled examples, built once per module (compose tests) --------------
+
+SITES = {
+    "gesamtschule": ("floorplans/gesamtschule.yaml", "guetersloh"),
+    "rathaus": ("floorplans/rathaus.yaml", "guetersloh"),
+    "us-elementary": ("floorplans/us-elementary.yaml", "us-k12"),
+}
+
+
+def _plan(name: str):
+    path, profile = SITES[name]
+    if not (ROOT / path).exists():
+        pytest.skip(f"{path} is missing")
+    return make_plan(read_site(str(ROOT / path)), profile), load_profile(profile)
+
+
+@pytest.fixture(scope="module", params=sorted(SITES))
+def site(request):
+    return _plan(request.param)
+
+
+@pytest.fixture(scope="module")
+def guetersloh():
+    return _plan("gesamtschule")
+
+
+@pytest.fixture(scope="module")
+def us():
+    return _plan("us-elementary")

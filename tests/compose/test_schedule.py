@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -21,37 +20,6 @@ from orientation.compose.schedule import (
     schedule_rows,
     schedule_total,
 )
-from orientation.io.site_file import read_site
-from orientation.layout.engine import make_plan
-from orientation.profiles import load_profile
-
-ROOT = Path(__file__).resolve().parents[2]
-SITES = {
-    "gesamtschule": ("floorplans/gesamtschule.yaml", "guetersloh"),
-    "rathaus": ("floorplans/rathaus.yaml", "guetersloh"),
-    "us-elementary": ("floorplans/us-elementary.yaml", "us-k12"),
-}
-
-
-@pytest.fixture(scope="module", params=sorted(SITES))
-def site(request):
-    path, profile = SITES[request.param]
-    if not (ROOT / path).exists():
-        pytest.skip(f"{path} is missing")
-    return make_plan(read_site(str(ROOT / path)), profile), load_profile(profile)
-
-
-@pytest.fixture(scope="module")
-def guetersloh():
-    return make_plan(read_site(str(ROOT / SITES["gesamtschule"][0])), "guetersloh"), load_profile("guetersloh")
-
-
-@pytest.fixture(scope="module")
-def us():
-    path = ROOT / SITES["us-elementary"][0]
-    if not path.exists():
-        pytest.skip("us-elementary.yaml is missing")
-    return make_plan(read_site(str(path)), "us-k12"), load_profile("us-k12")
 
 
 def page_words(pages) -> list[list[str]]:

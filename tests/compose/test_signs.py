@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,44 +16,14 @@ from orientation.compose.common import (
 )
 from orientation.compose.schedule import schedule_pages
 from orientation.compose.signs import SAFE_MM, proof_pages, sign_page, sign_pages
-from orientation.io.site_file import read_site
-from orientation.layout.engine import make_plan
 from orientation.layout.sizing import BUILDING_LETTER_FILL
-from orientation.profiles import load_profile
 from orientation.render.scene import Group, Page, Rect, Text
 
-ROOT = Path(__file__).resolve().parents[2]
-SITES = {
-    "gesamtschule": ("floorplans/gesamtschule.yaml", "guetersloh"),
-    "rathaus": ("floorplans/rathaus.yaml", "guetersloh"),
-    "us-elementary": ("floorplans/us-elementary.yaml", "us-k12"),
-}
 K = 72 / 25.4  # points per mm
 
 GERMAN = re.compile(r"[äöüßÄÖÜ]|\b(Eingang|Notausgang|Nebeneingang|Feuerwehr\w*|Treppe|EG|OG|UG|"
                     r"Seite|Gebäude\w*|Raum\w*|Schild\w*|Freigabe|Polizei|Fenster\w*|Summe|"
                     r"Menge|Stand|Geschoss|innen|außen|auf)\b")
-
-
-@pytest.fixture(scope="module", params=sorted(SITES))
-def site(request):
-    path, profile = SITES[request.param]
-    if not (ROOT / path).exists():
-        pytest.skip(f"{path} is missing")
-    return make_plan(read_site(str(ROOT / path)), profile), load_profile(profile)
-
-
-@pytest.fixture(scope="module")
-def guetersloh():
-    return make_plan(read_site(str(ROOT / SITES["gesamtschule"][0])), "guetersloh"), load_profile("guetersloh")
-
-
-@pytest.fixture(scope="module")
-def us():
-    path = ROOT / SITES["us-elementary"][0]
-    if not path.exists():
-        pytest.skip("us-elementary.yaml is missing")
-    return make_plan(read_site(str(path)), "us-k12"), load_profile("us-k12")
 
 
 def texts(page: Page) -> list[Text]:
