@@ -28,12 +28,14 @@ from __future__ import annotations
 import io
 import math
 import threading
+import zlib
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFPage, PDFResourceDictionary
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -325,6 +327,48 @@ class _Painter:
         out.append("Q")
 
 
+class _Page(PDFPage):
+    """A reportlab page whose dictionary is written in one go.
+
+    reportlab formats every page through its generic dictionary machinery (a temporary
+    dictionary, a sort, one call per key and value) and gives each page a resource
+    dictionary of its own; in a booklet of thousands of small sign pages that costs more
+    than drawing them. Every page here uses the same resources (the document's fonts; no
+    images, patterns or colour spaces), so they are one shared object, and the boxes are
+    written as text once. The keys are those reportlab writes, less the defaults
+    (``/Rotate 0``, an empty ``/Trans``).
+    """
+
+    boxes: bytes = b""
+
+    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
+        self.check_format(document)  # the content stream, the parent and the media box
+        ref = document.Reference
+        return b"".join((
+            b"<<\n/BleedBox ", self.boxes[0], b" /Contents ", ref(self.Contents).format(document),
+            b" /MediaBox ", self.boxes[1], b" /Parent ", ref(self.Parent).format(document),
+            b" /Resources ", ref(self.Resources).format(document),
+            b" /TrimBox ", self.boxes[2], b" /Type /Page\n>>"))
+
+
+class _Stream(PDFObject):
+    """A page's content stream, compressed as reportlab would (Flate, default level), with
+    its dictionary written directly. The documents are never encrypted."""
+
+    __RefOnly__ = 1  # an indirect object, as every stream must be
+
+    def __init__(self, content: str) -> None:
+        self.data = zlib.compress(content.encode("utf8"))
+
+    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
+        return (b"<<\n/Filter [ /FlateDecode ] /Length %d\n>>\nstream\n" % len(self.data)
+                + self.data + b"endstream\n")
+
+
+def _box(x0: float, y0: float, x1: float, y1: float) -> bytes:
+    return f"[ {fp_str(x0, y0, x1, y1)} ]".encode()
+
+
 def _slug_mm(page: Page) -> float:
     """Distance from the trim to the MediaBox edge, in mm."""
     bleed = max(page.bleed_mm, 0.0)
@@ -362,16 +406,18 @@ def _check(page: Page, index: int) -> None:
 
 
 def _draw_page(c: Canvas, page: Page, font_names: dict[str, str],
-               encoded: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
+               encoded: dict[tuple[str, str], list[tuple[str, str]]]) -> tuple[bytes, ...]:
+    """Draw one page on the canvas; returns its BleedBox, MediaBox and TrimBox as PDF arrays
+    (the page dictionary is written by :class:`_Page`)."""
     k = PT_PER_MM
     bleed = max(page.bleed_mm, 0.0)
     slug = _slug_mm(page)
     media_w, media_h = (page.width_mm + 2 * slug) * k, (page.height_mm + 2 * slug) * k
     c.setPageSize((media_w, media_h))
     t0 = slug * k
-    c.setTrimBox((t0, t0, t0 + page.width_mm * k, t0 + page.height_mm * k))
     b0 = (slug - bleed) * k
-    c.setBleedBox((b0, b0, media_w - b0, media_h - b0))
+    boxes = (_box(b0, b0, media_w - b0, media_h - b0), _box(0, 0, media_w, media_h),
+             _box(t0, t0, t0 + page.width_mm * k, t0 + page.height_mm * k))
     # mm, origin at the trim's top-left corner, y down.
     c.addLiteral(f"{fp_str(k, 0, 0, -k, t0, media_h - t0)} cm")
     if page.crop_marks:
@@ -384,6 +430,7 @@ def _draw_page(c: Canvas, page: Page, font_names: dict[str, str],
         painter.item(item)
     painter.out.append("Q")
     c.addLiteral("\n".join(painter.out))
+    return boxes
 
 
 def render_pdf(
@@ -421,13 +468,22 @@ def render_pdf(
         c.setCreator("orientation")
         c.setAuthor("")
         encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}  # text runs of this document
+        resources = PDFResourceDictionary()
+        resources.basicFonts()
+        resources.allProcs()
+        pdf_pages = c._doc.Pages.pages  # reportlab's page objects, in order
         for index, page in enumerate(pages):
-            _draw_page(c, page, font_names, encoded)
+            boxes = _draw_page(c, page, font_names, encoded)
             if page.name:
                 key = f"page-{index + 1}"
                 c.bookmarkPage(key)
                 c.addOutlineEntry(page.name, key, level=0)
             c.showPage()
+            made = pdf_pages[-1]
+            made.__class__ = _Page
+            made.boxes = boxes
+            made.Resources = resources
+            made.Contents = _Stream(made.stream)
         c.save()
     return buf.getvalue()
 
