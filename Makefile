@@ -20,7 +20,10 @@ $(VENV)/.dev-stamp: pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[all]'
 	@touch $@ $(VENV)/.run-stamp
 
+# bytecode is compiled ahead, as a wheel install does (this environment may set
+# PYTHONDONTWRITEBYTECODE, and then every start would compile the package again)
 run: $(VENV)/.run-stamp
+	@$(PY) -m compileall -q src
 	$(VENV)/bin/orientation render $(SITE) -o $(OUT)
 	@echo "Open $(OUT)/maps.pdf (responder maps), $(OUT)/signs.pdf (print files), $(OUT)/schedule.pdf (order list)."
 

@@ -14,6 +14,10 @@ with outlines, 20 windows, beside a road) it reports:
   no model, layout or checks, also as a whole process,
 * the ratio pipeline / floor, and the growth from 10 to 100 buildings.
 
+Render and floor run in turns, ``--repeat`` times each (default 3), and their medians are
+compared: on a shared machine the speed drifts by tens of percent within a minute, and a
+single pair of runs would measure the drift.
+
 Prints a table and writes JSON (``benchmarks/results/bench-<label>.json``) for comparison between
 commits. Figures, not assertions: nothing here fails on a slow machine.
 """
@@ -21,9 +25,11 @@ commits. Figures, not assertions: nothing here fails on a slow machine.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -207,8 +213,11 @@ def floor_spec(site_path: Path) -> dict:
     return {"signs": signs, "pages": pages, "n_signs": len(signs)}
 
 
-def run(sizes: list[int], *, batch_sites: int, label: str) -> dict:
+def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
+    # Bytecode ahead of time, as an installed wheel has it: without it (and with
+    # PYTHONDONTWRITEBYTECODE set) every child process would compile the package first.
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
     from orientation import load_profile, load_site, render_outputs, write_outputs
 
     results: dict = {"label": label, "sizes": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
@@ -227,14 +236,22 @@ def run(sizes: list[int], *, batch_sites: int, label: str) -> dict:
             stages = {"load": t_load, **outputs.timings, "write": time.perf_counter() - t1}
             n_signs = len(outputs.plan.signs)
             n_pages = sum(1 for k in outputs.files if k.startswith("maps/"))
-            # whole processes
-            wall, child = _run_child(["--child-render", str(site_path), str(tmpd / f"out-{n}")])
+            # whole processes, render and floor taking turns, so that a slow spell of a
+            # shared machine hits both; the medians are compared
             spec_path = tmpd / f"floor-{n}.json"
             spec_path.write_text(json.dumps(floor_spec(site_path)))
-            fwall, fchild = _run_child(["--child-floor", str(spec_path), str(tmpd / f"floor-{n}")])
-            row = {"buildings": n, "signs": n_signs, "map_pages": n_pages,
+            walls, fwalls = [], []
+            for _ in range(repeat):
+                wall, child = _run_child(["--child-render", str(site_path), str(tmpd / f"out-{n}")])
+                fwall, fchild = _run_child(["--child-floor", str(spec_path), str(tmpd / f"floor-{n}")])
+                walls.append(wall)
+                fwalls.append(fwall)
+            wall, fwall = statistics.median(walls), statistics.median(fwalls)
+            row = {"buildings": n, "signs": n_signs, "map_pages": n_pages, "repeat": repeat,
                    "render_s": round(wall, 3), "render_peak_mb": round(child["peak_mb"], 1),
                    "floor_s": round(fwall, 3), "floor_peak_mb": round(fchild["peak_mb"], 1),
+                   "render_runs_s": [round(w, 3) for w in walls],
+                   "floor_runs_s": [round(w, 3) for w in fwalls],
                    "ratio": round(wall / fwall, 2),
                    "signs_per_s": round(n_signs / wall, 1), "pages_per_s": round(n_pages / wall, 1),
                    "stages_s": {k: round(v, 3) for k, v in stages.items()}}
@@ -283,6 +300,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smallest size only, no batch (CI)")
     ap.add_argument("--sizes", default="1,10,40,100")
     ap.add_argument("--batch", type=int, default=200, help="sites in the batch run (0 = none)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="whole-process runs of render and floor per size (medians compared)")
     ap.add_argument("--label", default=time.strftime("%Y%m%d-%H%M%S"))
     ap.add_argument("--child-render", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--child-floor", nargs=2, help=argparse.SUPPRESS)
@@ -293,7 +312,8 @@ def main() -> None:
         return child_floor(*a.child_floor)
     sizes = [1] if a.quick else [int(s) for s in a.sizes.split(",")]
     print("buildings | signs pages | whole-process render | floor | ratio | throughput | stages (s)")
-    res = run(sizes, batch_sites=0 if a.quick else a.batch, label=a.label)
+    res = run(sizes, batch_sites=0 if a.quick else a.batch, label=a.label,
+              repeat=1 if a.quick else max(a.repeat, 1))
     dest = ROOT / "benchmarks" / "results" / f"bench-{a.label}.json"
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(res, indent=2) + "\n")
