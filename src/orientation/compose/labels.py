@@ -253,11 +253,17 @@ class _Capsule:
     Exact, where a shapely buffer is a polygon inscribed in the round ends (the two differ by
     less than 1 % of ``r``)."""
 
-    __slots__ = ("seg", "r")
+    __slots__ = ("seg", "r", "_aligned")
 
     def __init__(self, a: XY, b: XY, r: float) -> None:
         self.seg: Seg = (float(a[0]), float(a[1]), float(b[0]), float(b[1]))
         self.r = r
+        ax, ay, bx, by = self.seg
+        # Door marks and window ticks on walls that run along the paper's axes (the usual
+        # case: the plan is turned so that the main access faces down) are boxes of no
+        # width or height, and the distance of two boxes needs no clipping.
+        self._aligned: Box | None = ((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                                     if ax == bx or ay == by else None)
 
     def bounds(self) -> Box:
         ax, ay, bx, by = self.seg
@@ -266,6 +272,11 @@ class _Capsule:
 
     def meets_box(self, b: Box) -> bool:
         r = self.r
+        al = self._aligned
+        if al is not None:
+            dx = max(b[0] - al[2], al[0] - b[2], 0.0)
+            dy = max(b[1] - al[3], al[1] - b[3], 0.0)
+            return math.hypot(dx, dy) <= r
         seg = self.seg
         if _seg_meets_box(*seg, b):
             return True
