@@ -109,11 +109,27 @@ def test_text_is_outlined_with_aria_label() -> None:
         if g.get("aria-label")
     ]
     assert labels == ["E1", "Eingang"]
-    # E and 1 each one glyph path.
+    # E and 1 each one glyph, used from the page's definitions.
     first = next(
         g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("aria-label") == "E1"
     )
-    assert len(first.findall(".//svg:path", NS)) == 2
+    uses = first.findall(".//svg:use", NS)
+    assert len(uses) == 2
+    assert not first.findall(".//svg:path", NS)
+
+
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
+def test_each_glyph_is_defined_once_and_every_use_finds_it() -> None:
+    root = parse(render_svg(map_page()))
+    defs = [p.get("id") for p in root.findall("svg:defs/svg:path", NS)]
+    assert defs and len(defs) == len(set(defs))
+    used = [u.get(XLINK) for u in root.iter("{http://www.w3.org/2000/svg}use")]
+    assert used and {h.lstrip("#") for h in used} == set(defs)
+    assert all(h.startswith("#") for h in used)
+    # far fewer outlines than glyphs drawn: the repeats are references
+    assert len(defs) < len(used)
 
 
 def test_markup_in_text_stays_text() -> None:
@@ -131,7 +147,8 @@ def test_halo_is_a_stroked_copy_behind_the_glyphs() -> None:
     halo, fill = list(label)
     assert halo.get("fill") == "none" and halo.get("stroke") == "#ffffff"
     assert fill.get("fill") == "#000000"
-    assert [p.get("d") for p in halo] == [p.get("d") for p in fill]
+    assert [u.get(XLINK) for u in halo] == [u.get(XLINK) for u in fill]
+    assert len(list(fill)) == len("ΚέντροШкола")
     # 0.5 mm each side at 4 mm per em: 1 mm in 1/1000 em units.
     assert float(halo.get("stroke-width")) == pytest.approx(250)
 

@@ -16,9 +16,12 @@ Geometry and conventions:
   ``<metadata><o:meta key=... value=.../></metadata>`` (namespace ``urn:x-orientation:page``).
 * Crop marks (``Page.crop_marks``) are left out: the SVG is for screens and review; print
   shops get the PDF, which has them.
-* Text becomes outlines (no ``<text>`` elements, no font needed to view the file): one
-  ``<g role="img" aria-label="...">`` per line, scaled to the font size, holding one ``<path>``
-  per glyph; a halo is a stroked copy of the same glyphs drawn first.
+* Text becomes outlines (no ``<text>`` elements, no font needed to view the file): each
+  glyph the page uses is defined once in ``<defs>`` (``<path id="o-<face>-<glyph>">``, in
+  1/1000 em, y up) and every line is a ``<g role="img" aria-label="...">`` scaled to the
+  font size, holding one ``<use xlink:href=...>`` per glyph at its pen position; a halo is a
+  stroked copy of the same uses drawn first. A map page repeats a few dozen glyphs
+  thousands of times: drawn inline, the outlines were 90 % of its file.
 * Numbers are written with at most 3 decimals (1 µm) and no trailing zeros; clip paths get ids
   made from their rectangle (``clip-x-y-w-h``), so identical clips share one definition and
   SVGs inlined into one HTML page never clash with different content.
@@ -86,33 +89,49 @@ def _paint(fill: Color | None, stroke: Stroke | None) -> str:
     return "".join(parts)
 
 
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+@lru_cache(maxsize=4096)
+def _glyph_def(font_key: str, glyph: str) -> tuple[str, str] | None:
+    """(id, definition) of one glyph's outline in units of 1/1000 em, y up; None for a
+    glyph with no outline (a space). The id names the face and the glyph, so the same id
+    always means the same outline, also in SVGs inlined into one HTML page."""
+    d = fonts.glyph_svg_path(font_key, glyph)
+    if not d:
+        return None
+    gid = _ID_UNSAFE.sub("_", f"o-{font_key}-{glyph}")
+    upem = fonts.units_per_em(font_key)
+    scale = f' transform="scale({_num(1000 / upem)})"' if upem != 1000 else ""
+    return gid, f'<path id="{gid}"{scale} d="{d}"/>'
+
+
 @lru_cache(maxsize=1 << 16)
-def _glyphs(text: str, weight: str) -> str:
-    """The glyph outlines of a line in units of 1/1000 em, y up: the same for every size and
+def _glyphs(text: str, weight: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A line's glyphs as ``<use>`` references at their pen positions (units of 1/1000 em,
+    y up), and the (id, definition) pairs they refer to: the same for every size and
     place, so cached per text (codes and labels repeat across signs, proof and maps)."""
-    glyphs = []
+    uses, defs = [], []
     for g in fonts.layout(text, weight=weight).glyphs:  # type: ignore[arg-type]
-        d = fonts.glyph_svg_path(g.font_key, g.glyph)
-        if not d:
+        gdef = _glyph_def(g.font_key, g.glyph)
+        if gdef is None:
             continue
-        upem = fonts.units_per_em(g.font_key)
         tx = g.x_em * 1000
-        if upem == 1000:
-            transform = f' transform="translate({_num(tx)})"' if tx else ""
-        else:
-            transform = f' transform="translate({_num(tx)}) scale({_num(1000 / upem)})"'
-        glyphs.append(f'<path{transform} d="{d}"/>')
-    return "".join(glyphs)
+        at = f' x="{_num(tx)}"' if tx else ""
+        uses.append(f'<use xlink:href="#{gdef[0]}"{at}/>')
+        defs.append(gdef)
+    return "".join(uses), tuple(defs)
 
 
 class _Writer:
     """Collects the SVG of one page; remembers the clip paths already defined."""
 
-    __slots__ = ("out", "clips")
+    __slots__ = ("out", "clips", "glyphs")
 
     def __init__(self) -> None:
         self.out: list[str] = []
         self.clips: set[str] = set()
+        self.glyphs: dict[str, str] = {}  # id -> definition, in order of first use
 
     def item(self, item: Item) -> None:
         _DRAW[type(item)](self, item)
@@ -158,7 +177,9 @@ class _Writer:
         x0 = t.x - lay.advance_em * t.size_mm * _ANCHOR[t.anchor]
         # The group is scaled to 1/1000 em per unit, y up; glyphs sit at their pen position.
         scale = t.size_mm / 1000
-        body = _glyphs(t.text, t.weight)
+        body, defs = _glyphs(t.text, t.weight)
+        for gid, gdef in defs:
+            self.glyphs.setdefault(gid, gdef)
         out = self.out
         out.append(
             f'<g role="img" aria-label={_attr(t.text)} '
@@ -234,7 +255,8 @@ def render_svg(page: Page) -> bytes:
     out = w.out
     out.append(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'version="1.1" '
         f'width="{_num(full_w)}mm" height="{_num(full_h)}mm" '
         f'viewBox="{_num(-b)} {_num(-b)} {_num(full_w)} {_num(full_h)}">'
     )
@@ -244,8 +266,11 @@ def render_svg(page: Page) -> bytes:
         out.append('<metadata><o:page xmlns:o="urn:x-orientation:page">')
         out.extend(f"<o:meta key={_attr(k)} value={_attr(v)}/>" for k, v in page.meta)
         out.append("</o:page></metadata>")
+    head = len(out)
     for item in page.items:
         w.item(item)
+    if w.glyphs:  # every glyph outline once, before its first use
+        out.insert(head, "<defs>" + "".join(w.glyphs.values()) + "</defs>")
     out.append("</svg>\n")
     return "".join(out).encode("utf-8")
 
