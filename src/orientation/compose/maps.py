@@ -1191,16 +1191,59 @@ def _storey_view(ctx: _Ctx, b: Building, scale: int) -> _View:
     return _View(ctx.frame, k, x + w / 2 - cx, y + h / 2 - cy)
 
 
-def _room_label(sheet: _Sheet, view: _View, m: Marking, poly: Polygon) -> None:
+class _RoomShape:
+    """A room's outline on paper: its area, bounds and the test "does a label box fit
+    inside, ``margin`` mm clear of the walls".
+
+    Most rooms are rectangles along the paper's axes (the plan is turned so that the main
+    access faces down, and rooms follow the walls); those are tested with four
+    comparisons. Any other outline goes through shapely (an inward buffer, prepared)."""
+
+    __slots__ = ("ring", "bounds", "area", "_rect", "_inner")
+
+    def __init__(self, ring: Sequence[XY], margin: float = 0.6) -> None:
+        pts = [(float(x), float(y)) for x, y in ring]
+        if len(pts) > 1 and pts[0] == pts[-1]:
+            pts.pop()
+        self.ring = pts
+        xs, ys = [q[0] for q in pts], [q[1] for q in pts]
+        self.bounds: Box = (min(xs), min(ys), max(xs), max(ys))
+        x0, y0, x1, y1 = self.bounds
+        corners = {(x0, y0), (x1, y0), (x1, y1), (x0, y1)}
+        rect = len(pts) == 4 and set(pts) == corners and x1 > x0 and y1 > y0
+        self._rect: Box | None = None
+        self._inner = None
+        if rect:
+            self.area = (x1 - x0) * (y1 - y0)
+            if x1 - x0 > 2 * margin and y1 - y0 > 2 * margin:
+                self._rect = (x0 + margin, y0 + margin, x1 - margin, y1 - margin)
+        else:
+            poly = Polygon(pts)
+            self.area = poly.area
+            inner = poly.buffer(-margin)
+            self._inner = prep(inner) if not inner.is_empty else None
+
+    @property
+    def has_inside(self) -> bool:
+        """False when the room is too small to hold anything clear of its walls."""
+        return self._rect is not None or self._inner is not None
+
+    def holds(self, b: Box) -> bool:
+        """True when box ``b`` lies inside the room, clear of the walls."""
+        r = self._rect
+        if r is not None:
+            return r[0] <= b[0] and r[1] <= b[1] and b[2] <= r[2] and b[3] <= r[3]
+        return self._inner is not None and self._inner.contains(sbox(*b))
+
+
+def _room_label(sheet: _Sheet, view: _View, m: Marking, room: _RoomShape) -> None:
     """Room code (and a landmark's name) inside the room, as near its label point as it can;
     otherwise beside it with a leader; otherwise a numbered callout."""
     c = sheet.ctx
     st = c.style
-    inner_poly = poly.buffer(-0.6)
-    inner = prep(inner_poly) if not inner_poly.is_empty else None
     at = view.p(m.at)
     name = m.name if (m.landmark and m.name) else ""
-    room_w = poly.bounds[2] - poly.bounds[0]
+    room_w = room.bounds[2] - room.bounds[0]
 
     def block(code_mm: float, name_mm: float, name_lines: list[str]):
         widths = [fonts.text_width_mm(m.code, size_mm=code_mm)]
@@ -1228,7 +1271,7 @@ def _room_label(sheet: _Sheet, view: _View, m: Marking, poly: Polygon) -> None:
         room's lattice was the larger part of labelling a storey."""
         yield at
         if not near_points:
-            x0, y0, x1, y1 = poly.bounds
+            x0, y0, x1, y1 = room.bounds
             step = 1.5
             yy = y0
             pts = []
@@ -1252,11 +1295,11 @@ def _room_label(sheet: _Sheet, view: _View, m: Marking, poly: Polygon) -> None:
             yb += L.DESCENT * s + 0.2
         sheet.placer.add_box(L.grow(b, 0.25), "label", m.id)
 
-    if inner is not None:
+    if room.has_inside:
         for lines, w, h in variants:
             for q in lattice():
                 b = L.centred(q[0], q[1], w, h)
-                if inner.contains(sbox(*b)) and sheet.placer.box_free(b, within=sheet.clip):
+                if room.holds(b) and sheet.placer.box_free(b, within=sheet.clip):
                     draw(b, lines)
                     return
     # outside the room, with a leader
@@ -1307,10 +1350,10 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
                                          *[view.ring(i.coords) for i in part.interiors]),
                                         fill=pal.grey10))
     sheet.use("corridor")
-    room_polys: dict[str, Polygon] = {}
+    room_shapes: dict[str, _RoomShape] = {}
     for r in rooms:
         rr = view.ring(r.polygon or [])
-        room_polys[r.id] = Polygon(rr)
+        room_shapes[r.id] = _RoomShape(rr)
         sheet.add("rooms", Path((rr,), fill=pal.white, stroke=Stroke(pal.grey75, st.room_outline_mm)))
     if rooms:
         sheet.use("room")
@@ -1378,9 +1421,9 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
     marks = [m for m in own if m.kind == "room" and m.level == level]
     by_el = {r.id: r for r in rooms}
     marks = [m for m in marks if m.element in by_el]
-    marks.sort(key=lambda m: (room_polys[m.element].area, m.code))
+    marks.sort(key=lambda m: (room_shapes[m.element].area, m.code))
     for m in marks:
-        _room_label(sheet, view, m, room_polys[m.element])
+        _room_label(sheet, view, m, room_shapes[m.element])
 
     # building features: symbols at their points, moved with a leader where a code sits;
     # the most crowded first, so that the outer ones of a cluster move outwards
