@@ -198,7 +198,7 @@ class _Painter:
     __slots__ = ("doc", "font_names", "out", "_encoded")
 
     def __init__(self, canvas: Canvas, font_names: dict[str, str],
-                 encoded: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
+                 encoded: dict[tuple[str, str, str], str]) -> None:
         self.doc = canvas._doc  # reportlab assigns the font subsets per document
         self.font_names = font_names
         self.out: list[str] = []
@@ -257,16 +257,19 @@ class _Painter:
                 ops.append("h")
         self._shape(" ".join(ops), p.fill, p.stroke, even_odd=True)
 
-    def _encode(self, font_key: str, text: str) -> list[tuple[str, str]]:
-        """(font subset resource, escaped string) pairs of a run; cached per document, in
-        which reportlab's subset code of a character never changes."""
-        enc = self._encoded.get((font_key, text))
-        if enc is None:
+    def _shown(self, font_key: str, text: str, size_s: str) -> str:
+        """The operators that show a run at a size (``/F1+0 3.2 Tf (..) Tj``, one pair per
+        font subset); cached per document, in which reportlab's subset code of a character
+        never changes, and labels repeat their texts and sizes across pages."""
+        key = (font_key, text, size_s)
+        shown = self._encoded.get(key)
+        if shown is None:
             font = pdfmetrics.getFont(self.font_names[font_key])
-            enc = [(font.getSubsetInternalName(subset, self.doc), escapePDF(chunk))
-                   for subset, chunk in font.splitString(text, self.doc)]
-            self._encoded[(font_key, text)] = enc
-        return enc
+            shown = " ".join(
+                f"{font.getSubsetInternalName(subset, self.doc)} {size_s} Tf ({escapePDF(chunk)}) Tj"
+                for subset, chunk in font.splitString(text, self.doc))
+            self._encoded[key] = shown
+        return shown
 
     def text(self, t: Text) -> None:
         lay = fonts.layout(t.text, weight=t.weight)
@@ -280,12 +283,17 @@ class _Painter:
             # Stroked outlines, not a second text object: extraction stays single.
             out.append(self._halo(t, lay, x0))
         # Each run's text matrix flips y back up at the baseline; units stay mm.
-        ops = [_fill_op(t.fill), "BT"]
         size_s = fp_str(size)
-        for run in lay.runs:
+        runs = lay.runs
+        if len(runs) == 1:  # the usual case: one face
+            run = runs[0]
+            out.append(f"{_fill_op(t.fill)} BT 1 0 0 -1 {fp_str(x0, t.y)} Tm "
+                       f"{self._shown(run.font_key, run.text, size_s)} ET Q")
+            return
+        ops = [_fill_op(t.fill), "BT"]
+        for run in runs:
             ops.append(f"1 0 0 -1 {fp_str(x0 + run.x_em * size, t.y)} Tm")
-            ops.extend(f"{name} {size_s} Tf ({chunk}) Tj"
-                       for name, chunk in self._encode(run.font_key, run.text))
+            ops.append(self._shown(run.font_key, run.text, size_s))
         ops.append("ET Q")
         out.append(" ".join(ops))
 
@@ -406,7 +414,7 @@ def _check(page: Page, index: int) -> None:
 
 
 def _draw_page(c: Canvas, page: Page, font_names: dict[str, str],
-               encoded: dict[tuple[str, str], list[tuple[str, str]]]) -> tuple[bytes, ...]:
+               encoded: dict[tuple[str, str, str], str]) -> tuple[bytes, ...]:
     """Draw one page on the canvas; returns its BleedBox, MediaBox and TrimBox as PDF arrays
     (the page dictionary is written by :class:`_Page`)."""
     k = PT_PER_MM
@@ -467,7 +475,7 @@ def render_pdf(
         c.setKeywords(keywords)
         c.setCreator("orientation")
         c.setAuthor("")
-        encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}  # text runs of this document
+        encoded: dict[tuple[str, str, str], str] = {}  # text runs of this document
         resources = PDFResourceDictionary()
         resources.basicFonts()
         resources.allProcs()
