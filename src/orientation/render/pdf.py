@@ -35,7 +35,7 @@ from functools import lru_cache
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFPage, PDFResourceDictionary
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFPage, PDFResourceDictionary, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -373,6 +373,59 @@ class _Stream(PDFObject):
                 + self.data + b"endstream\n")
 
 
+class _OutlineEntry(PDFObject):
+    """One bookmark: a title and its page, shown whole (``/Fit``)."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, title: str, page: PDFPage, parent) -> None:
+        self.title, self.page, self.parent = title, page, parent
+        self.prev = self.next = None
+
+    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
+        parts = [b"<<\n/Dest [ ", document.Reference(self.page).format(document), b" /Fit ]"]
+        if self.next is not None:
+            parts += [b" /Next ", self.next.format(document)]
+        parts += [b" /Parent ", self.parent.format(document)]
+        if self.prev is not None:
+            parts += [b" /Prev ", self.prev.format(document)]
+        parts += [b" /Title ", PDFString(self.title).format(document), b"\n>>"]
+        return b"".join(parts)
+
+
+class _Outline(PDFObject):
+    """A flat outline, one entry per named page, in page order.
+
+    Stands in for reportlab's outline tree (nested levels, named destinations, one generic
+    dictionary per entry), which in a booklet of thousands of signs cost a fifth of the
+    file; reportlab calls :meth:`prepare` before it writes the document."""
+
+    __RefOnly__ = 1
+    ready: int | None = None
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, PDFPage]] = []
+        self.first = self.last = None
+        self.count = 0
+
+    def prepare(self, document, canvas) -> None:
+        if not self.entries:
+            self.ready = -1  # reportlab then leaves /Outlines out of the catalog
+            return
+        parent = document.Reference(self)
+        made = [_OutlineEntry(title, page, parent) for title, page in self.entries]
+        refs = [document.Reference(e, f"Outline.{i}") for i, e in enumerate(made)]
+        for i, e in enumerate(made):
+            e.prev = refs[i - 1] if i else None
+            e.next = refs[i + 1] if i + 1 < len(refs) else None
+        self.first, self.last, self.count = refs[0], refs[-1], len(refs)
+        self.ready = 1
+
+    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
+        return (b"<<\n/Count %d /First " % self.count + self.first.format(document)
+                + b" /Last " + self.last.format(document) + b" /Type /Outlines\n>>")
+
+
 def _box(x0: float, y0: float, x1: float, y1: float) -> bytes:
     return f"[ {fp_str(x0, y0, x1, y1)} ]".encode()
 
@@ -479,15 +532,15 @@ def render_pdf(
         resources = PDFResourceDictionary()
         resources.basicFonts()
         resources.allProcs()
-        pdf_pages = c._doc.Pages.pages  # reportlab's page objects, in order
-        for index, page in enumerate(pages):
+        doc = c._doc
+        pdf_pages = doc.Pages.pages  # reportlab's page objects, in order
+        outline = doc.outline = doc.Outlines = doc.Catalog.Outlines = _Outline()
+        for page in pages:
             boxes = _draw_page(c, page, font_names, encoded)
-            if page.name:
-                key = f"page-{index + 1}"
-                c.bookmarkPage(key)
-                c.addOutlineEntry(page.name, key, level=0)
             c.showPage()
             made = pdf_pages[-1]
+            if page.name:
+                outline.entries.append((page.name, made))
             made.__class__ = _Page
             made.boxes = boxes
             made.Resources = resources
