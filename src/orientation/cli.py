@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import OrientationError
+from .runtime import tune_collector_for_a_run
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -114,21 +115,11 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _tune_gc() -> None:
-    """A render allocates hundreds of thousands of small, long-lived scene objects; the default
-    collector thresholds rescan them over and over (15-20 % of a cold render). Collect less
-    often; the process is short-lived and holds no reference cycles worth chasing early."""
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     # pydantic scans every installed package's entry points for plugins at first use (about
     # 0.3 s in a full environment); the command line uses none. Library users are unaffected.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _tune_gc()
+    tune_collector_for_a_run()
     args = _parser().parse_args(argv)
     try:
         return _run(args)
