@@ -470,3 +470,54 @@ def test_busy_site_places_everything_without_overlaps(paper):
 def test_same_input_same_pages(gesamtschule):
     site, plan, prof, pages = gesamtschule
     assert map_pages(site, plan, prof) == pages
+
+
+def _campus(n: int) -> object:
+    """``n`` one-storey buildings of 20 x 10 m in rows beside the road, nine doors each: more
+    codes than one gazetteer page holds."""
+    buildings = []
+    kinds = ["emergency_exit", "entrance", "emergency_exit", "service", "emergency_exit",
+             "fire_brigade", "emergency_exit", "entrance"]
+    for i in range(n):
+        ox, oy = (i % 10) * 30.0, (i // 10) * 20.0
+        doors = [{"id": "d0", "at": [ox + 10, oy], "kind": "entrance", "main": i == 0}]
+        doors += [{"id": f"d{j + 1}", "at": [ox + 2 + 2 * j, oy + 10], "kind": k}
+                  for j, k in enumerate(kinds)]
+        buildings.append(building(f"b{i:02d}", footprint=box(ox, oy, ox + 20, oy + 10), doors=doors,
+                                  storeys=[{"level": 0, "name": "EG"}]))
+    return site_from_data(site_dict(buildings), file="campus")
+
+
+def test_a_long_gazetteer_goes_on_as_many_pages_as_it_needs():
+    site = _campus(60)
+    prof = load_profile("guetersloh")
+    plan = make_plan(site, prof)
+    pages = map_pages(site, plan, prof)
+    gaz = [p for p in pages if re.fullmatch(r"\d\d-verzeichnis(-\d+)?", p.name)]
+    assert len(gaz) >= 2
+    assert [p.name for p in gaz] == [f"{i + 2:02d}-verzeichnis-{i + 1}" for i in range(len(gaz))]
+    assert len(pages) == 1 + len(gaz) + len(site.buildings)
+    # every exterior code with its cell, on a baseline shared by code and cell
+    pairs = set()
+    for page in gaz:
+        assert overlapping_texts(page) == [], page.name
+        by_line: dict[float, list[Text]] = {}
+        for t in texts(page):
+            by_line.setdefault(round(t.y, 2), []).append(t)
+        assert len(by_line) > 10, f"{page.name} is (nearly) empty"
+        for line in by_line.values():
+            line.sort(key=lambda t: t.x)
+            pairs |= {(a.text, b.text) for a, b in zip(line, line[1:]) if 2 < b.x - a.x < 25}
+    doors = [m for m in plan.markings if m.kind in DOORS]
+    assert len(doors) == 9 * 60
+    missing = [m.code for m in doors if (m.code, m.grid or "–") not in pairs]
+    assert missing == []
+    # the site plan's notes, if any, are on the page its title block names
+    site_words = {t.text for t in texts(pages[0])}
+    see = [w for w in site_words if w.startswith("Hinweise: Blatt ")]
+    if see:
+        n = int(see[0].rsplit(" ", 1)[1])
+        assert "Hinweise zu Blatt 1" in {t.text for t in texts(pages[n - 1])}
+    # sheet numbers run through
+    for i, page in enumerate(pages, start=1):
+        assert dict(page.meta)["sheet"] == f"{i}/{len(pages)}"

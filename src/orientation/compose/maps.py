@@ -120,7 +120,7 @@ WORDS = {
         "parking": "Parkplatz", "callout": "Nummer: siehe Hinweise",
         "floor_other": "Achtung, anderer Maßstab als {others}",
         "undated": "Stand: ohne Datum",
-        "storeys_to": "–", "leader_note": "in Feld {cell}",
+        "storeys_to": "–", "leader_note": "in Feld {cell}", "continued": "Fortsetzung",
         "off_left": "links außerhalb des Plans", "off_right": "rechts außerhalb des Plans",
         "off_top": "oben außerhalb des Plans", "off_bottom": "unten außerhalb des Plans",
     },
@@ -145,7 +145,7 @@ WORDS = {
         "parking": "Parking", "callout": "Number: see notes",
         "floor_other": "Note: other scale than {others}",
         "undated": "Date: none given",
-        "storeys_to": "–", "leader_note": "in cell {cell}",
+        "storeys_to": "–", "leader_note": "in cell {cell}", "continued": "continued",
         "off_left": "off the map to the left", "off_right": "off the map to the right",
         "off_top": "off the map at the top", "off_bottom": "off the map at the bottom",
     },
@@ -1883,48 +1883,107 @@ def _see_sheet(ctx: _Ctx, sheet: _Sheet, n: int) -> None:
     sheet.notes_elsewhere = n
 
 
-def _gazetteer_page(ctx: _Ctx, entries: list[GazetteerEntry],
-                    notes: list[tuple[str, list[str]]]) -> _Sheet:
+def _flow_from(rows: list[_Row], start: int, slots: list[Box], col_w: float, *,
+               gap: float) -> tuple[list[Item], int, list[int]]:
+    """Rows from ``start`` through the slots, each filled column by column, as far as they
+    go: (items, index of the first row left over, index of each placed row)."""
+    items: list[Item] = []
+    placed: list[int] = []
+    i = start
+    for sx, sy, sw, sh in slots:
+        n_cols = max(1, int((sw + gap) // (col_w + gap)))
+        cw = (sw - gap * (n_cols - 1)) / n_cols
+        for col in range(n_cols):
+            yy = sy
+            x = sx + col * (cw + gap)
+            while i < len(rows):
+                r = rows[i]
+                need = r.height + (rows[i + 1].height if r.keep_with_next and i + 1 < len(rows) else 0)
+                if yy + need > sy + sh + 1e-6:
+                    break
+                items.extend(r.draw(x, yy, cw))  # type: ignore[operator]
+                placed.append(i)
+                yy += r.height
+                i += 1
+            if i >= len(rows):
+                return items, i, placed
+    return items, i, placed
+
+
+def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],
+                     notes: list[tuple[str, list[str]]]) -> tuple[list[_Sheet], list[int]]:
+    """The gazetteer (when it did not fit on the site plan) and the notes that found no room
+    on their own sheets, on as many pages as they need.
+
+    Returns the sheets and, for each group of ``notes``, the index of the sheet that holds
+    its heading. One page takes the detailed list (code, cell, where); a longer one goes
+    into narrow columns without the details, page after page, so nothing is ever left out.
+    """
     lay = ctx.lay
-    area = (0.0, 0.0, lay.width, lay.height)
-    sheet = _Sheet(ctx, area, L.Placer(area))
     pal = ctx.pal
     x0, top = 10.0, 10.0
-    items: list[Item] = [Text(x0, top + _CAP * 5.0, ctx.words["gazetteer_title"], 5.0, pal.black)]
-    hint_lines = L.wrap(ctx.words["gazetteer_hint"], lay.width - 20, 2.8, "regular", max_lines=3) or []
-    y = top + 9.0
-    for ln in hint_lines:
-        y += L.ASCENT * 2.8
-        items.append(Text(x0, y, ln, 2.8, pal.grey75, weight="regular"))
-        y += L.DESCENT * 2.8 + 0.5
-    y += 4.0
-    tx, ty, tw, th = lay.title
-    if lay.width > lay.height:  # landscape: columns left of the title block's column
-        slots = [(x0, y, tx - 5 - x0, lay.height - 10 - y), (tx, y, tw, ty - 5 - y)]
-    else:
-        slots = [(x0, y, lay.width - 20, ty - 5 - y)]
-    col_w = 62.0
+    tx, ty, tw, _th = lay.title
+    title_key = "gazetteer_title" if entries else "notes"
 
-    def note_rows(width: float) -> list[_Row]:
-        rows: list[_Row] = []
-        for head, items in notes:
+    def frame(first: bool, key: str = title_key) -> tuple[list[Item], list[Box]]:
+        title = ctx.words[key] + ("" if first else f" ({ctx.words['continued']})")
+        items: list[Item] = [Text(x0, top + _CAP * 5.0, title, 5.0, pal.black)]
+        y = top + 9.0
+        if key == "gazetteer_title":
+            hint = L.wrap(ctx.words["gazetteer_hint"], lay.width - 20, 2.8, "regular",
+                          max_lines=3) or []
+            for ln in hint:
+                y += L.ASCENT * 2.8
+                items.append(Text(x0, y, ln, 2.8, pal.grey75, weight="regular"))
+                y += L.DESCENT * 2.8 + 0.5
+            y += 4.0
+        if lay.width > lay.height:  # landscape: columns left of the title block's column
+            slots = [(x0, y, tx - 5 - x0, lay.height - 10 - y), (tx, y, tw, ty - 5 - y)]
+        else:
+            slots = [(x0, y, lay.width - 20, ty - 5 - y)]
+        return items, slots
+
+    def all_rows(col_w: float, note_w: float, detail: bool) -> tuple[list[_Row], list[int]]:
+        rows = _gazetteer_rows(ctx, entries, col_w, detail=detail) if entries else []
+        heads: list[int] = []
+        for head, texts in notes:
+            heads.append(len(rows))
             rows.append(_Row(7.0, lambda x, yy, w, head=head: [
                 Text(x, yy + 2.0 + _CAP * 3.0, head, 3.0, pal.grey75)], True))
-            rows += _note_rows(ctx, items, width)
-        return rows
+            rows += _note_rows(ctx, texts, note_w)
+        return rows, heads
 
-    rows = (_gazetteer_rows(ctx, entries, col_w) if entries else []) + note_rows(col_w)
-    if not entries:
-        items[0] = Text(x0, top + _CAP * 5.0, ctx.words["notes"], 5.0, pal.black)
-        items = items[:1]
-    res = _flow(rows, slots, col_w, gap=6.0)
-    if res is None:  # very long lists: smaller columns without details
-        rows = (_gazetteer_rows(ctx, entries, 24.0, detail=False) if entries else []) + note_rows(40.0)
-        res = _flow(rows, slots, 24.0, gap=4.0)
-    if res is not None:
-        items.extend(res[0])
-    sheet.add("margin", *items)
-    return sheet
+    first_items, first_slots = frame(True)
+    rows, heads = all_rows(62.0, 62.0, True)
+    got, reached, _ = _flow_from(rows, 0, first_slots, 62.0, gap=6.0)
+    if reached >= len(rows):  # the detailed list fits one page
+        sheet = _Sheet(ctx, (0.0, 0.0, lay.width, lay.height),
+                       L.Placer((0.0, 0.0, lay.width, lay.height)))
+        sheet.add("margin", *first_items, *got)
+        return [sheet], [0] * len(notes)
+    # Long lists: the gazetteer in narrow columns, then the notes (wider, they wrap) from
+    # a new page, each as many pages as it takes.
+    rows, heads = all_rows(24.0, 40.0, False)
+    n_gaz_rows = heads[0] if heads else len(rows)
+    sheets: list[_Sheet] = []
+    page_of_row: dict[int, int] = {}
+    for lo, hi, col_w, gap, key in ((0, n_gaz_rows, 24.0, 4.0, title_key),
+                                    (n_gaz_rows, len(rows), 40.0, 5.0, "notes")):
+        part = rows[lo:hi]
+        i = 0
+        while i < len(part):
+            items, slots = frame(i == 0, key)
+            got, reached, placed = _flow_from(part, i, slots, col_w, gap=gap)
+            if reached == i:  # a row taller than a whole page: these rows never are
+                raise OrientationError("a gazetteer row does not fit on a page")
+            for r in placed:
+                page_of_row[lo + r] = len(sheets)
+            sheet = _Sheet(ctx, (0.0, 0.0, lay.width, lay.height),
+                           L.Placer((0.0, 0.0, lay.width, lay.height)))
+            sheet.add("margin", *items, *got)
+            sheets.append(sheet)
+            i = reached
+    return sheets, [page_of_row[h] for h in heads]
 
 
 # ----------------------------------------------------------------------------------------
@@ -2035,16 +2094,28 @@ def _map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None,
     # no room on their own sheet (they are listed there under their sheet's number)
     overflow = [i for i, (sh, *_rest) in enumerate(sheets) if sh.notes]
     if not placed or overflow:
-        numbers = [1] + list(range(3, len(sheets) + 2))
-        notes = [(wd["notes_for"].format(n=numbers[i]), list(sheets[i][0].notes)) for i in overflow]
+        moved = [list(sheets[i][0].notes) for i in overflow]
         for i in overflow:
-            sh = sheets[i][0]
-            sh.notes.clear()
-            _see_sheet(ctx, sh, 2)
-        gz = _gazetteer_page(ctx, entries if not placed else [], notes)
+            sheets[i][0].notes.clear()
+        # The notes name the sheets they belong to, and those numbers move by the number of
+        # gazetteer pages: lay out until the count holds (the headings are one line each,
+        # so the second round agrees).
+        n_gaz = 1
+        for _ in range(3):
+            numbers = [1] + list(range(2 + n_gaz, len(sheets) + 1 + n_gaz))
+            notes = [(wd["notes_for"].format(n=numbers[i]), texts)
+                     for i, texts in zip(overflow, moved, strict=True)]
+            gz_sheets, note_pages = _gazetteer_pages(ctx, entries if not placed else [], notes)
+            if len(gz_sheets) == n_gaz:
+                break
+            n_gaz = len(gz_sheets)
+        for i, page in zip(overflow, note_pages, strict=True):
+            _see_sheet(ctx, sheets[i][0], 2 + page)
         title = wd["gazetteer"] if not placed else wd["notes"]
         slug = wd["slug_gazetteer"] if not placed else wd["slug_notes"]
-        sheets.insert(1, (gz, title, slug, frame.scale))
+        for k, gz in enumerate(gz_sheets):
+            suffix = f"-{k + 1}" if len(gz_sheets) > 1 else ""
+            sheets.insert(1 + k, (gz, title, slug + suffix, frame.scale))
 
     pages: list[Page] = []
     total = len(sheets)
