@@ -76,6 +76,15 @@ class _Face:
     postscript_name: str
     advances: dict[str, int] = field(default_factory=dict)
     ems: dict[str, float] = field(default_factory=dict)  # glyph -> advance in ems
+    chars: dict[str, tuple[str, float]] = field(default_factory=dict)  # char -> (glyph, ems)
+
+    def char(self, ch: str) -> tuple[str, float]:
+        """(glyph name, advance in ems) of a character; ``.notdef`` when the face lacks it."""
+        got = self.chars.get(ch)
+        if got is None:
+            glyph = self.cmap.get(ord(ch), _NOTDEF)
+            got = self.chars[ch] = (glyph, self.advance_em(glyph))
+        return got
 
     def advance(self, glyph: str) -> int:
         """Advance width of ``glyph`` in font units (rounded, as in a static instance)."""
@@ -297,36 +306,60 @@ class PlacedGlyph:
     x_em: float
 
 
-@dataclass(frozen=True, slots=True)
 class Layout:
-    """A laid-out line, size-independent: multiply every ``*_em`` by the font size in mm."""
+    """A laid-out line, size-independent: multiply every ``*_em`` by the font size in mm.
 
-    text: str
-    runs: tuple[Run, ...]
-    glyphs: tuple[PlacedGlyph, ...]
-    advance_em: float
+    ``glyphs`` (each glyph's face, name and pen position) is worked out on first use: most
+    lines are only measured, and only the backends' outlines need the glyphs."""
+
+    __slots__ = ("text", "runs", "advance_em", "_glyphs")
+
+    def __init__(self, text: str, runs: tuple[Run, ...], advance_em: float) -> None:
+        self.text = text
+        self.runs = runs
+        self.advance_em = advance_em
+        self._glyphs: tuple[PlacedGlyph, ...] | None = None
+
+    @property
+    def glyphs(self) -> tuple[PlacedGlyph, ...]:
+        glyphs = self._glyphs
+        if glyphs is None:
+            placed = []
+            for run in self.runs:
+                face = _face_of_key(run.font_key)
+                key, char = face.key, face.char
+                x = run.x_em  # the same additions, in the same order, as the advance
+                for ch in run.text:
+                    glyph, em = char(ch)
+                    placed.append(PlacedGlyph(key, glyph, x))
+                    x += em
+            glyphs = self._glyphs = tuple(placed)
+        return glyphs
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Layout):
+            return NotImplemented
+        return (self.text, self.runs, self.advance_em) == (other.text, other.runs, other.advance_em)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.runs, self.advance_em))
+
+    def __repr__(self) -> str:
+        return f"Layout(text={self.text!r}, runs={self.runs!r}, advance_em={self.advance_em!r})"
 
 
 def _layout(text: str, weight: str) -> Layout:
     out_runs: list[Run] = []
-    glyphs: list[PlacedGlyph] = []
     x = 0.0
-    notdef = _face(PRIMARY, weight)
     for key, sub in _runs(text, weight):
         face = _face_of_key(key)
-        cmap, ems = face.cmap, face.ems
+        chars, char = face.chars, face.char
         start = x
         for ch in sub:
-            glyph = cmap.get(ord(ch))
-            if glyph is None:
-                glyphs.append(PlacedGlyph(notdef.key, _NOTDEF, x))
-                x += notdef.advance_em(_NOTDEF)
-                continue
-            glyphs.append(PlacedGlyph(face.key, glyph, x))
-            em = ems.get(glyph)
-            x += em if em is not None else face.advance_em(glyph)
+            got = chars.get(ch)
+            x += (got if got is not None else char(ch))[1]
         out_runs.append(Run(key, sub, start, x - start))
-    return Layout(text, tuple(out_runs), tuple(glyphs), x)
+    return Layout(text, tuple(out_runs), x)
 
 
 # Every label of a run is measured in compose and drawn in both backends, so a site's texts
