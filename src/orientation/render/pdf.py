@@ -273,7 +273,7 @@ class _Painter:
 
     def text(self, t: Text) -> None:
         lay = fonts.layout(t.text, weight=t.weight)
-        if not lay.glyphs or t.size_mm <= 0:
+        if not lay.runs or t.size_mm <= 0:  # no text (a run holds at least one glyph)
             return
         size = t.size_mm
         x0 = t.x - lay.advance_em * size * _ANCHOR[t.anchor]

@@ -172,7 +172,7 @@ class _Writer:
 
     def text(self, t: Text) -> None:
         lay = fonts.layout(t.text, weight=t.weight)
-        if not lay.glyphs or t.size_mm <= 0:
+        if not lay.runs or t.size_mm <= 0:  # no text (a run holds at least one glyph)
             return
         x0 = t.x - lay.advance_em * t.size_mm * _ANCHOR[t.anchor]
         # The group is scaled to 1/1000 em per unit, y up; glyphs sit at their pen position.
