@@ -12,7 +12,9 @@ with outlines, 20 windows, beside a road) it reports:
   embedded TTF; one SVG per sign with the code's glyphs as outlined paths) and the same map pages
   (every room outline and number) written straight with reportlab, svgwrite and fontTools, with
   no model, layout or checks, also as a whole process,
-* the ratio pipeline / floor, and the growth from 10 to 100 buildings.
+* the ratio pipeline / floor, and the growth from 10 to 100 buildings; the same ratio
+  of processor time (user + system) beside the wall-clock one: the disk's speed swings
+  more than the processors' on shared machines, and both sides write the same files.
 
 Render and floor run in turns, ``--repeat`` times each (default 3), and their medians are
 compared: on a shared machine the speed drifts by tens of percent within a minute, and a
@@ -90,12 +92,18 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _cpu_s() -> float:
+    """Processor time of this process so far (user + system), start-up included."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
 def child_render(site: str, out: str) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from orientation.cli import main
 
     code = main(["render", site, "-o", out, "-q"])
-    print(json.dumps({"peak_mb": _peak_mb(), "exit": code}))
+    print(json.dumps({"peak_mb": _peak_mb(), "cpu_s": _cpu_s(), "exit": code}))
 
 
 def child_floor(spec_path: str, out: str) -> None:
@@ -172,7 +180,7 @@ def child_floor(spec_path: str, out: str) -> None:
         c.showPage()
         dwg.save()
     c.save()
-    print(json.dumps({"peak_mb": _peak_mb(), "exit": 0}))
+    print(json.dumps({"peak_mb": _peak_mb(), "cpu_s": _cpu_s(), "exit": 0}))
 
 
 def _run_child(args: list[str]) -> tuple[float, dict]:
@@ -243,19 +251,24 @@ def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3) -> d
             # shared machine hits both; the medians are compared
             spec_path = tmpd / f"floor-{n}.json"
             spec_path.write_text(json.dumps(floor_spec(site_path)))
-            walls, fwalls = [], []
+            walls, fwalls, cpus, fcpus = [], [], [], []
             for _ in range(repeat):
                 wall, child = _run_child(["--child-render", str(site_path), str(tmpd / f"out-{n}")])
                 fwall, fchild = _run_child(["--child-floor", str(spec_path), str(tmpd / f"floor-{n}")])
                 walls.append(wall)
                 fwalls.append(fwall)
+                cpus.append(child["cpu_s"])
+                fcpus.append(fchild["cpu_s"])
             wall, fwall = statistics.median(walls), statistics.median(fwalls)
+            cpu, fcpu = statistics.median(cpus), statistics.median(fcpus)
             row = {"buildings": n, "signs": n_signs, "map_pages": n_pages, "repeat": repeat,
                    "render_s": round(wall, 3), "render_peak_mb": round(child["peak_mb"], 1),
                    "floor_s": round(fwall, 3), "floor_peak_mb": round(fchild["peak_mb"], 1),
                    "render_runs_s": [round(w, 3) for w in walls],
                    "floor_runs_s": [round(w, 3) for w in fwalls],
                    "ratio": round(wall / fwall, 2),
+                   "render_cpu_s": round(cpu, 3), "floor_cpu_s": round(fcpu, 3),
+                   "cpu_ratio": round(cpu / fcpu, 2),
                    "signs_per_s": round(n_signs / wall, 1), "pages_per_s": round(n_pages / wall, 1),
                    "stages_s": {k: round(v, 3) for k, v in stages.items()}}
             results["sizes"].append(row)
@@ -295,7 +308,8 @@ def _row_text(r: dict) -> str:
     st = " ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
     return (f"{r['buildings']:>4} bldg | {r['signs']:>6} signs {r['map_pages']:>4} pages | render "
             f"{r['render_s']:7.2f} s {r['render_peak_mb']:6.0f} MB | floor {r['floor_s']:7.2f} s | "
-            f"ratio {r['ratio']:5.2f} | {r['signs_per_s']:7.1f} signs/s | stages: {st}")
+            f"ratio {r['ratio']:5.2f} (processor time {r['render_cpu_s']:.2f} / {r['floor_cpu_s']:.2f} s: "
+            f"{r['cpu_ratio']:.2f}) | {r['signs_per_s']:7.1f} signs/s | stages: {st}")
 
 
 def main() -> None:
