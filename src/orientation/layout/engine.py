@@ -89,6 +89,12 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
              "without a main entrance cannot face a road: add the public roads as site_features")
     ordered = numbering.order_buildings(frames, main_door)
     letters = numbering.assign_letters(ordered, prof.numbering.letters_skip)
+    # the map frame first: every marking gets its grid cell as it is made
+    frame = mapframe.make_frame(site, ordered, paper=options.paper)
+
+    def mark(**kw) -> Marking:
+        """A marking with its grid cell on the site plan."""
+        return Marking(**kw, grid=mapframe.grid_cell(frame, kw["at"]))
     pinned_letters = [f.building.letter for f in ordered if f.building.letter]
     for dup in sorted({x for x in pinned_letters if pinned_letters.count(x) > 1}):
         find("error", "duplicate-code", "site", f"building letter {dup} is pinned on several "
@@ -142,7 +148,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
             levels=tuple(s.level for s in sorted(b.storeys, key=lambda s: s.level)),
             level_names=tuple(s.name for s in sorted(b.storeys, key=lambda s: s.level))))
         c = f.outline.polygon.representative_point()
-        markings.append(Marking(id=b.id, code=letter, kind="building", building=b.id, level=None,
+        markings.append(mark(id=b.id, code=letter, kind="building", building=b.id, level=None,
                                 at=_r((c.x, c.y)), side=None, element=b.id, pinned=bool(b.letter),
                                 name=b.name))
         hull = f.outline.polygon.convex_hull.exterior
@@ -155,7 +161,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
             a, e = max(runs, key=lambda r: (
                 hull.distance(Point((r[0][0] + r[1][0]) / 2, (r[0][1] + r[1][1]) / 2)) < 0.5,
                 math.dist(*r)))
-            markings.append(Marking(id=f"{b.id}/side-{lab}", code=lab, kind="side", building=b.id,
+            markings.append(mark(id=f"{b.id}/side-{lab}", code=lab, kind="side", building=b.id,
                                     level=None, at=_r(((a[0] + e[0]) / 2, (a[1] + e[1]) / 2)),
                                     side=lab, element=f"side-{lab}"))
         door_taken = taken
@@ -175,7 +181,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
             else:
                 series = door_series.setdefault(prefix, numbering.Series(prefix, door_taken))
                 code, pinned = series.next(), False
-            m = Marking(id=f"{b.id}/{d.id}", code=code, kind=d.kind.value, building=b.id,
+            m = mark(id=f"{b.id}/{d.id}", code=code, kind=d.kind.value, building=b.id,
                         level=d.level, at=_r(d.at), side=side, element=d.id, pinned=pinned,
                         main=d.main)
             markings.append(m)
@@ -201,7 +207,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
                 series = stair_series.setdefault("T", numbering.Series(prof.numbering.stair_prefix, stair_taken))
                 code, pinned = series.next(), False
             levels = tuple(sorted(s.levels))
-            markings.append(Marking(id=f"{b.id}/{s.id}", code=code, kind="stair", building=b.id,
+            markings.append(mark(id=f"{b.id}/{s.id}", code=code, kind="stair", building=b.id,
                                     level=levels[0], at=_r(s.at), side=None, element=s.id,
                                     pinned=pinned, levels=levels, name=s.name))
             if len(levels) < 2:
@@ -242,7 +248,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
                     pinned = False
                 room_codes[(b.id, r.id)] = code
                 at = _label_point(poly) if poly is not None else None
-                markings.append(Marking(id=f"{b.id}/{r.id}", code=code, kind="room", building=b.id,
+                markings.append(mark(id=f"{b.id}/{r.id}", code=code, kind="room", building=b.id,
                                         level=level, at=_r(at) if at else _r(b.footprint[0]),
                                         side=None, element=r.id, pinned=pinned, name=r.name,
                                         landmark=r.landmark))
@@ -280,7 +286,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
                          "1 m), so it gets no label; draw the room's outline to the facade")
                     continue
                 pos = locate(f.outline, w.at)
-                m = Marking(id=f"{b.id}/{w.id}", code=room_codes[(b.id, rid)], kind="window",
+                m = mark(id=f"{b.id}/{w.id}", code=room_codes[(b.id, rid)], kind="window",
                             building=b.id, level=w.level, at=_r(w.at),
                             side=numbering.side_label(pos.normal, f.side_a), element=w.id,
                             name=rid)
@@ -289,7 +295,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
 
     # 6. facility name -----------------------------------------------------------------------
     name_frame = next((f for f in ordered if f.main_door is not None), ordered[0])
-    markings.append(Marking(id="site/name", code=site.site.name, kind="name",
+    markings.append(mark(id="site/name", code=site.site.name, kind="name",
                             building=name_frame.building.id, level=0,
                             at=_r(name_frame.main_door.at if name_frame.main_door
                                   else _side_mid(name_frame)),
@@ -300,11 +306,8 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
     signs = _signs(prof, lang, site, markings, frame_by_id, roads, door_marks, window_marks, find)
     signs = _place_on_facades(signs, frame_by_id, site, find)
 
-    # 8. map frame and grid --------------------------------------------------------------------
-    frame = mapframe.make_frame(site, ordered, paper=options.paper)
-    markings = [replace(m, grid=mapframe.grid_cell(frame, m.at)) for m in markings]
 
-    # 9. printable characters ------------------------------------------------------------------
+    # 8. printable characters ------------------------------------------------------------------
     texts = {site.site.name, site.site.address or ""} | {b.name for b in site.buildings} | {
         m.name or "" for m in markings} | {s.subtext for s in signs}
     missing = "".join(sorted({c for t in texts for c in fonts.missing_chars(t)}))
