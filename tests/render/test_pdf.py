@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import IndirectObject
 
 from orientation import fonts
 from orientation.render import Color, Group, Page, Path, Rect, Stroke, Text, render_pdf
@@ -102,6 +103,21 @@ def test_page_count_and_metadata(reader: PdfReader) -> None:
     assert meta.subject == "Verkehrsblau RAL 5017"
     assert "RAL 6032" in meta["/Keywords"]
     assert [o.title for o in reader.outline] == ["Schild E1", "Schild N2", "Lageplan"]
+
+
+def test_each_bookmark_opens_its_page_and_unnamed_pages_have_none() -> None:
+    from dataclasses import replace
+
+    pages = [sign_page(), replace(sign_page("N2"), name=""), replace(map_page(), name="Übersicht – Süd")]
+    r = PdfReader(io.BytesIO(render_pdf(pages)), strict=True)
+    assert [(o.title, r.get_destination_page_number(o)) for o in r.outline] == [
+        ("Schild E1", 0), ("Übersicht – Süd", 2)]
+    # one resource dictionary shared by every page (fonts and procedure sets)
+    res = [page.raw_get("/Resources") for page in r.pages]
+    assert all(isinstance(x, IndirectObject) for x in res)
+    assert len({x.idnum for x in res}) == 1
+    unnamed = render_pdf([replace(sign_page(), name="")])
+    assert "/Outlines" not in PdfReader(io.BytesIO(unnamed)).trailer["/Root"]
 
 
 def test_boxes_with_bleed(reader: PdfReader) -> None:
