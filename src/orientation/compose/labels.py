@@ -466,9 +466,45 @@ class Placer:
         """The first candidate box that is free; with ``leader_from``, its leader (from that
         point to the box) must cross nothing of ``leader_kinds`` either (default: labels,
         codes, symbols, marks and other leaders)."""
+        lk = leader_kinds if leader_kinds is not None else LEADER_AVOIDS
+        return self.first_free_leading(candidates, (lk,), kinds=kinds, leader_from=leader_from,
+                                       within=within, ignore=ignore, leader_min=leader_min)[0]
+
+    def first_free_leading(self, candidates: Iterable[Box], leader_kinds: Sequence[Iterable[str]],
+                           *, kinds: Iterable[str] = HARD, leader_from: XY | None = None,
+                           within: Box | None = None, ignore: str = "",
+                           leader_min: float = 1.2) -> tuple[Box | None, int]:
+        """:meth:`first_free` with each of ``leader_kinds`` in turn, looser ones last: the
+        first free box whose leader crosses nothing of the first set, else of the second, ...
+        Returns (box, index of the set it met) or (None, -1).
+
+        The same as asking :meth:`first_free` once per set, but the boxes are tested once:
+        only the leaders differ between the rounds."""
         kinds = frozenset(kinds)
-        lk = frozenset(leader_kinds if leader_kinds is not None else LEADER_AVOIDS)
-        bounds = within or self.bounds
+        sets = [frozenset(k) for k in leader_kinds]
+        free: list[Box] = []
+        found = self._free_boxes(candidates, kinds, ignore, within or self.bounds)
+        for n, lk in enumerate(sets):
+            i = 0
+            while True:
+                if i < len(free):
+                    b = free[i]
+                else:
+                    b = next(found, None)
+                    if b is None:
+                        break
+                    free.append(b)
+                i += 1
+                if leader_from is not None and box_distance(b, leader_from) > leader_min:
+                    q = nearest_on_box(b, leader_from)
+                    if not self.line_free(leader_from, q, kinds=lk, ignore=ignore):
+                        continue
+                return b, n
+        return None, -1
+
+    def _free_boxes(self, candidates: Iterable[Box], kinds: frozenset[str], ignore: str,
+                    bounds: Box) -> Iterator[Box]:
+        """The candidates that lie within ``bounds`` and cover nothing of ``kinds``, in order."""
         # Neighbouring candidates are mostly blocked by the same few things: those are tested
         # first, which turns away about half the candidates without a look at the grid.
         recent: deque[Obstacle] = deque(maxlen=4)
@@ -490,12 +526,7 @@ class Placer:
             if blocker is not None:
                 recent.appendleft(blocker)
                 continue
-            if leader_from is not None and box_distance(b, leader_from) > leader_min:
-                q = nearest_on_box(b, leader_from)
-                if not self.line_free(leader_from, q, kinds=lk, ignore=ignore):
-                    continue
-            return b
-        return None
+            yield b
 
 
 # -- candidate generators ----------------------------------------------------------------

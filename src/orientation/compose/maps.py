@@ -582,13 +582,14 @@ def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str 
         return None
     got = None
     # nearest first at the full size, then the minimum size; last, leaders may cross leaders
-    for size, leader_kinds in ((st.symbol_mm, L.LEADER_AVOIDS), (st.symbol_min_mm, L.LEADER_AVOIDS),
-                               (st.symbol_min_mm, ("label", "code", "symbol")),
-                               (st.symbol_min_mm, ("label", "code"))):
+    # (then marks), then other leaders too
+    for size, leader_kinds in ((st.symbol_mm, (L.LEADER_AVOIDS,)),
+                               (st.symbol_min_mm, (L.LEADER_AVOIDS, ("label", "code", "symbol"),
+                                                   ("label", "code")))):
         w, h = symbol_size(kind, size)
-        got = sheet.placer.first_free(
+        got, _ = sheet.placer.first_free_leading(
             L.around(p, w, h, gaps=(0.6, 2.5, 5, 8, 12, 17, 23, 30, 38), centre_first=True),
-            kinds=L.Placer.HARD, leader_from=p, within=sheet.clip, leader_kinds=leader_kinds)
+            leader_kinds, kinds=L.Placer.HARD, leader_from=p, within=sheet.clip)
         if got is not None:
             break
     if got is None:
