@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import shapely
 from shapely import STRtree
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry import box as sbox
@@ -1162,11 +1163,17 @@ def storey_extent(b: Building, level: int, *, coverage: float = 0.5, closing_m: 
     foot = Polygon(b.footprint, [list(c) for c in b.courtyards])
     if not foot.is_valid:
         foot = foot.buffer(0)
-    polys = [Polygon(r.polygon) for r in b.rooms if r.level == level and r.polygon]
-    polys = [p if p.is_valid else p.buffer(0) for p in polys]
-    if not polys or foot.area <= 0:
+    rings = [r.polygon for r in b.rooms if r.level == level and r.polygon]
+    if not rings or foot.area <= 0:
         return None
-    rooms = unary_union(polys)
+    # all the storey's rooms made at once (one call, not one Polygon per room)
+    coords = [pt for ring in rings for pt in ring]
+    index = [i for i, ring in enumerate(rings) for _ in ring]
+    polys = shapely.polygons(shapely.linearrings(coords, indices=index))
+    bad = ~shapely.is_valid(polys)
+    if bad.any():
+        polys[bad] = shapely.buffer(polys[bad], 0)
+    rooms = shapely.union_all(polys)
     if rooms.intersection(foot).area >= coverage * foot.area:
         return None
     pts = [s.at for s in b.stairs if level in s.levels]
