@@ -7,9 +7,8 @@ the contract of ``spec/outputs.md`` (more keys than the contract, never fewer).
 
 from __future__ import annotations
 
-import math
+import json
 from dataclasses import dataclass, field, fields
-from json.encoder import encode_basestring
 from typing import Any, Literal
 
 PLAN_FORMAT = "orientation/plan@1"
@@ -191,8 +190,10 @@ class Plan:
         }
 
     def to_json(self) -> str:
-        """``plan.json`` text: sorted keys inside records, 2-space indent, a final newline."""
-        return dumps_indented(self.to_dict()) + "\n"
+        """``plan.json`` text: the top level indented, every record of its lists (buildings,
+        markings, signs, findings) on a line of its own, a final newline (see
+        :func:`dumps_records`)."""
+        return dumps_records(self.to_dict()) + "\n"
 
 
 _MARKING_FIELDS = tuple(f.name for f in fields(Marking))
@@ -214,91 +215,41 @@ def _record(obj: Any, names: tuple[str, ...], *, clean: bool = False) -> dict[st
     return out
 
 
-def dumps_indented(value: Any, indent: int = 2) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=indent)``, the same text, written
-    directly.
+_RECORD = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=True).encode
 
-    The standard library serialises with an indent in pure Python, through a generator per
-    container; for plan.json (tens of thousands of small records) this writer is about
-    twice as fast. It takes what plans hold: dicts with string keys, lists, tuples, strings,
-    numbers, booleans and None.
 
-    >>> print(dumps_indented({"a": [1, 2.5], "b": {}, "c": None}, indent=1))
+def dumps_records(doc: dict[str, Any]) -> str:
+    """A JSON object with its keys on lines of their own and each item of a list value on a
+    line of its own, every value written compactly on its line.
+
+    A plan is thousands of small records; one line each reads like a table, shows a changed
+    code as one changed line in a diff, and makes a file a third the size of a fully
+    indented one (written by the standard library's C encoder, record by record).
+
+    >>> print(dumps_records({"format": "x", "site": {"name": "A"}, "rows": [{"a": 1}, {"a": 2}], "none": []}))
     {
-     "a": [
-      1,
-      2.5
-     ],
-     "b": {},
-     "c": null
+      "format": "x",
+      "site": {"name": "A"},
+      "rows": [
+        {"a": 1},
+        {"a": 2}
+      ],
+      "none": []
     }
     """
-    out: list[str] = []
-    _write(value, out, "\n", " " * indent)
-    return "".join(out)
-
-
-def _scalar(v: Any) -> str | None:
-    """The JSON of a string, number, boolean or None; None for anything else."""
-    t = type(v)
-    if t is str:
-        return encode_basestring(v)
-    if t is float:
-        return float.__repr__(v) if math.isfinite(v) else (
-            "NaN" if v != v else "Infinity" if v > 0 else "-Infinity")
-    if v is None:
-        return "null"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if t is int:
-        return int.__repr__(v)
-    if isinstance(v, (str, int, float)):  # subclasses (string enums): as json does
-        return _scalar(str(v) if isinstance(v, str) else int(v) if isinstance(v, int)
-                       else float(v))
-    return None
-
-
-def _write(v: Any, out: list[str], nl: str, step: str) -> None:
-    """Append the JSON of ``v`` to ``out``; ``nl`` is a newline and the current indent,
-    ``step`` one level of indent. Scalars in a container are written in place, without a
-    call of their own (most of a plan is numbers and short strings)."""
-    s = _scalar(v)
-    if s is not None:
-        out.append(s)
-        return
-    inner = nl + step
-    if isinstance(v, dict):
-        if not v:
-            out.append("{}")
-            return
-        sep = "{" + inner
-        for k, item in v.items():
-            s = _scalar(item)
-            if s is not None:
-                out.append(f"{sep}{encode_basestring(k)}: {s}")
-            else:
-                out.append(f"{sep}{encode_basestring(k)}: ")
-                _write(item, out, inner, step)
-            sep = "," + inner
-        out.append(nl + "}")
-    elif isinstance(v, (list, tuple)):
-        if not v:
-            out.append("[]")
-            return
-        sep = "[" + inner
-        for item in v:
-            s = _scalar(item)
-            if s is not None:
-                out.append(sep + s)
-            else:
-                out.append(sep)
-                _write(item, out, inner, step)
-            sep = "," + inner
-        out.append(nl + "]")
-    else:
-        raise TypeError(f"Object of type {type(v).__name__} is not JSON serializable")
+    out = ["{"]
+    last = len(doc) - 1
+    for i, (key, value) in enumerate(doc.items()):
+        comma = "," if i < last else ""
+        head = f"  {_RECORD(key)}: "
+        if isinstance(value, (list, tuple)) and value:
+            out.append(head + "[")
+            out.append(",\n".join("    " + _RECORD(item) for item in value))
+            out.append("  ]" + comma)
+        else:
+            out.append(head + _RECORD(value) + comma)
+    out.append("}")
+    return "\n".join(out)
 
 
 __all__ = [

@@ -310,6 +310,22 @@ def test_plan_is_deterministic_and_versioned():
     assert make_plan(site).version and len(make_plan(site).version) == 12
 
 
+def test_plan_json_holds_one_record_per_line():
+    import json
+
+    plan = make_plan(load_site("floorplans/gesamtschule.yaml"))
+    text = plan.to_json()
+    assert text.endswith("}\n")
+    data = json.loads(text)
+    assert data == json.loads(json.dumps(plan.to_dict()))
+    lines = text.splitlines()
+    for key, records in (("markings", plan.markings), ("signs", plan.signs)):
+        start = lines.index(f'  "{key}": [')
+        body = lines[start + 1:start + 1 + len(records)]
+        assert [json.loads(ln.strip().rstrip(",")) for ln in body] == data[key]
+        assert lines[start + 1 + len(records)].strip().startswith("]")
+
+
 def test_grid_cells_fall_inside_the_frame():
     plan = make_plan(load_site("floorplans/gesamtschule.yaml"))
     for m in plan.markings:
