@@ -396,7 +396,14 @@ class Placer:
     def _blocker(self, b: Box, kinds: frozenset[str], ignore: str) -> Obstacle | None:
         """An obstacle of one of ``kinds`` (not owned by ``ignore``) that ``b`` covers."""
         x0, y0, x1, y1 = b
-        for cell in self._cells(b):
+        c, grid = self._cell, self._grid
+        i0, j0 = math.floor(x0 / c), math.floor(y0 / c)
+        if i0 == math.floor(x1 / c) and j0 == math.floor(y1 / c):  # _cells(b), inlined
+            one = grid.get((i0, j0))
+            cells = (one,) if one else ()
+        else:
+            cells = self._cells(b)
+        for cell in cells:
             for ob in cell:
                 ox0, oy0, ox1, oy1, kind, shape, owner = ob
                 # open boxes: touching edges do not count (as :func:`overlaps`)
@@ -563,10 +570,13 @@ def around(p: XY, w: float, h: float, *, gaps: Sequence[float] = (0.8, 3, 6, 10,
     # distance from the box's centre to its edge along each direction (the same for every gap)
     reach = [min((w / 2) / abs(ux) if abs(ux) > 1e-9 else math.inf,
                  (h / 2) / abs(uy) if abs(uy) > 1e-9 else math.inf) for ux, uy in dirs]
+    px, py = p
+    hw, hh = w / 2, h / 2  # centred(), inlined: a crowded page asks for ~10^5 boxes
     for gap in gaps:
         for (ux, uy), r0 in zip(dirs, reach):
             r = r0 + gap
-            yield centred(p[0] + ux * r, p[1] + uy * r, w, h)
+            cx, cy = px + ux * r, py + uy * r
+            yield (cx - hw, cy - hh, cx + hw, cy + hh)
 
 
 def along_normal(p: XY, normal: XY, tangent: XY, w: float, h: float, *,
@@ -579,11 +589,12 @@ def along_normal(p: XY, normal: XY, tangent: XY, w: float, h: float, *,
     tx_, ty_ = tangent
     # half extent of the box along the normal
     half_n = abs(nx) * w / 2 + abs(ny) * h / 2
+    hw, hh = w / 2, h / 2
     for gap in gaps:
         for s in shifts:
             cx = p[0] + nx * (gap + half_n) + tx_ * s
             cy = p[1] + ny * (gap + half_n) + ty_ * s
-            yield centred(cx, cy, w, h)
+            yield (cx - hw, cy - hh, cx + hw, cy + hh)
 
 
 def rotated_rect(cx: float, cy: float, w: float, h: float, angle_deg: float) -> list[XY]:
