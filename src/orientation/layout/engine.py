@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import shapely
@@ -226,14 +227,15 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
             by_level[r.level].append((i, r))
         no_outline: dict[int, int] = defaultdict(int)
         for level in sorted(by_level):
+            shapes = _room_shapes([r.polygon for _, r in by_level[level] if r.polygon])
             items = []
             for i, r in by_level[level]:
-                poly = Polygon(r.polygon) if r.polygon else None
+                poly, label = next(shapes) if r.polygon else (None, None)
                 if poly is None:
                     no_outline[level] += 1
-                items.append((numbering.room_order_key(f, poly, i), r, poly))
+                items.append((numbering.room_order_key(f, label, i), r, poly, label))
             index = 0
-            for _, r, poly in sorted(items, key=lambda t: t[0]):
+            for _, r, poly, label in sorted(items, key=lambda t: t[0]):
                 if r.number:
                     code, pinned = r.number, True
                 else:
@@ -247,9 +249,8 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
                     taken.add(code)
                     pinned = False
                 room_codes[(b.id, r.id)] = code
-                at = _label_point(poly) if poly is not None else None
                 markings.append(mark(id=f"{b.id}/{r.id}", code=code, kind="room", building=b.id,
-                                        level=level, at=_r(at) if at else _r(b.footprint[0]),
+                                        level=level, at=_r(label) if label else _r(b.footprint[0]),
                                         side=None, element=r.id, pinned=pinned, name=r.name,
                                         landmark=r.landmark))
                 if poly is not None:
@@ -350,13 +351,23 @@ def _room_prefix(prof: Profile, site: Site) -> bool:
     return sum(1 for b in site.buildings if b.rooms) > 1
 
 
-def _label_point(poly: Polygon) -> XY:
-    """A label point well inside a room, also for L-shaped rooms (pole of inaccessibility)."""
-    try:
-        p = shapely.polylabel(poly, tolerance=0.05)
-    except Exception:  # noqa: BLE001 - degenerate polygons: fall back to a point inside
-        p = poly.representative_point()
-    return (p.x, p.y)
+def _room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:
+    """(polygon, label point) of each room outline, in order, made with one shapely call
+    each for a whole storey.
+
+    The label point is shapely's representative point: the middle of the widest stretch of
+    the horizontal line through the middle of the room's bounds that lies inside the room.
+    It is the centre of a rectangle and lies inside an L- or U-shaped room, in its widest
+    part on that line. (The centre of the largest inscribed circle was tried: for an
+    oblong room it is not unique, and shapely returns a point off the middle.) The same
+    point orders the rooms in walking order."""
+    if not rings:
+        return
+    coords = [pt for ring in rings for pt in ring]
+    index = [i for i, ring in enumerate(rings) for _ in ring]
+    polys = shapely.polygons(shapely.linearrings(coords, indices=index))
+    points = shapely.get_coordinates(shapely.point_on_surface(polys)).tolist()
+    yield from zip(polys.tolist(), map(tuple, points), strict=True)
 
 
 def _side_mid(f: numbering.BuildingFrame) -> XY:

@@ -29,8 +29,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from shapely.geometry import Point, Polygon
-
 from ..model import Building, Door, Site
 from ..profiles import Profile
 from .geometry import (
@@ -240,13 +238,13 @@ def room_code(level: int, index: int, *, basement_prefix: str, building_prefix: 
     return f"{building_prefix}{basement_prefix}{storey}{idx}"
 
 
-def room_order_key(frame: BuildingFrame, polygon: Polygon | None, fallback: int) -> tuple:
-    """Rooms count clockwise: by the walking position of their label point projected onto the
-    outer outline (rooms without an outline keep file order, after the others)."""
-    if polygon is None:
+def room_order_key(frame: BuildingFrame, inside: XY | None, fallback: int) -> tuple:
+    """Rooms count clockwise: by the walking position of a point inside each (shapely's
+    representative point) projected onto the outer outline (rooms without an outline keep
+    file order, after the others)."""
+    if inside is None:
         return (1, 0.0, fallback)
-    p = polygon.representative_point() if not polygon.is_empty else Point(0, 0)
-    pos = locate(frame.outline, (p.x, p.y), outer_only=True)
+    pos = locate(frame.outline, inside, outer_only=True)
     length = ring_length(frame.outline, 0)
     along = (pos.along - frame.start[1]) % length
     return (0, round(along, 6), fallback)
