@@ -347,7 +347,7 @@ class _Page(PDFPage):
     (``/Rotate 0``, an empty ``/Trans``).
     """
 
-    boxes: bytes = b""
+    boxes: tuple[bytes, bytes, bytes] = (b"", b"", b"")  # BleedBox, MediaBox, TrimBox arrays
 
     def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
         self.check_format(document)  # the content stream, the parent and the media box
@@ -397,8 +397,8 @@ class _Outline(PDFObject):
     """A flat outline, one entry per named page, in page order.
 
     Stands in for reportlab's outline tree (nested levels, named destinations, one generic
-    dictionary per entry), which in a booklet of thousands of signs cost a fifth of the
-    file; reportlab calls :meth:`prepare` before it writes the document."""
+    dictionary per entry), which in a booklet of thousands of signs took a fifth of the
+    time to write the file; reportlab calls :meth:`prepare` before it writes the document."""
 
     __RefOnly__ = 1
     ready: int | None = None
