@@ -223,8 +223,8 @@ def dumps_records(doc: dict[str, Any]) -> str:
     line of its own, every value written compactly on its line.
 
     A plan is thousands of small records; one line each reads like a table, shows a changed
-    code as one changed line in a diff, and makes a file a third the size of a fully
-    indented one (written by the standard library's C encoder, record by record).
+    code as one changed line in a diff, and makes the file about a quarter smaller than a
+    fully indented one (written by the standard library's C encoder, record by record).
 
     >>> print(dumps_records({"format": "x", "site": {"name": "A"}, "rows": [{"a": 1}, {"a": 2}], "none": []}))
     {
