@@ -12,6 +12,8 @@ with outlines, 20 windows, beside a road) it reports:
   embedded TTF; one SVG per sign with the code's glyphs as outlined paths) and the same map pages
   (every room outline and number) written straight with reportlab, svgwrite and fontTools, with
   no model, layout or checks, also as a whole process,
+* batch throughput for 200 generated sites with ``--jobs 1`` and ``2``, the scaling, and the
+  peak memory of the largest process for 50 and for 200 sites (it must not grow with them),
 * the ratio pipeline / floor, and the growth from 10 to 100 buildings; the same ratio
   of processor time (user + system) beside the wall-clock one: the disk's speed swings
   more than the processors' on shared machines, and both sides write the same files.
@@ -282,25 +284,41 @@ def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3) -> d
     return results
 
 
+def child_batch(src: str, out: str, jobs: str) -> None:
+    """Run ``orientation batch`` as a child and report the peak memory of the largest process
+    under it (the batch itself, or one of its workers)."""
+    proc = subprocess.run([PY, "-m", "orientation", "batch", src, "-o", out, "--jobs", jobs],
+                          capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed:\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    print(json.dumps({"peak_mb": peak, "exit": 0}))
+
+
 def _batch(tmpd: Path, n_sites: int) -> dict:
     src = tmpd / "batch-sites"
     src.mkdir()
     for i in range(n_sites):
         (src / f"site-{i:03d}.json").write_text(json.dumps(campus(1, name=f"Schule {i}")))
+    few = tmpd / "batch-few"  # a quarter of the sites: memory must not grow with their number
+    few.mkdir()
+    for i in range(max(n_sites // 4, 1)):
+        (few / f"site-{i:03d}.json").write_text(json.dumps(campus(1, name=f"Schule {i}")))
     out: dict = {"sites": n_sites}
     for jobs in (1, 2):
-        t0 = time.perf_counter()
-        proc = subprocess.run([PY, "-m", "orientation", "batch", str(src), "-o", str(tmpd / f"batch-{jobs}"),
-                               "--jobs", str(jobs)], capture_output=True, text=True, cwd=ROOT,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-        wall = time.perf_counter() - t0
-        if proc.returncode != 0:
-            raise SystemExit(f"batch failed:\n{proc.stderr[-2000:]}")
+        wall, child = _run_child(["--child-batch", str(src), str(tmpd / f"batch-{jobs}"), str(jobs)])
         out[f"jobs{jobs}_s"] = round(wall, 2)
         out[f"jobs{jobs}_sites_per_s"] = round(n_sites / wall, 2)
-        print(f"batch {n_sites} sites, --jobs {jobs}: {wall:.1f} s ({n_sites / wall:.1f} sites/s)", flush=True)
+        out[f"jobs{jobs}_peak_mb"] = round(child["peak_mb"], 1)
+        print(f"batch {n_sites} sites, --jobs {jobs}: {wall:.1f} s ({n_sites / wall:.1f} sites/s), "
+              f"largest process {child['peak_mb']:.0f} MB", flush=True)
     out["scaling_efficiency_2_jobs"] = round(out["jobs1_s"] / (2 * out["jobs2_s"]), 2)
     print(f"scaling efficiency with 2 jobs: {out['scaling_efficiency_2_jobs']:.0%}")
+    _, child = _run_child(["--child-batch", str(few), str(tmpd / "batch-few-out"), "1"])
+    out["few_sites"] = max(n_sites // 4, 1)
+    out["few_jobs1_peak_mb"] = round(child["peak_mb"], 1)
+    print(f"memory with --jobs 1: {out['few_sites']} sites {child['peak_mb']:.0f} MB, "
+          f"{n_sites} sites {out['jobs1_peak_mb']:.0f} MB", flush=True)
     return out
 
 
@@ -322,11 +340,14 @@ def main() -> None:
     ap.add_argument("--label", default=time.strftime("%Y%m%d-%H%M%S"))
     ap.add_argument("--child-render", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--child-floor", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--child-batch", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child_render:
         return child_render(*a.child_render)
     if a.child_floor:
         return child_floor(*a.child_floor)
+    if a.child_batch:
+        return child_batch(*a.child_batch)
     sizes = [1] if a.quick else [int(s) for s in a.sizes.split(",")]
     print("buildings | signs pages | whole-process render | floor | ratio | throughput | stages (s)")
     res = run(sizes, batch_sites=0 if a.quick else a.batch, label=a.label,
