@@ -512,8 +512,11 @@ def test_a_long_gazetteer_goes_on_as_many_pages_as_it_needs():
     assert len(doors) == 9 * 60
     missing = [m.code for m in doors if (m.code, m.grid or "–") not in pairs]
     assert missing == []
-    # the site plan's notes, if any, are on the page its title block names
+    # the site plan's title block names the gazetteer's pages, and the page of its notes
     site_words = {t.text for t in texts(pages[0])}
+    gaz_rows = [p for p in gaz if texts(p)[0].text.startswith("Verzeichnis")]
+    last = 1 + len(gaz_rows)
+    assert (f"Verzeichnis: Blatt 2–{last}" if last > 2 else "Verzeichnis: Blatt 2") in site_words
     see = [w for w in site_words if w.startswith("Hinweise: Blatt ")]
     if see:
         n = int(see[0].rsplit(" ", 1)[1])

@@ -107,6 +107,7 @@ WORDS = {
         "doors": "Außentüren", "stairs": "Treppen", "landmarks": "Orientierungspunkte",
         "slug_site": "lageplan", "slug_gazetteer": "verzeichnis", "slug_notes": "hinweise",
         "notes_for": "Hinweise zu Blatt {n}", "see_sheet": "Hinweise: Blatt {n}",
+        "see_gazetteer": "Verzeichnis: Blatt {n}",
         "gazetteer_title": "Verzeichnis: Code – Feld im Lageplan (Blatt 1)",
         "gazetteer_hint": "Feld = Rasterfeld des Lageplans (Buchstabe Spalte, Zahl Zeile); "
                           "gleiche Felder in register.csv und auf den Geschossplänen.",
@@ -132,6 +133,7 @@ WORDS = {
         "doors": "Exterior doors", "stairs": "Stairs", "landmarks": "Landmarks",
         "slug_site": "site-plan", "slug_gazetteer": "gazetteer", "slug_notes": "notes",
         "notes_for": "Notes to sheet {n}", "see_sheet": "Notes: sheet {n}",
+        "see_gazetteer": "Gazetteer: sheet {n}",
         "gazetteer_title": "Gazetteer: code – grid cell on the site plan (sheet 1)",
         "gazetteer_hint": "Cell = grid cell of the site plan (letter column, number row); the "
                           "same cells are in register.csv and on the floor plans.",
@@ -343,6 +345,7 @@ class _Sheet:
     notes: list[str] = field(default_factory=list)
     callouts: int = 0
     notes_elsewhere: int = 0  # the sheet number where this sheet's notes are listed
+    gazetteer_on: tuple[int, int] | None = None  # first and last sheet of the gazetteer pages
 
     def add(self, layer: str, *items: Item) -> None:
         self.layers[layer].extend(items)
@@ -1869,9 +1872,14 @@ def _title_block(ctx: _Ctx, sheet: _Sheet, sheet_title: str, n: int, m: int, sca
         items.append(Text(x + pad, cy, _fit(ln, inner, small, "regular"), small, pal.black,
                           weight="regular"))
         cy += L.DESCENT * small
+    refs = []  # where this sheet's lists went, bottom line first
     if sheet.notes_elsewhere:
-        items.append(Text(x + pad, y + h - pad - L.DESCENT * 2.8,
-                          wd["see_sheet"].format(n=sheet.notes_elsewhere), 2.8, pal.red))
+        refs.append(wd["see_sheet"].format(n=sheet.notes_elsewhere))
+    if sheet.gazetteer_on:
+        a, b = sheet.gazetteer_on
+        refs.append(wd["see_gazetteer"].format(n=str(a) if a == b else f"{a}–{b}"))
+    for k, ref in enumerate(refs):
+        items.append(Text(x + pad, y + h - pad - L.DESCENT * 2.8 - k * 3.6, ref, 2.8, pal.red))
     sheet_no = wd["sheet"].format(n=n, m=m)
     items.append(Text(x + w - pad, y + h - pad - L.DESCENT * 3.2, sheet_no, 3.2, pal.black,
                       anchor="end"))
@@ -1919,12 +1927,12 @@ def _flow_from(rows: list[_Row], start: int, slots: list[Box], col_w: float, *,
 
 
 def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],
-                     notes: list[tuple[str, list[str]]]) -> tuple[list[_Sheet], list[int]]:
+                     notes: list[tuple[str, list[str]]]) -> tuple[list[_Sheet], list[int], int]:
     """The gazetteer (when it did not fit on the site plan) and the notes that found no room
     on their own sheets, on as many pages as they need.
 
-    Returns the sheets and, for each group of ``notes``, the index of the sheet that holds
-    its heading. One page takes the detailed list (code, cell, where); a longer one goes
+    Returns the sheets, for each group of ``notes`` the index of the sheet that holds its
+    heading, and the index of the last sheet with gazetteer rows. One page takes the detailed list (code, cell, where); a longer one goes
     into narrow columns without the details, page after page, so nothing is ever left out.
     """
     lay = ctx.lay
@@ -1968,7 +1976,7 @@ def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],
         sheet = _Sheet(ctx, (0.0, 0.0, lay.width, lay.height),
                        L.Placer((0.0, 0.0, lay.width, lay.height)))
         sheet.add("margin", *first_items, *got)
-        return [sheet], [0] * len(notes)
+        return [sheet], [0] * len(notes), 0
     # Long lists: the gazetteer in narrow columns, then the notes (wider, they wrap) from
     # a new page, each as many pages as it takes.
     rows, heads = all_rows(24.0, 40.0, False)
@@ -1991,7 +1999,8 @@ def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],
             sheet.add("margin", *items, *got)
             sheets.append(sheet)
             i = reached
-    return sheets, [page_of_row[h] for h in heads]
+    gaz_last = page_of_row[n_gaz_rows - 1] if n_gaz_rows else 0
+    return sheets, [page_of_row[h] for h in heads], gaz_last
 
 
 # ----------------------------------------------------------------------------------------
@@ -2113,12 +2122,15 @@ def _map_pages(site: Site, plan: Plan, profile: Profile, *, paper: str | None,
             numbers = [1] + list(range(2 + n_gaz, len(sheets) + 1 + n_gaz))
             notes = [(wd["notes_for"].format(n=numbers[i]), texts)
                      for i, texts in zip(overflow, moved, strict=True)]
-            gz_sheets, note_pages = _gazetteer_pages(ctx, entries if not placed else [], notes)
+            gz_sheets, note_pages, gaz_last = _gazetteer_pages(ctx, entries if not placed else [],
+                                                               notes)
             if len(gz_sheets) == n_gaz:
                 break
             n_gaz = len(gz_sheets)
         for i, page in zip(overflow, note_pages, strict=True):
             _see_sheet(ctx, sheets[i][0], 2 + page)
+        if not placed and entries:  # the site plan says where its gazetteer went
+            site_sheet.gazetteer_on = (2, 2 + gaz_last)
         title = wd["gazetteer"] if not placed else wd["notes"]
         slug = wd["slug_gazetteer"] if not placed else wd["slug_notes"]
         for k, gz in enumerate(gz_sheets):
