@@ -45,7 +45,7 @@ from shapely.prepared import prep
 from .. import fonts
 from ..errors import OrientationError
 from ..layout import mapframe
-from ..layout.geometry import locate, outline
+from ..layout.geometry import locate, outline, polygons
 from ..model import Building, Site, SiteFeature, SiteFeatureKind
 from ..plan import BuildingPlan, MapFrame, Marking, Plan
 from ..profiles import Profile
@@ -1169,10 +1169,7 @@ def storey_extent(b: Building, level: int, *, coverage: float = 0.5, closing_m: 
     rings = [r.polygon for r in b.rooms if r.level == level and r.polygon]
     if not rings or foot.area <= 0:
         return None
-    # all the storey's rooms made at once (one call, not one Polygon per room)
-    coords = [pt for ring in rings for pt in ring]
-    index = [i for i, ring in enumerate(rings) for _ in ring]
-    polys = shapely.polygons(shapely.linearrings(coords, indices=index))
+    polys = polygons(rings)
     bad = ~shapely.is_valid(polys)
     if bad.any():
         polys[bad] = shapely.buffer(polys[bad], 0)
@@ -1742,27 +1739,8 @@ def _flow(rows: list[_Row], slots: list[Box], col_w: float, *, gap: float = 3.0
           ) -> tuple[list[Item], float, int] | None:
     """Rows through the slots in order, each slot filled column by column.
     Returns (items, bottom y in the last slot used, index of that slot) or None."""
-    items: list[Item] = []
-    i = 0
-    for si, (sx, sy, sw, sh) in enumerate(slots):
-        n_cols = max(1, int((sw + gap) // (col_w + gap)))
-        cw = (sw - gap * (n_cols - 1)) / n_cols
-        bottom = sy
-        for col in range(n_cols):
-            yy = sy
-            x = sx + col * (cw + gap)
-            while i < len(rows):
-                r = rows[i]
-                need = r.height + (rows[i + 1].height if r.keep_with_next and i + 1 < len(rows) else 0)
-                if yy + need > sy + sh + 1e-6:
-                    break
-                items.extend(r.draw(x, yy, cw))  # type: ignore[operator]
-                yy += r.height
-                i += 1
-            bottom = max(bottom, yy)
-            if i >= len(rows):
-                return items, bottom, si
-    return None
+    items, reached, _placed, bottom, last = _walk_slots(rows, 0, slots, col_w, gap=gap)
+    return (items, bottom, last) if reached >= len(rows) else None
 
 
 def _heading(ctx: _Ctx, x: float, y: float, text: str) -> list[Item]:
@@ -1899,16 +1877,20 @@ def _see_sheet(ctx: _Ctx, sheet: _Sheet, n: int) -> None:
     sheet.notes_elsewhere = n
 
 
-def _flow_from(rows: list[_Row], start: int, slots: list[Box], col_w: float, *,
-               gap: float) -> tuple[list[Item], int, list[int]]:
+def _walk_slots(rows: list[_Row], start: int, slots: list[Box], col_w: float, *, gap: float
+                ) -> tuple[list[Item], int, list[int], float, int]:
     """Rows from ``start`` through the slots, each filled column by column, as far as they
-    go: (items, index of the first row left over, index of each placed row)."""
+    go: (items, index of the first row left over, index of each placed row, bottom y in the
+    last slot used, index of that slot). A row that wants to stay with the next one moves
+    on with it."""
     items: list[Item] = []
     placed: list[int] = []
     i = start
-    for sx, sy, sw, sh in slots:
+    bottom, last = 0.0, 0
+    for si, (sx, sy, sw, sh) in enumerate(slots):
         n_cols = max(1, int((sw + gap) // (col_w + gap)))
         cw = (sw - gap * (n_cols - 1)) / n_cols
+        bottom, last = sy, si
         for col in range(n_cols):
             yy = sy
             x = sx + col * (cw + gap)
@@ -1921,9 +1903,17 @@ def _flow_from(rows: list[_Row], start: int, slots: list[Box], col_w: float, *,
                 placed.append(i)
                 yy += r.height
                 i += 1
+            bottom = max(bottom, yy)
             if i >= len(rows):
-                return items, i, placed
-    return items, i, placed
+                return items, i, placed, bottom, last
+    return items, i, placed, bottom, last
+
+
+def _flow_from(rows: list[_Row], start: int, slots: list[Box], col_w: float, *,
+               gap: float) -> tuple[list[Item], int, list[int]]:
+    """Rows from ``start`` through the slots as far as they go: (items, index of the first
+    row left over, index of each placed row)."""
+    return _walk_slots(rows, start, slots, col_w, gap=gap)[:3]
 
 
 def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],

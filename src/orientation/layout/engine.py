@@ -24,7 +24,7 @@ from ..model import EXTERIOR_DOOR_KINDS, DoorKind, Site, SiteFeatureKind
 from ..plan import BuildingPlan, Finding, Marking, Plan, Side, Sign
 from ..profiles import Profile, load_profile
 from . import mapframe, numbering, sizing
-from .geometry import XY, LineIndex, exterior_doors, locate
+from .geometry import XY, LineIndex, exterior_doors, locate, polygons
 
 STOREY_HEIGHT_M = 3.5
 WINDOW_SILL_M = 0.9
@@ -363,9 +363,7 @@ def _room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:
     point orders the rooms in walking order."""
     if not rings:
         return
-    coords = [pt for ring in rings for pt in ring]
-    index = [i for i, ring in enumerate(rings) for _ in ring]
-    polys = shapely.polygons(shapely.linearrings(coords, indices=index))
+    polys = polygons(rings)
     points = shapely.get_coordinates(shapely.point_on_surface(polys)).tolist()
     yield from zip(polys.tolist(), map(tuple, points), strict=True)
 
