@@ -148,7 +148,8 @@ def replace_file(path: str | Path, data: bytes | str, *, force: bool = False) ->
             raise OutputError(f"cannot write {shown}: it is a folder; name a file")
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(f"cannot write {shown}: it is {_kind(st.st_mode)}; name a file")
-        if not force and not os.access(target, os.W_OK):
+        # the write bits as well as access(): for root, access() always says yes
+        if not force and (not st.st_mode & 0o222 or not os.access(target, os.W_OK)):
             raise OutputError(f"{shown} is read-only; make it writable (chmod u+w) to change it")
     folder = target.parent
     if not folder.is_dir():
