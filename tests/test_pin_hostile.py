@@ -593,3 +593,25 @@ def test_the_own_plan_is_accepted_with_spaces_and_case_aside(plan_dict):
     d["site"]["name"] = "  rathaus   BEISPIELSTADT "
     old = parse_plan_json(json.dumps(d).encode(), file="plan.json")
     check_plan_belongs(old, load_site(RATHAUS), file="plan.json")
+
+
+def test_diff_and_since_accept_a_renamed_site_with_renamed_from(tmp_path, capsys):
+    """The command line's --renamed-from reaches check_plan_belongs in diff and render."""
+    import shutil
+
+    from orientation.cli import main
+
+    site = tmp_path / "rathaus.yaml"
+    shutil.copy(RATHAUS, site)
+    assert main(["render", str(site), "-o", str(tmp_path / "printed"), "--formats", "svg",
+                 "-q"]) == 0
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "name: Rathaus Beispielstadt", "name: Rathaus Gütersloh", 1), encoding="utf-8")
+    old = str(tmp_path / "printed" / "plan.json")
+    capsys.readouterr()
+    assert main(["diff", old, str(site)]) == 1
+    assert "--renamed-from" in capsys.readouterr().err
+    assert main(["diff", old, str(site), "--renamed-from", "Rathaus Beispielstadt"]) == 0
+    assert main(["render", str(site), "--since", old, "-o", str(tmp_path / "since"),
+                 "--formats", "svg", "-q", "--renamed-from", "Rathaus Beispielstadt"]) == 0
+    assert (tmp_path / "since" / "plan.json").is_file()

@@ -1,15 +1,20 @@
 """The ``orientation`` command: arguments in, a library call, errors out as messages.
 
 Exit status: 0 done; 1 the input is wrong (the message says where and what to do); 2 wrong
-usage. No traceback reaches the user for an :class:`OrientationError`.
+usage (also an option value that would turn a limit off: 0, negative, nan, inf); 128 + N
+stopped by signal N (SIGTERM, SIGHUP, SIGINT), after the clean-up: no temporary folder is
+left. No traceback reaches the user for an :class:`OrientationError` or an OS error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,17 +33,56 @@ def _formats(value: str) -> tuple[str, ...]:
     return out
 
 
+def _number_text(value: str) -> str:
+    text = value.strip()
+    if len(text) > 40:
+        raise argparse.ArgumentTypeError(f"{text[:12]}… ({len(text)} characters) is not a "
+                                         "sensible number; give a plain value such as 50")
+    return text
+
+
+def _positive_int(value: str) -> int:
+    """An integer of 1 or more (argparse type): 0, negatives, huge and non-numbers refused."""
+    text = _number_text(value)
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not allowed; give 1 or more")
+    if n > 10**15:
+        raise argparse.ArgumentTypeError(f"{text} is too large; give at most 10^15")
+    return n
+
+
+def _positive_float(value: str) -> float:
+    """A finite number above 0 (argparse type): nan, inf, 0 and negatives never turn a
+    limit off."""
+    text = _number_text(value)
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(x):
+        raise argparse.ArgumentTypeError(f"{text} is not allowed; give a finite number above 0")
+    if x <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not allowed; give a number above 0")
+    if x > 1e12:
+        raise argparse.ArgumentTypeError(f"{text} is too large; give at most 1e12")
+    return x
+
+
 def _limits(args: argparse.Namespace):
     from dataclasses import replace
 
     from .io.site_file import DEFAULT_LIMITS
 
     changes = {}
-    if getattr(args, "max_file_mb", None):
-        changes["max_bytes"] = int(args.max_file_mb * 1e6)
-    if getattr(args, "max_elements", None):
+    if getattr(args, "max_file_mb", None) is not None:
+        changes["max_bytes"] = max(1, int(args.max_file_mb * 1e6))
+    if getattr(args, "max_elements", None) is not None:
         changes["max_elements"] = args.max_elements
-    if getattr(args, "max_coordinate", None):
+    if getattr(args, "max_coordinate", None) is not None:
         changes["max_coordinate_m"] = args.max_coordinate
     return replace(DEFAULT_LIMITS, **changes)
 
@@ -57,16 +101,18 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("site", metavar="SITE", help="site file (YAML or JSON)")
         c.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
         lim = c.add_argument_group("limits for untrusted input")
-        lim.add_argument("--max-file-mb", type=float, metavar="MB",
+        lim.add_argument("--max-file-mb", type=_positive_float, metavar="MB",
                          help=f"largest site file (default {DEFAULT_LIMITS.max_bytes / 1e6:g} MB)")
-        lim.add_argument("--max-elements", type=int, metavar="N", help="most doors, stairs, rooms, "
+        lim.add_argument("--max-elements", type=_positive_int, metavar="N", help="most doors, stairs, rooms, "
                          f"windows and features per site (default {DEFAULT_LIMITS.max_elements:,})")
-        lim.add_argument("--max-coordinate", type=float, metavar="M", help="farthest coordinate "
+        lim.add_argument("--max-coordinate", type=_positive_float, metavar="M", help="farthest coordinate "
                          f"from the plan origin in metres (default {DEFAULT_LIMITS.max_coordinate_m:g})")
         return c
 
     r = site_cmd("render", "plan the site and write every output (signs, maps, schedule, register)")
-    r.add_argument("-o", "--out", metavar="DIR", help="output folder (default output/<site-stem>/)")
+    r.add_argument("-o", "--out", metavar="DIR", help="output folder (default output/<site-stem>/, "
+                   "with --since output/<site-stem>-since-<old version>/); it must be new, empty "
+                   "or an earlier output (it holds the marker file .orientation-output)")
     r.add_argument("--formats", type=_formats, default=("svg", "pdf"), help="svg,pdf (default both)")
     r.add_argument("--paper", choices=["A3", "A4"], default="A3",
                    help="map paper: A3 landscape (default) or A4 portrait")
@@ -75,7 +121,10 @@ def _parser() -> argparse.ArgumentParser:
                    "site file's site.date; never the clock, so renders stay byte-stable)")
     r.add_argument("--crop-marks", action="store_true", help="crop marks on every sign page")
     r.add_argument("--since", metavar="OLD_PLAN", help="plan.json of a printed plan: write only "
-                   "the signs to add or reprint, with their own schedule")
+                   "the signs to add or reprint, with their own schedule, into a folder of their "
+                   "own (never over the printed plan's)")
+    r.add_argument("--renamed-from", metavar="OLD_NAME",
+                   help="the site's former name, when it was renamed since the plan was printed (the old plan is otherwise refused as another site's)")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
     pl = site_cmd("plan", "the signage plan as a table, or plan.json with --json")
@@ -91,11 +140,13 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("site", metavar="SITE", help="the site file as it is now")
     d.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
     d.add_argument("--json", action="store_true", help="print JSON (added, removed, reprint, unchanged)")
+    d.add_argument("--renamed-from", metavar="OLD_NAME",
+                   help="the site's former name, when it was renamed since the plan was printed (the old plan is otherwise refused as another site's)")
 
     bt = sub.add_parser("batch", help="render many site files with a progress bar")
     bt.add_argument("paths", nargs="+", metavar="DIR", help="folders (searched recursively) or site files")
     bt.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder; one sub-folder per site")
-    bt.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    bt.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     bt.add_argument("--formats", type=_formats, default=("svg", "pdf"), help="svg,pdf (default both)")
     bt.add_argument("--paper", choices=["A3", "A4"], default="A3")
 
@@ -115,20 +166,67 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(SystemExit):
+    """A signal (SIGTERM, SIGHUP, SIGINT) turned into an exception, so that every clean-up on
+    the way out runs (no temporary folder is left). Exit status 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.code = 128 + signum
+
+
+def _raise_terminated(signum: int, _frame) -> None:
+    raise Terminated(signum)
+
+
+def install_signal_handlers() -> dict[int, object]:
+    """Turn SIGTERM, SIGHUP and SIGINT into :class:`Terminated` (only in the main thread and
+    not where a signal is ignored, as under ``nohup``). Returns the handlers to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    saved: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        current = signal.getsignal(sig)
+        if current is signal.SIG_IGN:
+            continue
+        saved[sig] = current
+        signal.signal(sig, _raise_terminated)
+    return saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # pydantic scans every installed package's entry points for plugins at first use (about
     # 0.3 s in a full environment); the command line uses none. Library users are unaffected.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     tune_collector_for_a_run()
     args = _parser().parse_args(argv)
+    saved = install_signal_handlers()
     try:
         return _run(args)
     except OrientationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except Terminated as exc:
+        try:
+            name = signal.Signals(exc.signum).name
+        except ValueError:
+            name = f"signal {exc.signum}"
+        print(f"stopped by {name}; no output was left half-written", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # last resort: every known case is an OrientationError already
+        print(f"error: {exc.filename + ': ' if exc.filename else ''}{exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -164,23 +262,37 @@ def _run(args: argparse.Namespace) -> int:
         outputs = pipeline.render(args.site, args.out, profile=args.profile, formats=args.formats,
                                   paper=args.paper, language=args.lang, date=args.date,
                                   crop_marks=args.crop_marks, since=args.since, log=log,
+                                  renamed_from=args.renamed_from,
                                   limits=_limits(args))
         plan = outputs.plan
-        target = Path(args.out) if args.out else Path("output") / Path(args.site).stem
+        target = outputs.out_dir
         _print_findings(err, plan, quiet=args.quiet)
         if not args.quiet:
-            n_maps = sum(1 for k in outputs.files if k.startswith("maps/"))
-            out.print(f"wrote {len(outputs.files)} files to {target}/: {len(plan.signs)} signs "
-                      f"(signs.pdf, signs/*.svg), {n_maps} map pages (maps.pdf), proof.pdf, "
-                      "schedule.csv/.pdf, register.csv, markings.geojson, plan.json")
+            signs = (f"{outputs.signs_written} of {len(plan.signs)} signs to add or reprint"
+                     if args.since else f"{outputs.signs_written} signs")
+            svg, pdf = "svg" in args.formats, "pdf" in args.formats
+            where = ", ".join(x for x, on in (("signs.pdf", pdf), ("signs/*.svg", svg)) if on)
+            maps = ", ".join(x for x, on in (("maps.pdf", pdf), ("maps/*.svg", svg)) if on)
+            rest = ", ".join(x for x, on in (("proof.pdf", pdf), ("schedule.csv", True),
+                                             ("schedule.pdf", pdf), ("register.csv", True),
+                                             ("markings.geojson", True), ("plan.json", True)) if on)
+            out.print(f"wrote {len(outputs.files)} files to {target}/: {signs} ({where}), "
+                      f"{outputs.map_pages} map pages ({maps}), {rest}", markup=False)
         return 0
 
     site = pipeline.load_site(args.site, limits=_limits(args))
     prof = pipeline.resolve_profile(site, args.profile)
     if cmd == "diff":
-        from .changes import diff_plans, format_diff, read_plan_json, reserved_codes
+        from .changes import (
+            check_plan_belongs,
+            diff_plans,
+            format_diff,
+            read_plan_json,
+            reserved_codes,
+        )
 
         old = read_plan_json(args.old_plan)
+        check_plan_belongs(old, site, file=args.old_plan, renamed_from=args.renamed_from)
         plan = make_plan(site, prof, options=PlanOptions(reserved=reserved_codes(old, site)))
         d = diff_plans(old, plan)
         if args.json:
@@ -223,18 +335,19 @@ def _parse_layers(value: str | None) -> dict[str, str] | None:
 
 
 def _import(args, out, err) -> int:
-    import os
-    import tempfile
-
+    from .fileio import replace_file
     from .io import import_file
     from .io.site_file import dump_site
     from .pipeline import check_site
 
     target = Path(args.out)
-    if target.exists() and not args.force:
-        raise OrientationError(f"{target} exists; choose another name or pass --force")
+    if target.is_dir():
+        raise OrientationError(f"{target} is a folder; name the site file to write "
+                               "(e.g. -o site.yaml)")
     if target.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise OrientationError(f"{target}: name the site file .yaml or .json")
+    if os.path.lexists(target) and not args.force:
+        raise OrientationError(f"{target} exists; choose another name or pass --force")
     result = import_file(args.file, units=args.units, layers=_parse_layers(args.layers),
                          keep_room_numbers=args.keep_room_numbers)
     check_site(result.site, file=f"{args.file} (imported)")
@@ -245,11 +358,7 @@ def _import(args, out, err) -> int:
         head = [f"# imported from {Path(args.file).name} ({result.format}) by orientation {__version__}"]
         head += [f"# {n.severity}: {n.message}" for n in result.notes if n.severity != "info"]
         text = "\n".join(head) + "\n" + text
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, target)
+    replace_file(target, text)  # atomic; keeps mode and links of a file replaced with --force
     site = result.site
     n_doors = sum(1 for b in site.buildings for d in b.doors if d.kind.value != "inner")
     n_rooms = sum(len(b.rooms) for b in site.buildings)
@@ -274,7 +383,9 @@ def _batch(args, out, err) -> int:
             bar.advance(task)
             if not r.ok:
                 failed.append(r)
-                err.print(f"failed: {r.site}: {r.message}", markup=False)
+                first, *rest = r.message.splitlines() or [""]
+                err.print("\n".join([f"failed: {r.site}: {first}"] + [f"    {x}" for x in rest]),
+                          markup=False)
 
         results = run_batch(args.paths, args.out, jobs=args.jobs, progress=tick,
                             options={"formats": args.formats, "paper": args.paper})

@@ -22,6 +22,7 @@ and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -185,10 +186,8 @@ def replace_file(path: str | Path, data: bytes | str, *, force: bool = False) ->
         raise OutputError(f"cannot write {shown}: {_oserror_message(exc)}") from None
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
     return target
 
 

@@ -1,0 +1,173 @@
+"""Option values that would switch a limit off are usage errors; import writes safely (issue 14)."""
+
+from __future__ import annotations
+
+import errno
+import math
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from orientation import cli
+from orientation.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+RATHAUS = str(ROOT / "floorplans" / "rathaus.yaml")
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--max-file-mb", "nan"), ("--max-file-mb", "inf"), ("--max-file-mb", "-inf"),
+    ("--max-file-mb", "0"), ("--max-file-mb", "-1"), ("--max-file-mb", "1e400"),
+    ("--max-file-mb", "lots"), ("--max-file-mb", HUGE),
+    ("--max-elements", "0"), ("--max-elements", "-5"), ("--max-elements", "1.5"),
+    ("--max-elements", HUGE), ("--max-elements", "1" + "0" * 16),
+    ("--max-coordinate", "nan"), ("--max-coordinate", "inf"), ("--max-coordinate", "0"),
+    ("--max-coordinate", "-3"), ("--max-coordinate", "NaN"),
+])
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_limit_values_that_switch_a_check_off_are_usage_errors(command, option, value, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([command, RATHAUS, f"{option}={value}"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}" in err and "Traceback" not in err
+    assert len(err) < 600  # a 5,000-digit value is not echoed back whole
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "nan", HUGE])
+def test_jobs_must_be_one_or_more(value, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["batch", str(tmp_path), "-o", str(tmp_path / "o"), f"--jobs={value}"])
+    assert exc.value.code == 2
+    assert "argument --jobs" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_small_limits_are_applied_not_ignored(capsys):
+    assert main(["check", RATHAUS, "--max-elements", "1"]) == 1
+    assert "exceed the limit of 1 per site" in capsys.readouterr().err
+    assert main(["check", RATHAUS, "--max-file-mb", "0.001"]) == 1
+    assert "larger than 0.001 MB" in capsys.readouterr().err
+    assert main(["check", RATHAUS, "--max-coordinate", "1"]) == 1
+    assert "is more than 1 m from the plan origin" in capsys.readouterr().err
+
+
+def test_limit_types_accept_ordinary_values():
+    assert cli._positive_float(" 50 ") == 50.0
+    assert cli._positive_float("1e-3") == 0.001
+    assert cli._positive_int("7") == 7
+    limits = cli._limits(cli._parser().parse_args(
+        ["check", RATHAUS, "--max-file-mb", "2.5", "--max-elements", "10", "--max-coordinate", "5"]))
+    assert (limits.max_bytes, limits.max_elements, limits.max_coordinate_m) == (2_500_000, 10, 5.0)
+    assert all(math.isfinite(x) for x in (limits.max_bytes, limits.max_coordinate_m))
+
+
+def test_an_unexpected_os_error_is_a_message_not_a_traceback(monkeypatch, capsys):
+    def boom(_args):
+        raise PermissionError(errno.EACCES, "Permission denied", "/somewhere/file")
+
+    monkeypatch.setattr(cli, "_run", boom)
+    assert main(["check", RATHAUS]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: /somewhere/file: Permission denied\n"
+
+
+def test_signal_handlers_are_restored_after_main(capsys):
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["check", RATHAUS]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+# -- import writes through fileio.replace_file ------------------------------------------------
+
+OSM = """<?xml version='1.0' encoding='UTF-8'?>
+<osm version='0.6'>
+<node id="1" lat="51.0000000" lon="13.7000000"/>
+<node id="2" lat="51.0000000" lon="13.7001430"><tag k="door" v="hinged"/><tag k="entrance" v="main"/></node>
+<node id="3" lat="51.0000000" lon="13.7002860"/>
+<node id="4" lat="51.0000899" lon="13.7002860"/>
+<node id="5" lat="51.0000899" lon="13.7000000"/>
+<way id="6"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="5"/><nd ref="1"/>
+<tag k="building" v="school"/><tag k="name" v="Testschule"/></way>
+</osm>
+"""
+
+
+@pytest.fixture
+def osm(tmp_path) -> Path:
+    p = tmp_path / "schule.osm"
+    p.write_text(OSM, encoding="utf-8")
+    return p
+
+
+def _dot_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_import_writes_a_site_file(osm, tmp_path, capsys):
+    out = tmp_path / "site.yaml"
+    assert main(["import", str(osm), "-o", str(out)]) == 0
+    assert "wrote " in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").startswith("# imported from schule.osm")
+    assert main(["check", str(out)]) in (0, 1)  # it is a readable site file
+    assert _dot_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_import_onto_a_folder_is_refused(osm, tmp_path, force, capsys):
+    folder = tmp_path / "site.yaml"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("keep")
+    assert main(["import", str(osm), "-o", str(folder), *force]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {folder} is a folder" in err and "Traceback" not in err
+    assert (folder / "keep.txt").read_text() == "keep" and _dot_files(tmp_path) == []
+
+
+def test_import_onto_an_existing_file_needs_force_and_keeps_its_mode_and_link(osm, tmp_path, capsys):
+    real = tmp_path / "real.yaml"
+    real.write_text("# mine\n")
+    os.chmod(real, 0o640)
+    link = tmp_path / "site.yaml"
+    link.symlink_to(real)
+    assert main(["import", str(osm), "-o", str(link)]) == 1
+    assert "exists; choose another name or pass --force" in capsys.readouterr().err
+    assert real.read_text() == "# mine\n"
+    assert main(["import", str(osm), "-o", str(link), "--force"]) == 0
+    assert link.is_symlink() and "Testschule" in real.read_text(encoding="utf-8")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert _dot_files(tmp_path) == []
+
+
+def test_import_on_a_full_disk_is_an_output_error_and_leaves_no_temp(osm, tmp_path, monkeypatch, capsys):
+    from orientation import fileio
+
+    def full(_fd, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fileio.os, "write", full)
+    out = tmp_path / "site.yaml"
+    assert main(["import", str(osm), "-o", str(out)]) == 1
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert f"error: cannot write {out}: the disk is full" in err and "Traceback" not in err
+    assert not out.exists() and _dot_files(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
+def test_import_into_a_read_only_folder_is_an_output_error(osm, tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    os.chmod(locked, 0o555)
+    try:
+        assert main(["import", str(osm), "-o", str(locked / "site.yaml")]) == 1
+        err = capsys.readouterr().err
+        assert "permission denied" in err and "Traceback" not in err
+        assert list(locked.iterdir()) == []
+    finally:
+        os.chmod(locked, 0o755)
