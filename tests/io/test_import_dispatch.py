@@ -67,7 +67,7 @@ def test_foreign_exceptions_are_translated(tmp_path, monkeypatch):
     p = tmp_path / "x.osm"
     p.write_text("<osm/>")
     with pytest.raises(ImportError_) as exc:
-        import_file(p)
+        import_file(p, contained=False)  # the patch lives in this process
     msg = str(exc.value)
     assert str(p) in msg and "KeyError" in msg and "report" in msg
     assert exc.value.__cause__ is None and exc.value.__suppress_context__
@@ -83,7 +83,7 @@ def test_invalid_result_is_reported_as_importer_bug(tmp_path, monkeypatch):
     p = tmp_path / "x.osm"
     p.write_text("<osm/>")
     with pytest.raises(ImportError_, match="importer bug"):
-        import_file(p)
+        import_file(p, contained=False)  # the patch lives in this process
 
 
 def test_options_are_checked_before_reading(tmp_path):
@@ -128,8 +128,8 @@ def test_io_package_exports():
     import orientation.io as io_pkg
 
     assert sorted(io_pkg.__all__) == sorted([
-        "FORMATS", "IMPORTERS", "ImportNote", "ImportResult", "detect_format", "import_bytes",
-        "import_file", "supported"])
+        "DEFAULT_IMPORT_LIMITS", "FORMATS", "IMPORTERS", "ImportLimits", "ImportNote",
+        "ImportResult", "detect_format", "import_bytes", "import_file", "supported"])
     assert Path(io_pkg.__file__).name == "__init__.py"
 
 

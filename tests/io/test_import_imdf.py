@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from orientation.errors import ImportError_
-from orientation.io import imdf, import_bytes, import_file
+from orientation.io import ImportLimits, import_bytes, import_file
 from orientation.io.site_file import dump_site, site_from_bytes, site_from_data
 from orientation.layout.geometry import geometry_problems, locate, outline
 
@@ -194,12 +194,11 @@ def test_zip_bomb_ratio_refused(tmp_path):
         import_file(p)
 
 
-def test_zip_total_size_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(imdf, "MAX_UNCOMPRESSED_BYTES", 2_000)
+def test_zip_total_size_refused(tmp_path):
     p = tmp_path / "big.zip"
     p.write_bytes(zipped(archive()))
-    with pytest.raises(ImportError_, match="expands to more than"):
-        import_file(p)
+    with pytest.raises(ImportError_, match="expands to more than.*max_unzipped_bytes"):
+        import_file(p, limits=ImportLimits(max_unzipped_bytes=2_000))
 
 
 def test_zip_not_a_zip(tmp_path):

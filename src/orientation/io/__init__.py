@@ -4,11 +4,16 @@ The suffix dispatch table of the importers is :data:`IMPORTERS`; ``import_file``
 entry point for IFC, DXF, IMDF and OSM. The format modules (:mod:`.ifc`, :mod:`.dxf`,
 :mod:`.imdf`, :mod:`.osm`) are imported lazily, so a missing optional extra only matters for
 its own format.
+
+Imports run **contained** by default (:mod:`.contained`): the reader runs in a child process
+with a memory and a time limit, and every budget of :class:`ImportLimits` applies.
 """
 
 from .importing import (
+    DEFAULT_IMPORT_LIMITS,
     FORMATS,
     IMPORTERS,
+    ImportLimits,
     ImportNote,
     ImportResult,
     detect_format,
@@ -18,8 +23,10 @@ from .importing import (
 )
 
 __all__ = [
+    "DEFAULT_IMPORT_LIMITS",
     "FORMATS",
     "IMPORTERS",
+    "ImportLimits",
     "ImportNote",
     "ImportResult",
     "detect_format",

@@ -25,10 +25,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
+import numpy as np
 import shapely
 from shapely.geometry import (
     GeometryCollection,
@@ -43,6 +45,7 @@ from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points
 
 from .. import model
+from ..errors import LimitError
 from ..model import DoorKind, FeatureKind, SiteFeatureKind
 
 Severity = Literal["error", "warning", "info"]
@@ -58,6 +61,65 @@ MAX_STAIR_SNAP_M = 2.0
 MAX_PLAN_OFFSET_M = 20_000.0
 #: Round plan coordinates to millimetres.
 GRID_M = 0.001
+
+
+@dataclass(frozen=True, slots=True)
+class ImportLimits:
+    """Budgets of one import: every place where the size of a building file can multiply the
+    work has one. A file that exceeds a budget gives a :class:`~orientation.errors.LimitError`
+    (or, for one element, a note) naming the field; raise it to import the file anyway.
+
+    ``max_file_bytes`` (300 MB): one building file, an IMDF archive, one file in an IMDF folder.
+    ``max_unzipped_bytes`` (400 MB): all members of an IMDF ``.zip`` together, uncompressed.
+    ``max_memory_mb`` (4096): address space of the process that reads the file (contained
+    imports only; the reader crashes or fails cleanly beyond it).
+    ``timeout_s`` (120): wall time of one contained import.
+    ``max_levels_per_range`` (200): whole levels one OSM level range (``0-3``, ``0.5-9.5``)
+    or ``building:levels`` may name; a wider range is skipped with a note.
+    ``max_curve_points`` (10,000): points of one flattened DXF curve (ARC, CIRCLE, ELLIPSE,
+    SPLINE, polyline bulges) and control points of one SPLINE; a curve that needs more is
+    flattened more coarsely (noted), a SPLINE with more control points is skipped (noted).
+    ``max_points_per_file`` (5,000,000): points of all DXF entities together, of all OSM
+    nodes, of all IFC STEP entities.
+    ``max_ring_vertices`` (50,000): vertices of one outline (footprint, room, polyline, OSM
+    way); a longer one is left out with a note.
+    ``max_line_points`` (10,000): points of one road or footway line; a longer line is
+    simplified until it fits (noted).
+    ``max_notes`` (100): notes of one import; the rest are summed up in one last note.
+    """
+
+    max_file_bytes: int = 300_000_000
+    max_unzipped_bytes: int = 400_000_000
+    max_memory_mb: int = 4096
+    timeout_s: float = 120.0
+    max_levels_per_range: int = 200
+    max_curve_points: int = 10_000
+    max_points_per_file: int = 5_000_000
+    max_ring_vertices: int = 50_000
+    max_line_points: int = 10_000
+    max_notes: int = 100
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise LimitError(f"import limit {f.name}: {v!r} is not a number")
+            if f.type in (int, "int") and not isinstance(v, int):
+                if not (isinstance(v, float) and math.isfinite(v) and v.is_integer()):
+                    raise LimitError(f"import limit {f.name}: {v!r} is not a whole number")
+                object.__setattr__(self, f.name, int(v))
+                v = int(v)
+            if not math.isfinite(v) or v <= 0:
+                raise LimitError(f"import limit {f.name}: {v!r} must be a positive, finite "
+                                 "number")
+            if v > 10**15:
+                raise LimitError(f"import limit {f.name}: {v!r} is too large (at most 1e15)")
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+DEFAULT_IMPORT_LIMITS = ImportLimits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +143,42 @@ class ImportNote:
         return f"{self.severity}: {self.message}{where} ({self.code})"
 
 
-class Notes:
-    """Collects notes in the order they are found."""
+_RANK = {"info": 0, "warning": 1, "error": 2}
 
-    def __init__(self) -> None:
+
+class Notes:
+    """Collects notes in the order they are found, at most ``max_items`` of them; the rest
+    are counted and summed up by :meth:`close` in one last note (``notes-capped``)."""
+
+    def __init__(self, max_items: int = DEFAULT_IMPORT_LIMITS.max_notes) -> None:
         self.items: list[ImportNote] = []
+        self.max_items = max_items
+        self.dropped: Counter[str] = Counter()
+        self.dropped_severity: Severity = "info"
+        self.closed = False
 
     def add(self, severity: Severity, code: str, message: str, element: str = "") -> None:
+        if len(self.items) >= self.max_items:
+            self.dropped[code] += 1
+            if _RANK[severity] > _RANK[self.dropped_severity]:
+                self.dropped_severity = severity
+            return
         self.items.append(ImportNote(severity, code, message, element))
+
+    def has(self, code: str) -> bool:
+        return code in self.dropped or any(n.code == code for n in self.items)
+
+    def close(self) -> list[ImportNote]:
+        """The notes, with one summary note for those beyond ``max_items`` (once)."""
+        if self.dropped and not self.closed:
+            n = sum(self.dropped.values())
+            codes = ", ".join(f"{c} ({k})" for c, k in self.dropped.most_common(8))
+            self.items.append(ImportNote(
+                self.dropped_severity, "notes-capped",
+                f"and {n:,} more note(s) not shown ({codes}; limit max_notes = "
+                f"{self.max_items:,}); raise the limit to see them all"))
+        self.closed = True
+        return self.items
 
     def error(self, code: str, message: str, element: str = "") -> None:
         self.add("error", code, message, element)
@@ -345,7 +435,14 @@ class SiteFeatureDraft:
     source_id: str | None = None
 
 
-def _clean_footprint(d: BuildingDraft, notes: Notes) -> Polygon | None:
+def _clean_footprint(d: BuildingDraft, notes: Notes,
+                     limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> Polygon | None:
+    n = largest_ring_vertices(d.footprint)
+    if n > limits.max_ring_vertices:
+        # make_valid and the topology-preserving simplification grow faster than linearly
+        raise LimitError(f"building '{d.name}': the outline has {n:,} vertices in one ring "
+                         f"(limit max_ring_vertices = {limits.max_ring_vertices:,}); simplify "
+                         "the outline in the source, or raise the limit")
     poly, rest = largest_polygon(d.footprint)
     if poly is None:
         notes.error("no-footprint", f"building '{d.name}': no outline could be found; draw the "
@@ -380,11 +477,77 @@ def _clean_footprint(d: BuildingDraft, notes: Notes) -> Polygon | None:
     return orient(best, sign=-1.0)
 
 
-def _snap_to_boundary(boundary: BaseGeometry, xy: XY) -> tuple[XY, float]:
-    p = Point(xy)
-    dist = boundary.distance(p)
-    q = nearest_points(boundary, p)[0]
-    return (q.x, q.y), dist
+class BoundaryIndex:
+    """Nearest points on an outline in O(log n) per query: an STRtree of its segments.
+
+    ``boundary.distance(point)`` costs O(n) for an outline of n vertices, so snapping d doors
+    onto it cost O(d·n); with the index it is O((d + n) log n).
+    """
+
+    def __init__(self, boundary: BaseGeometry | None):
+        segs = []
+        if boundary is not None and not boundary.is_empty:
+            for part in shapely.get_parts(boundary):
+                c = shapely.get_coordinates(part)
+                if len(c) >= 2:
+                    segs.append(np.stack([c[:-1], c[1:]], axis=1))
+        arr = np.concatenate(segs) if segs else np.empty((0, 2, 2))
+        self.segments = shapely.linestrings(arr) if len(arr) else np.empty(0, dtype=object)
+        self.tree = shapely.STRtree(self.segments)
+
+    def __bool__(self) -> bool:
+        return len(self.segments) > 0
+
+    def distance(self, geom: BaseGeometry) -> float:
+        """Distance of ``geom`` to the outline (inf for an empty outline)."""
+        if not len(self.segments) or geom is None or geom.is_empty:
+            return math.inf
+        _, dist = self.tree.query_nearest(geom, return_distance=True, all_matches=False)
+        return float(dist[0]) if len(dist) else math.inf
+
+    def within(self, geom: BaseGeometry, distance: float) -> bool:
+        """Whether ``geom`` lies within ``distance`` of the outline."""
+        if not len(self.segments) or geom is None or geom.is_empty:
+            return False
+        return bool(len(self.tree.query(geom, predicate="dwithin", distance=distance)))
+
+    def snap(self, xy: XY) -> tuple[XY, float]:
+        """The nearest point of the outline to ``xy`` and its distance."""
+        p = Point(xy)
+        if not len(self.segments):
+            return xy, math.inf
+        idx = self.tree.query_nearest(p, all_matches=False)
+        seg = self.segments[int(idx[0])]
+        q = nearest_points(seg, p)[0]
+        return (q.x, q.y), float(seg.distance(p))
+
+
+def _snap_to_boundary(boundary: BaseGeometry | BoundaryIndex, xy: XY) -> tuple[XY, float]:
+    if not isinstance(boundary, BoundaryIndex):
+        boundary = BoundaryIndex(boundary)
+    return boundary.snap(xy)
+
+
+def count_vertices(geom: BaseGeometry | None) -> int:
+    """The number of coordinates of ``geom`` (0 for None)."""
+    return 0 if geom is None else int(shapely.get_num_coordinates(geom))
+
+
+def largest_ring_vertices(geom: BaseGeometry | None) -> int:
+    """Vertices of the longest ring or line in ``geom`` (what one outline costs)."""
+    if geom is None or geom.is_empty:
+        return 0
+    rings = [geom]
+    out = 0
+    while rings:
+        g = rings.pop()
+        if isinstance(g, Polygon):
+            out = max(out, len(g.exterior.coords), *(len(r.coords) for r in g.interiors))
+        elif hasattr(g, "geoms"):
+            rings.extend(g.geoms)
+        else:
+            out = max(out, count_vertices(g))
+    return out
 
 
 def _inside_point(poly: Polygon, inner: BaseGeometry, xy: XY) -> tuple[XY | None, float]:
@@ -417,9 +580,10 @@ def _width(w: float | None, bad: list[float]) -> float | None:
 
 
 def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
-                   max_door_snap_m: float = MAX_DOOR_SNAP_M) -> dict | None:
+                   max_door_snap_m: float = MAX_DOOR_SNAP_M,
+                   limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict | None:
     """One building as plain site-file data, or None (with an error note) without an outline."""
-    poly = _clean_footprint(d, notes)
+    poly = _clean_footprint(d, notes, limits)
     if poly is None:
         return None
     if not d.storeys:
@@ -430,7 +594,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     bid = IdAllocator()
     bid.used = ids_seen
     building_id = bid.new("", *d.id_hints, d.name, "building")
-    boundary = poly.boundary
+    boundary = BoundaryIndex(poly.boundary)
     inner = poly.buffer(-0.1)
     out: dict = {
         "id": building_id,
@@ -515,7 +679,9 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     # rooms
     rooms = []
     grown = poly.buffer(0.4)
+    shapely.prepare(grown)
     clipped = emptied = 0
+    big_rooms: list[int] = []
     for rd in d.rooms:
         if not level_ok(rd.level, "a room", rd.source_id):
             continue
@@ -523,7 +689,11 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
         name = clean_text(rd.name)
         if name:
             room["name"] = name
-        rp, _ = largest_polygon(rd.polygon)
+        if largest_ring_vertices(rd.polygon) > limits.max_ring_vertices:
+            big_rooms.append(largest_ring_vertices(rd.polygon))
+            rp = None
+        else:
+            rp, _ = largest_polygon(rd.polygon)
         if rp is not None and not grown.contains(rp):
             rp, _ = largest_polygon(rp.intersection(poly))
             if rp is None or rp.area < 0.05:
@@ -543,6 +713,11 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     if clipped:
         notes.info("rooms-clipped", f"building '{d.name}': {clipped} room outline(s) reaching "
                    "outside the footprint were clipped to it")
+    if big_rooms:
+        notes.warning("room-too-many-vertices", f"building '{d.name}': {len(big_rooms)} room "
+                      f"outline(s) have up to {max(big_rooms):,} vertices (limit "
+                      f"max_ring_vertices = {limits.max_ring_vertices:,}); they are listed "
+                      "without an outline: simplify them in the source or raise the limit")
     if emptied:
         notes.warning("rooms-outside", f"building '{d.name}': {emptied} room(s) lie outside the "
                       "footprint; they are listed without an outline")
@@ -591,18 +766,52 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     return out
 
 
-def _site_feature(sf: SiteFeatureDraft) -> dict | None:
-    g = on_grid(sf.geometry)
+def _line_points(g: BaseGeometry, max_points: int) -> tuple[list[list[float]], bool]:
+    """A line's points rounded to millimetres (consecutive repeats dropped), simplified until
+    at most ``max_points`` remain; and whether it was simplified. Rounding point by point (not
+    ``set_precision``, which nodes a self-crossing line: quadratic in its crossings)."""
+    c = np.round(shapely.get_coordinates(g), 3) + 0.0
+    if len(c) > 1:
+        keep = np.ones(len(c), dtype=bool)
+        keep[1:] = np.any(c[1:] != c[:-1], axis=1)
+        c = c[keep]
+    simplified = False
+    tol = 0.05
+    while len(c) > max_points and tol < 1e7:
+        c = np.round(shapely.get_coordinates(
+            LineString(c).simplify(tol, preserve_topology=False)), 3) + 0.0
+        simplified = True
+        tol *= 4
+    return [[float(x), float(y)] for x, y in c], simplified
+
+
+def _site_feature(sf: SiteFeatureDraft, limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+                  simplified: list[str] | None = None) -> dict | None:
     out: dict = {"kind": sf.kind.value}
     if clean_text(sf.name):
         out["name"] = clean_text(sf.name)
     if sf.kind in model.LINE_KINDS:
+        g = sf.geometry
         if isinstance(g, MultiLineString):
             g = max(g.geoms, key=lambda x: x.length)
         if not isinstance(g, LineString) or g.length <= 0:
             return None
-        out["line"] = [_xy(p) for p in g.coords]
-    elif sf.kind in model.POINT_KINDS:
+        pts, was = _line_points(g, limits.max_line_points)
+        if len(pts) < 2:
+            return None
+        if was and simplified is not None:
+            simplified.append(sf.source_id or sf.name or sf.kind.value)
+        out["line"] = pts
+        if sf.source_id:
+            out["source_id"] = sf.source_id
+        return out
+    n = largest_ring_vertices(sf.geometry)
+    if n > limits.max_ring_vertices:
+        if simplified is not None:
+            simplified.append(sf.source_id or sf.name or sf.kind.value)
+        return None
+    g = on_grid(sf.geometry)
+    if sf.kind in model.POINT_KINDS:
         c = g.centroid if not isinstance(g, Point) else g
         if c.is_empty:
             return None
@@ -642,7 +851,8 @@ def _shift(data: dict, dx: float, dy: float) -> None:
 def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
                   origin: tuple[float, float] | None = None, north_deg: float = 0.0,
                   site_features: Iterable[SiteFeatureDraft] = (), address: str | None = None,
-                  max_door_snap_m: float = MAX_DOOR_SNAP_M) -> dict:
+                  max_door_snap_m: float = MAX_DOOR_SNAP_M,
+                  limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict:
     """The whole site as plain data in the shape of ``orientation/site@1``.
 
     Adds the site-wide notes: no doors at all, no exterior door, no main entrance, several
@@ -651,7 +861,7 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
     seen: set[str] = set()
     buildings = []
     for d in drafts:
-        b = build_building(d, seen, notes, max_door_snap_m=max_door_snap_m)
+        b = build_building(d, seen, notes, max_door_snap_m=max_door_snap_m, limits=limits)
         if b is not None:
             buildings.append(b)
     info: dict = {"name": clean_text(name) or "Imported site"}
@@ -662,7 +872,16 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
         north = 0.0
     info["north_deg"] = north
     data: dict = {"format": model.FORMAT, "site": info, "buildings": buildings}
-    feats = [f for f in (_site_feature(s) for s in site_features) if f is not None]
+    simplified: list[str] = []
+    feats = [f for f in (_site_feature(s, limits, simplified) for s in site_features)
+             if f is not None]
+    if simplified:
+        notes.warning("site-feature-simplified", f"{len(simplified)} site feature(s) have more "
+                      f"points than the limits allow (max_line_points = "
+                      f"{limits.max_line_points:,} per line, max_ring_vertices = "
+                      f"{limits.max_ring_vertices:,} per outline); lines were simplified, "
+                      "outlines left out; raise the limits to keep them as drawn",
+                      ", ".join(simplified[:8]) + (" …" if len(simplified) > 8 else ""))
     if feats:
         data["site_features"] = feats
     if not buildings:

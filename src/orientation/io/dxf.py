@@ -30,6 +30,8 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -40,11 +42,14 @@ import shapely.affinity
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
-from ..errors import ImportError_
+from ..errors import ImportError_, LimitError
 from ..model import DoorKind
 from ._common import (
+    DEFAULT_IMPORT_LIMITS,
+    BoundaryIndex,
     BuildingDraft,
     DoorDraft,
+    ImportLimits,
     Notes,
     RoomDraft,
     WindowDraft,
@@ -99,7 +104,8 @@ def parse_label(text: str) -> tuple[str | None, str | None]:
     return number, name
 
 
-def _open(path: Path, file: str):
+def _open(path: Path, file: str, data: bytes | None = None,
+          limits: ImportLimits = DEFAULT_IMPORT_LIMITS):
     try:
         import ezdxf
         from ezdxf import recover
@@ -107,8 +113,12 @@ def _open(path: Path, file: str):
         from ..errors import MissingDependencyError
 
         raise MissingDependencyError("importing DXF files", "dxf") from None
+    if data is None:
+        from .importing import read_source
+
+        data = read_source(path, file, limits)
     try:
-        doc, auditor = recover.readfile(str(path))
+        doc, auditor = recover.read(io.BytesIO(data))
     except OSError as exc:
         raise ImportError_(f"{file}: cannot read the file: {exc.strerror or exc}") from None
     except ezdxf.DXFStructureError as exc:
@@ -117,13 +127,98 @@ def _open(path: Path, file: str):
     return doc, auditor
 
 
+class _Flattener:
+    """Curve flattening within the budgets of :class:`ImportLimits`.
+
+    ezdxf flattens an arc to a tolerance: the number of points grows with the square root of
+    radius / tolerance (an ARC of radius 1e12 would give some 10^7 points, gigabytes). Points
+    are taken lazily, at most ``max_curve_points`` per curve; a curve that needs more is
+    flattened again, more coarsely, until it fits (counted for a note). A SPLINE with more
+    control or fit points than ``max_curve_points``, and a polyline with more vertices than
+    ``max_ring_vertices``, is skipped (counted). All points of the file together are bounded
+    by ``max_points_per_file`` (a LimitError).
+    """
+
+    def __init__(self, ezpath, tol: float, limits: ImportLimits, file: str):
+        self.ezpath, self.tol, self.limits, self.file = ezpath, tol, limits, file
+        self.total = 0
+        self.coarse: list[str] = []
+        self.skipped: list[str] = []
+
+    def points(self, e, handle: str) -> list[tuple[float, float]] | None:
+        lim = self.limits
+        t = e.dxftype()
+        if t == "SPLINE":
+            n = max(len(e.control_points), len(e.fit_points))
+            if n > lim.max_curve_points:
+                self.skipped.append(f"SPLINE {handle} ({n:,} control points, limit "
+                                    f"max_curve_points = {lim.max_curve_points:,})")
+                return None
+        elif t == "LWPOLYLINE":
+            n = len(e)
+            if n > lim.max_ring_vertices:
+                self.skipped.append(f"LWPOLYLINE {handle} ({n:,} vertices, limit "
+                                    f"max_ring_vertices = {lim.max_ring_vertices:,})")
+                return None
+        elif t == "POLYLINE":
+            n = len(e.vertices)
+            if n > lim.max_ring_vertices:
+                self.skipped.append(f"POLYLINE {handle} ({n:,} vertices, limit "
+                                    f"max_ring_vertices = {lim.max_ring_vertices:,})")
+                return None
+        for v in (getattr(e.dxf, "radius", None), getattr(e.dxf, "major_axis", None)):
+            if v is not None:
+                size = abs(v) if isinstance(v, (int, float)) else max(abs(x) for x in v)
+                if not math.isfinite(size) or size > 1e10:
+                    self.skipped.append(f"{t} {handle} (radius {size:g} drawing units)")
+                    return None
+        p = self.ezpath.make_path(e)
+        tol = self.tol
+        cap = lim.max_curve_points
+        coarse = False
+        for _ in range(8):
+            pts = [(v.x, v.y) for v in itertools.islice(p.flattening(tol, segments=8), cap + 1)]
+            if len(pts) <= cap:
+                break
+            tol *= 10.0
+            coarse = True
+        else:
+            self.skipped.append(f"{t} {handle} (more than {cap:,} points even when flattened "
+                                "coarsely)")
+            return None
+        if coarse:
+            self.coarse.append(handle or t)
+        self.total += len(pts)
+        if self.total > lim.max_points_per_file:
+            raise LimitError(f"{self.file}: the drawing has more than "
+                             f"{lim.max_points_per_file:,} points once its curves are flattened "
+                             "(limit max_points_per_file); cut the drawing down to the building "
+                             "plan, or raise the limit")
+        return pts
+
+    def report(self, notes: Notes) -> None:
+        if self.coarse:
+            notes.warning("dxf-curves-coarse", f"{len(self.coarse)} curve(s) would need more "
+                          f"than {self.limits.max_curve_points:,} points (limit "
+                          "max_curve_points) and were flattened more coarsely",
+                          ", ".join(self.coarse[:8]) + (" …" if len(self.coarse) > 8 else ""))
+        if self.skipped:
+            notes.warning("dxf-entities-skipped", f"{len(self.skipped)} entit(ies) too large to "
+                          "read were left out: " + "; ".join(self.skipped[:5])
+                          + (" …" if len(self.skipped) > 5 else "")
+                          + "; raise the limit to read them")
+
+
 def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
-             layers: dict[str, str] | None = None, keep_room_numbers: bool = False) -> dict:
-    """Read a DXF floor plan into site-file data (see the module docstring)."""
+             layers: dict[str, str] | None = None, keep_room_numbers: bool = False,
+             limits: ImportLimits = DEFAULT_IMPORT_LIMITS, data: bytes | None = None) -> dict:
+    """Read a DXF floor plan into site-file data (see the module docstring). ``data`` is the
+    file's content when it is not read from ``path`` (an upload)."""
     from ezdxf import bbox as ezbbox
     from ezdxf import path as ezpath
 
-    doc, auditor = _open(path, file)
+    doc, auditor = _open(path, file, data, limits)
+    del data
     if auditor.has_errors:
         notes.warning("dxf-repaired", f"the DXF had {len(auditor.errors)} structural error(s); "
                       "ezdxf repaired what it could")
@@ -157,6 +252,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     texts: dict[str, list[tuple[Point, str, str, Point | None]]] = defaultdict(list)
     inserts: list[tuple[object, str, str]] = []
     arcs: Counter[str] = Counter()
+    flat = _Flattener(ezpath, tol, limits, file)
     for e in msp:
         t = e.dxftype()
         layer = e.dxf.layer
@@ -165,8 +261,8 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
             if t in ("LWPOLYLINE", "POLYLINE"):
                 if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
                     continue
-                pts = [(v.x, v.y) for v in ezpath.make_path(e).flattening(tol, segments=8)]
-                if len(pts) < 2:
+                pts = flat.points(e, handle)
+                if pts is None or len(pts) < 2:
                     continue
                 is_closed = e.is_closed or (len(pts) > 3 and math.dist(pts[0], pts[-1]) < 1e-9)
                 if is_closed and len(pts) >= 3:
@@ -174,8 +270,8 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                 else:
                     loose[layer].append((LineString(pts), handle))
             elif t in ("LINE", "ARC", "SPLINE", "ELLIPSE"):
-                pts = [(v.x, v.y) for v in ezpath.make_path(e).flattening(tol, segments=8)]
-                if len(pts) >= 2:
+                pts = flat.points(e, handle)
+                if pts is not None and len(pts) >= 2:
                     loose[layer].append((LineString(pts), handle))
                 if t == "ARC":
                     arcs[layer] += 1
@@ -194,8 +290,10 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                 texts[layer].append((Point(ins.x, ins.y), txt, handle, center))
             elif t == "INSERT":
                 inserts.append((e, layer, handle))
-        except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException):
+        except (ValueError, TypeError, AttributeError, ZeroDivisionError, OverflowError,
+                shapely.errors.GEOSException):
             continue
+    flat.report(notes)
 
     def layer_polys(layer: str) -> list[tuple[Polygon, str]]:
         """Closed polylines of a layer, else polygons formed from its lines and arcs."""
@@ -351,7 +449,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     doors: list[DoorDraft] = []
     windows: list[WindowDraft] = []
     fp_poly, _ = largest_polygon(fp)
-    boundary = fp_poly.boundary if fp_poly is not None else None
+    boundary = BoundaryIndex(fp_poly.boundary if fp_poly is not None else None)
     for e, layer, handle in inserts:
         bname = e.dxf.name
         is_door = (layer == door_layer) if door_layer else bool(
@@ -360,7 +458,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
         if not (is_door or is_window):
             continue
         at = sp(Point(e.dxf.insert.x, e.dxf.insert.y))
-        dist = boundary.distance(Point(at)) if boundary is not None else math.inf
+        dist = boundary.distance(Point(at))
         if is_window:
             windows.append(WindowDraft(at=at, level=0, id_hints=(handle,), source_id=handle or None))
             continue
@@ -393,7 +491,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     stem = path.stem
     draft = BuildingDraft(name=stem, footprint=fp, storeys=[(0, "0")], id_hints=(stem,),
                           keep_holes=True, doors=doors, rooms=drafts_rooms, windows=windows)
-    return assemble_site(name=stem, drafts=[draft], notes=notes)
+    return assemble_site(name=stem, drafts=[draft], notes=notes, limits=limits)
 
 
 __all__ = ["ROLES", "UNITS_M", "parse_label", "read_dxf"]

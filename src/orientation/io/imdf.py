@@ -41,12 +41,15 @@ import shapely
 from shapely.geometry import LineString, shape
 from shapely.ops import unary_union
 
-from ..errors import ImportError_
+from ..errors import ImportError_, LimitError
 from ..model import DoorKind, FeatureKind
 from ._common import (
+    DEFAULT_IMPORT_LIMITS,
+    BoundaryIndex,
     BuildingDraft,
     DoorDraft,
     FeatureDraft,
+    ImportLimits,
     Notes,
     RoomDraft,
     StairDraft,
@@ -82,22 +85,35 @@ def is_imdf_folder(path: Path) -> bool:
 
 # --- reading the files ------------------------------------------------------------------------
 
-def _files_from_folder(path: Path, file: str) -> dict[str, bytes]:
+def _files_from_folder(path: Path, file: str,
+                       limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict[str, bytes]:
+    from .importing import read_source
+
     out: dict[str, bytes] = {}
     total = 0
+    max_file = min(MAX_FILE_BYTES, limits.max_file_bytes)
+    max_total = min(MAX_UNCOMPRESSED_BYTES, limits.max_unzipped_bytes)
     for p in sorted(path.iterdir()):
-        if not p.is_file() or p.name.startswith(".") or p.suffix.lower() not in (".geojson", ".json"):
+        if p.name.startswith(".") or p.suffix.lower() not in (".geojson", ".json"):
+            continue
+        if not p.is_file():  # FIFOs, devices, folders: never opened
+            if p.exists() and not p.is_dir():
+                raise ImportError_(f"{file}: {p.name} is not a regular file (a FIFO or a "
+                                   "device?); remove it from the IMDF folder")
             continue
         size = p.stat().st_size
         total += size
-        if size > MAX_FILE_BYTES or total > MAX_UNCOMPRESSED_BYTES:
-            raise ImportError_(f"{file}: {p.name} is too large ({size:,} bytes; limit "
-                               f"{MAX_FILE_BYTES:,} per file, {MAX_UNCOMPRESSED_BYTES:,} in all)")
-        out[p.name] = p.read_bytes()
+        if size > max_file or total > max_total:
+            raise LimitError(f"{file}: {p.name} is too large ({size:,} bytes; limit "
+                             f"max_file_bytes = {max_file:,} per file, max_unzipped_bytes = "
+                             f"{max_total:,} in all)")
+        out[p.name] = read_source(p, f"{file}/{p.name}", limits)
     return out
 
 
-def _files_from_zip(raw: bytes, file: str) -> dict[str, bytes]:
+def _files_from_zip(raw: bytes, file: str,
+                    limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict[str, bytes]:
+    max_total = min(MAX_UNCOMPRESSED_BYTES, limits.max_unzipped_bytes)
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
@@ -116,10 +132,10 @@ def _files_from_zip(raw: bytes, file: str) -> dict[str, bytes]:
                                "archive (path traversal); pack the IMDF files again without "
                                "absolute paths or '..'")
         total += info.file_size
-        if total > MAX_UNCOMPRESSED_BYTES:
+        if total > max_total:
             raise ImportError_(f"{file}: refused: the archive expands to more than "
-                               f"{MAX_UNCOMPRESSED_BYTES:,} bytes (a zip bomb?); limit "
-                               "MAX_UNCOMPRESSED_BYTES")
+                               f"{max_total:,} bytes (a zip bomb?); limit "
+                               "max_unzipped_bytes")
         if info.file_size > 1_000_000 and info.file_size > MAX_COMPRESSION_RATIO * max(
                 info.compress_size, 1):
             raise ImportError_(f"{file}: refused: the member '{name}' expands "
@@ -235,23 +251,25 @@ def _ordinal(v) -> int | None:
 
 # --- the import -------------------------------------------------------------------------------
 
-def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False) -> dict:
+def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
+              limits: ImportLimits = DEFAULT_IMPORT_LIMITS, data: bytes | None = None) -> dict:
     """Read an IMDF folder or ``.zip`` into site-file data (see the module docstring).
+    ``data`` is the content of the ``.zip`` when it is not read from ``path`` (an upload).
 
     IMDF has no room numbers, so ``keep_room_numbers`` has nothing to pin.
     """
-    if path.is_dir():
-        files = _files_from_folder(path, file)
+    if data is None and path.is_dir():
+        files = _files_from_folder(path, file, limits)
     else:
-        try:
-            size = path.stat().st_size
-            if size > MAX_ARCHIVE_BYTES:
-                raise ImportError_(f"{file}: {size:,} bytes exceed the limit of "
-                                   f"{MAX_ARCHIVE_BYTES:,} bytes for an IMDF archive")
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ImportError_(f"{file}: cannot read the file: {exc.strerror}") from None
-        files = _files_from_zip(raw, file)
+        if data is None:
+            from .importing import read_source
+
+            data = read_source(path, file, limits)
+        if len(data) > MAX_ARCHIVE_BYTES:
+            raise LimitError(f"{file}: {len(data):,} bytes exceed the limit of "
+                             f"{MAX_ARCHIVE_BYTES:,} bytes for an IMDF archive")
+        files = _files_from_zip(data, file, limits)
+        del data
     layers, manifest = _load(files, file, notes)
     lang = str(manifest.get("language") or "en")
 
@@ -391,6 +409,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
     # openings -> doors
     openings = layers.get("opening", [])
     principal: list[DoorDraft] = []
+    rings: dict[tuple[str, int], BoundaryIndex] = {}
     skipped = 0
     for f in openings:
         p = _props(f)
@@ -402,8 +421,10 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
         bid, ordinal = level_of[lid]
         g = P(g)
         mid = g.interpolate(0.5, normalized=True) if isinstance(g, LineString) else g.centroid
-        ring = outlines[(bid, ordinal)].boundary
-        exterior = ring.distance(g) <= EXTERIOR_OPENING_M
+        ring = rings.get((bid, ordinal))
+        if ring is None:
+            ring = rings[(bid, ordinal)] = BoundaryIndex(outlines[(bid, ordinal)].boundary)
+        exterior = ring.within(g, EXTERIOR_OPENING_M)
         cat = str(p.get("category") or "pedestrian")
         if not exterior:
             kind = DoorKind.inner
@@ -435,7 +456,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
                    f"{EXTERIOR_OPENING_M:g} m of its level outline: all are imported as inner doors")
 
     return assemble_site(name=site_name, drafts=list(drafts.values()), notes=notes,
-                         origin=(lat0, lon0), address=address)
+                         origin=(lat0, lon0), address=address, limits=limits)
 
 
 def _stacks(units: list[tuple[int, object, str]]) -> list[tuple[list[int], tuple[float, float], str]]:

@@ -29,16 +29,24 @@ package gives :class:`~orientation.errors.MissingDependencyError` with the extra
 
 from __future__ import annotations
 
+import os
 import re
-import tempfile
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-from ..errors import ImportError_, MissingDependencyError, OrientationError, SiteFileError
+from ..errors import (
+    ImportError_,
+    LimitError,
+    MissingDependencyError,
+    OrientationError,
+    SiteFileError,
+)
+from ..fileio import InputFileError, read_input_bytes
 from ..model import Site
-from ._common import ImportNote, Notes, Severity
+from ._common import DEFAULT_IMPORT_LIMITS, ImportLimits, ImportNote, Notes, Severity
 
 Units = Literal["m", "cm", "mm", "in", "ft"]
 LayerRole = Literal["footprint", "rooms", "labels", "doors"]
@@ -120,50 +128,73 @@ def _check_options(units: str | None, layers: dict[str, str] | None) -> None:
                                f"{', '.join(get_args(LayerRole))}")
 
 
-def import_file(path: str | Path, *, units: Units | None = None,
-                layers: dict[str, str] | None = None,
-                keep_room_numbers: bool = False) -> ImportResult:
-    """Import a building file into a site.
+def _check_file(p: Path, file: str, limits: ImportLimits) -> None:
+    """A single import file must be a regular file within ``max_file_bytes``: a FIFO would
+    block forever and a device such as ``/dev/zero`` never ends (its size reads 0)."""
+    try:
+        st = os.stat(p)
+    except OSError as exc:
+        raise ImportError_(f"{file}: cannot read it: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a device"
+                if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a socket"
+                if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise ImportError_(f"{file}: is {kind}, not a file; name a regular building file")
+    if st.st_size > limits.max_file_bytes:
+        raise LimitError(f"{file}: the file has {st.st_size:,} bytes (limit max_file_bytes = "
+                         f"{limits.max_file_bytes:,}); cut it down to the site, or raise the "
+                         "limit (--max-import-mb)")
 
-    ``units`` (DXF only) overrides the drawing units: ``m``, ``cm``, ``mm``, ``in``, ``ft``.
-    ``layers`` (DXF only) names layers by role: ``footprint``, ``rooms``, ``labels``, ``doors``.
-    ``keep_room_numbers`` pins the source's room numbers (IFC ``Name``, OSM ``ref``, the
-    number in a DXF label) as ``number``; otherwise the layout engine numbers the rooms.
 
-    Raises :class:`~orientation.errors.ImportError_` (a file that cannot be imported, with what
-    to do), :class:`~orientation.errors.MissingDependencyError` (``ifc``/``dxf`` extra
-    missing); never a foreign exception.
-    """
-    p = Path(path)
-    file = str(path)
-    _check_options(units, layers)
-    if not p.exists():
-        raise ImportError_(f"{file}: no such file or folder; check the path")
-    fmt = detect_format(p)
-    notes = Notes()
+def read_source(path: Path, file: str, limits: ImportLimits) -> bytes:
+    """The bytes of one import file (regular files only, at most ``max_file_bytes``)."""
+    try:
+        return read_input_bytes(path, max_bytes=limits.max_file_bytes, what="file",
+                                limit_name="max_file_bytes, --max-import-mb")
+    except InputFileError as exc:
+        raise ImportError_(str(exc).replace(str(path), file, 1)) from None
+
+
+def _convert(fmt: Format, source: Path, *, file: str, data: bytes | None = None,
+             units: Units | None = None, layers: dict[str, str] | None = None,
+             keep_room_numbers: bool = False,
+             limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> tuple[dict, list[ImportNote]]:
+    """Run the reader of ``fmt`` on ``source`` (or on ``data``, the bytes of a file named like
+    ``source``): site-file data and notes. Foreign exceptions become ImportError_ here. This
+    is what runs in the child process of a contained import."""
+    notes = Notes(limits.max_notes)
     if fmt != "dxf" and (units is not None or layers):
         notes.info("options-ignored", "units and layers apply to DXF files only; ignored")
     reader = _reader(fmt)
-    source = p.parent if fmt == "imdf" and p.is_file() and p.suffix.lower() != ".zip" else p
     try:
         if fmt == "dxf":
-            data = reader(source, file=file, notes=notes, units=units, layers=layers,
-                          keep_room_numbers=keep_room_numbers)
+            out = reader(source, file=file, notes=notes, units=units, layers=layers,
+                         keep_room_numbers=keep_room_numbers, limits=limits, data=data)
         else:
-            data = reader(source, file=file, notes=notes, keep_room_numbers=keep_room_numbers)
-    except (OrientationError, KeyboardInterrupt):
+            out = reader(source, file=file, notes=notes, keep_room_numbers=keep_room_numbers,
+                         limits=limits, data=data)
+    except KeyboardInterrupt:
         raise
+    except OrientationError as exc:
+        if str(exc).startswith(file) or type(exc) not in (ImportError_, LimitError):
+            raise
+        raise type(exc)(f"{file}: {exc}") from None  # every message names the file
     except MemoryError:
-        raise ImportError_(f"{file}: out of memory while importing; the file is too large for "
-                           "this machine") from None
+        raise LimitError(f"{file}: out of memory while importing (limit max_memory_mb = "
+                         f"{limits.max_memory_mb:,} MB in a contained import); the file is too "
+                         "large for this machine: cut it down to the site") from None
     except RecursionError:
         raise ImportError_(f"{file}: the file is nested too deeply to import") from None
     except Exception as exc:  # noqa: BLE001 - the boundary: nothing foreign escapes
         raise ImportError_(f"{file}: cannot import this {FORMATS[fmt][0]} "
                            f"({type(exc).__name__}: {str(exc)[:300]}); check that it opens in "
                            "its own program, and report the file if it does") from None
-    if not data.get("buildings"):
-        why = "; ".join(n.message for n in notes.items if n.severity == "error")
+    return out, notes.close()
+
+
+def _finish(fmt: Format, file: str, data: dict, notes: list[ImportNote]) -> ImportResult:
+    if not isinstance(data, dict) or not data.get("buildings"):
+        why = "; ".join(n.message for n in notes if n.severity == "error")
         raise ImportError_(f"{file}: no building could be imported" + (f": {why}" if why else ""))
     from .site_file import site_from_data
 
@@ -172,30 +203,93 @@ def import_file(path: str | Path, *, units: Units | None = None,
     except SiteFileError as exc:
         raise ImportError_(f"{file}: the imported site does not validate (an importer bug: "
                            f"please report it with the file):\n{exc}") from None
-    return ImportResult(site=site, notes=tuple(notes.items), format=fmt)
+    return ImportResult(site=site, notes=tuple(notes), format=fmt)
+
+
+def import_file(path: str | Path, *, units: Units | None = None,
+                layers: dict[str, str] | None = None,
+                keep_room_numbers: bool = False, limits: ImportLimits | None = None,
+                contained: bool = True) -> ImportResult:
+    """Import a building file into a site.
+
+    ``units`` (DXF only) overrides the drawing units: ``m``, ``cm``, ``mm``, ``in``, ``ft``.
+    ``layers`` (DXF only) names layers by role: ``footprint``, ``rooms``, ``labels``, ``doors``.
+    ``keep_room_numbers`` pins the source's room numbers (IFC ``Name``, OSM ``ref``, the
+    number in a DXF label) as ``number``; otherwise the layout engine numbers the rooms.
+    ``limits`` (:class:`ImportLimits`) bounds the work a file can cause. ``contained``
+    (default) runs the reader in a child process with a memory and time limit
+    (:mod:`orientation.io.contained`), so that a crash of a native parser is an error, not
+    the end of the program; ``contained=False`` reads in this process (tests, debugging).
+
+    Raises :class:`~orientation.errors.ImportError_` (a file that cannot be imported, with what
+    to do), :class:`~orientation.errors.LimitError` (a budget of ``limits`` is exceeded: the
+    message names it), :class:`~orientation.errors.MissingDependencyError` (``ifc``/``dxf``
+    extra missing); never a foreign exception.
+    """
+    limits = DEFAULT_IMPORT_LIMITS if limits is None else limits
+    if not isinstance(limits, ImportLimits):
+        raise ImportError_("limits must be an orientation.io.ImportLimits")
+    p = Path(path)
+    file = str(path)
+    _check_options(units, layers)
+    try:
+        if not p.exists():
+            raise ImportError_(f"{file}: no such file or folder; check the path")
+    except OSError as exc:
+        raise ImportError_(f"{file}: cannot read it: {exc.strerror or exc}") from None
+    fmt = detect_format(p)
+    if not p.is_dir():
+        _check_file(p, file, limits)
+    _reader(fmt)  # a missing extra is told here, without starting a process
+    source = p.parent if fmt == "imdf" and p.is_file() and p.suffix.lower() != ".zip" else p
+    options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
+    if contained:
+        from .contained import run_import
+
+        data, notes, _ = run_import(fmt, source, file=file, options=options, limits=limits)
+    else:
+        data, notes = _convert(fmt, source, file=file, limits=limits, **options)
+    return _finish(fmt, file, data, notes)
 
 
 def import_bytes(data: bytes, *, name: str, units: Units | None = None,
                  layers: dict[str, str] | None = None,
-                 keep_room_numbers: bool = False) -> ImportResult:
+                 keep_room_numbers: bool = False, limits: ImportLimits | None = None,
+                 contained: bool = True) -> ImportResult:
     """Import an uploaded file held in memory (the app). ``name`` gives the suffix and the
-    file name in messages; IMDF must be uploaded as ``.zip``."""
+    file name in messages; IMDF must be uploaded as ``.zip``. The bytes are handed to the
+    reader directly (in a contained import: on the child's standard input): nothing is
+    written to disk, so nothing is left behind, whatever happens. Options as
+    :func:`import_file`."""
+    limits = DEFAULT_IMPORT_LIMITS if limits is None else limits
+    if not isinstance(limits, ImportLimits):
+        raise ImportError_("limits must be an orientation.io.ImportLimits")
     suffix = Path(name).suffix.lower()
     if suffix in (".geojson", ".json"):
         raise ImportError_(f"{name}: upload an IMDF archive as one .zip file")
-    if IMPORTERS.get(suffix) is None:
+    fmt = IMPORTERS.get(suffix)
+    if fmt is None:
         raise ImportError_(f"{name}: cannot import '{suffix or name}' files; importable: "
                            + ", ".join(s for s in IMPORTERS if s not in (".geojson", ".json")))
-    with tempfile.TemporaryDirectory(prefix="orientation-import-") as tmp:
-        # keep the uploaded file's own name: importers name the site after it
-        stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name).stem)[:80] or "upload"
-        tmp_path = Path(tmp) / f"{stem}{suffix}"
-        tmp_path.write_bytes(data)
-        try:
-            return import_file(tmp_path, units=units, layers=layers,
-                               keep_room_numbers=keep_room_numbers)
-        except ImportError_ as exc:
-            raise ImportError_(str(exc).replace(str(tmp_path), name)) from None
+    _check_options(units, layers)
+    data = bytes(data)
+    if len(data) > limits.max_file_bytes:
+        raise LimitError(f"{name}: the file has {len(data):,} bytes (limit max_file_bytes = "
+                         f"{limits.max_file_bytes:,}); cut it down to the site, or raise the "
+                         "limit")
+    _reader(fmt)
+    # keep the uploaded file's own name: importers name the site after it
+    stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name).stem)[:80] or "upload"
+    source = Path(f"{stem}{suffix}")
+    options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
+    if contained:
+        from .contained import run_import
+
+        site, notes, _ = run_import(fmt, source, file=name, data=data, options=options,
+                                    limits=limits)
+    else:
+        site, notes = _convert(fmt, source, file=name, data=data, limits=limits, **options)
+    return _finish(fmt, name, site, notes)
 
 
 def _reader(fmt: Format) -> Callable[..., dict]:
@@ -225,8 +319,10 @@ def _reader(fmt: Format) -> Callable[..., dict]:
 
 
 __all__ = [
+    "DEFAULT_IMPORT_LIMITS",
     "FORMATS",
     "IMPORTERS",
+    "ImportLimits",
     "ImportNote",
     "ImportResult",
     "LayerRole",
@@ -234,5 +330,6 @@ __all__ = [
     "detect_format",
     "import_bytes",
     "import_file",
+    "read_source",
     "supported",
 ]

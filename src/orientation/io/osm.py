@@ -39,12 +39,14 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
-from ..errors import ImportError_
+from ..errors import ImportError_, LimitError
 from ..model import DoorKind, FeatureKind, SiteFeatureKind
 from ._common import (
+    DEFAULT_IMPORT_LIMITS,
     BuildingDraft,
     DoorDraft,
     FeatureDraft,
+    ImportLimits,
     Notes,
     RoomDraft,
     SiteFeatureDraft,
@@ -66,8 +68,10 @@ _FOOT_TYPES = {"footway", "path", "pedestrian", "cycleway", "steps", "bridleway"
 _LEVEL_PART = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:-\s*(-?\d+(?:\.\d+)?))?\s*$")
 
 
-def parse_levels(value: str | None) -> tuple[list[int], bool]:
-    """Whole levels named by an OSM ``level`` value, and whether it also names half levels.
+def parse_levels(value: str | None, max_range: int = 200) -> tuple[list[int], bool]:
+    """Whole levels named by an OSM ``level`` value, and whether it also names half levels
+    (or only ranges wider than ``max_range`` levels, which are skipped as implausible: no
+    building has ten million storeys, and each one costs work and memory).
 
     >>> parse_levels("0-3")
     ([0, 1, 2, 3], False)
@@ -79,6 +83,8 @@ def parse_levels(value: str | None) -> tuple[list[int], bool]:
     ([], True)
     >>> parse_levels("-2--1"), parse_levels("x")
     (([-2, -1], False), ([], True))
+    >>> parse_levels("0.5-10000000.5"), parse_levels("0-10000000"), parse_levels("0.5-3.5")
+    (([], True), ([], True), ([1, 2, 3], False))
     """
     if value is None:
         return [], False
@@ -102,9 +108,12 @@ def parse_levels(value: str | None) -> tuple[list[int], bool]:
                 odd = True
                 continue
             lo, hi = int(-(-a // 1)), int(b // 1)  # whole levels inside a fractional range
+            if hi - lo > max_range:
+                odd = True
+                continue
             out.update(range(lo, hi + 1))
             continue
-        if b - a > 200:
+        if b - a > max_range:
             odd = True
             continue
         out.update(range(int(a), int(b) + 1))
@@ -121,19 +130,21 @@ def _float(v: str | None) -> float | None:
     return x / 100 if m.group(2) == "cm" else x
 
 
-def _parse(path: Path, file: str):
+def _parse(path: Path, file: str, data: bytes | None = None,
+           limits: ImportLimits = DEFAULT_IMPORT_LIMITS):
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
 
+    if data is None:
+        from .importing import read_source
+
+        data = read_source(path, file, limits)
+    if len(data) > MAX_OSM_BYTES:
+        raise ImportError_(f"{file}: {len(data):,} bytes exceed the limit of {MAX_OSM_BYTES:,} "
+                           "bytes for an OSM file; cut the extract down to the site (e.g. in "
+                           "JOSM)")
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportError_(f"{file}: cannot read the file: {exc.strerror}") from None
-    if size > MAX_OSM_BYTES:
-        raise ImportError_(f"{file}: {size:,} bytes exceed the limit of {MAX_OSM_BYTES:,} bytes "
-                           "for an OSM file; cut the extract down to the site (e.g. in JOSM)")
-    try:
-        root = DET.parse(str(path), forbid_dtd=True).getroot()
+        root = DET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise ImportError_(f"{file}: refused: the XML declares a DTD or entities "
                            f"({type(exc).__name__}); OSM files never need them, so this file "
@@ -148,7 +159,11 @@ def _parse(path: Path, file: str):
     ways: dict[int, tuple[list[int], dict]] = {}
     rels: dict[int, tuple[list[tuple[str, int, str]], dict]] = {}
     bad = 0
-    for el in root:
+    for count, el in enumerate(root, 1):
+        if count > limits.max_points_per_file:
+            raise LimitError(f"{file}: more than {limits.max_points_per_file:,} OSM elements "
+                             "(limit max_points_per_file); cut the extract down to the site, "
+                             "or raise the limit")
         try:
             if el.tag == "node":
                 tags = {t.get("k"): t.get("v") for t in el.iter("tag")}
@@ -166,9 +181,24 @@ def _parse(path: Path, file: str):
     return nodes, ways, rels, bad
 
 
-def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False) -> dict:
-    """Read an ``.osm`` file into site-file data (see the module docstring)."""
-    nodes, ways, rels, bad = _parse(path, file)
+def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
+             limits: ImportLimits = DEFAULT_IMPORT_LIMITS, data: bytes | None = None) -> dict:
+    """Read an ``.osm`` file into site-file data (see the module docstring). ``data`` is the
+    file's content when it is not read from ``path`` (an upload)."""
+    nodes, ways, rels, bad = _parse(path, file, data, limits)
+    del data
+    max_range = limits.max_levels_per_range
+    wide = 0
+
+    def parse_levels(value: str | None) -> tuple[list[int], bool]:
+        nonlocal wide
+        out = _parse_levels(value, max_range)
+        if value is not None and any(
+                m and m.group(2) is not None and abs(float(m.group(2)) - float(m.group(1)))
+                > max_range for m in map(_LEVEL_PART.match, value.split(";"))):
+            wide += 1
+        return out
+
     if bad:
         notes.warning("osm-bad-elements", f"{bad} element(s) without a valid id or position "
                       "were skipped")
@@ -227,7 +257,9 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                            "tagged building=*); include the building in the OSM extract")
 
     # projection around the centre of the buildings
-    minx, miny, maxx, maxy = unary_union([g for _, _, g, _ in building_geoms]).bounds
+    # bounds without a union: a self-crossing outline must not stop the import here
+    minx, miny, maxx, maxy = (float(v) for v in shapely.total_bounds(
+        [g for _, _, g, _ in building_geoms]))
     lon0, lat0 = (minx + maxx) / 2, (miny + maxy) / 2
     proj = local_projection(lat0, lon0)
 
@@ -391,11 +423,11 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         lo, _ = parse_levels(tags.get("min_level"))
         hi, _ = parse_levels(tags.get("max_level"))
         if lo and hi:
-            levels.update(range(lo[0], hi[-1] + 1))
+            levels.update(range(max(lo[0], -9), min(hi[-1], 199) + 1))
         else:
             n = _float(tags.get("building:levels"))
             if n and n >= 1:
-                levels.update(range(0, min(int(n), 200)))
+                levels.update(range(0, min(int(n), 200, max_range)))
             u = _float(tags.get("building:levels:underground"))
             if u and u >= 1:
                 levels.update(range(-min(int(u), 9), 0))
@@ -408,6 +440,10 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if not d.name:
             d.name = Path(file).stem
 
+    if wide:
+        notes.warning("level-range-too-wide", f"{wide} level value(s) name ranges of more than "
+                      f"{max_range:,} levels (limit max_levels_per_range); those elements were "
+                      "skipped: fix the level tags, or raise the limit")
     if half_levels:
         notes.info("half-levels", f"{half_levels} indoor element(s) only on half levels (such as "
                    "0.5: landings, mezzanines) were skipped; the site model has whole storeys")
@@ -458,7 +494,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if city:
             addr += f", {city}"
     return assemble_site(name=site_name, drafts=drafts, notes=notes, origin=(lat0, lon0),
-                         site_features=feats, address=addr)
+                         site_features=feats, address=addr, limits=limits)
 
 
 def _proj_array(a, proj):
@@ -466,5 +502,7 @@ def _proj_array(a, proj):
 
     return np.column_stack(((a[:, 0] - proj.lon0) * proj.m_lon, (a[:, 1] - proj.lat0) * proj.m_lat))
 
+
+_parse_levels = parse_levels
 
 __all__ = ["parse_levels", "read_osm"]

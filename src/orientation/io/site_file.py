@@ -3,13 +3,17 @@
 Every foreign error (YAML, JSON, Unicode, pydantic) is translated here into a
 :class:`~orientation.errors.SiteFileError` that lists **all** problems with their key paths.
 Hostile input is bounded by :class:`Limits`: file size, expanded YAML node count (alias bombs),
-nesting depth and element count.
+nesting depth, element count, points per ring and per line, exterior doors per building. Only a
+regular file is read (no FIFO, no device). A key given twice in one mapping (YAML and JSON would
+silently keep the last) and a number longer than :data:`MAX_NUMBER_CHARS` characters are
+problems with their key path, reported together with the validation problems.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +24,17 @@ from pydantic import BaseModel, ValidationError
 
 from .. import model
 from ..errors import LimitError, Problem, SiteFileError
+from ..fileio import InputFileError, read_input_bytes
 
 try:  # the C-accelerated loader (libyaml) is several times faster than the pure-Python one
     _YamlLoader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing from the wheel
     _YamlLoader = yaml.SafeLoader
+
+#: The longest number (in characters) a site file may hold. Site files hold metres, levels and
+#: widths of a few digits; a longer number is a mistake or an attack (Python refuses to convert
+#: integers of more than 4,300 digits, and slow conversions start well below that).
+MAX_NUMBER_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +42,14 @@ class Limits:
     """Bounds on untrusted input; each message names the limit that was hit.
 
     ``max_bytes``: size of a site file; ``max_nodes``: YAML/JSON values after alias expansion;
-    ``max_elements``: doors, stairs, rooms, windows and features of all buildings together;
-    ``max_coordinate_m``: distance of any coordinate from the plan origin.
+    ``max_depth``: nesting depth; ``max_elements``: doors, stairs, rooms, windows and features of
+    all buildings together; ``max_coordinate_m``: distance of any coordinate from the plan
+    origin; ``max_ring_vertices``: points of one footprint, courtyard, room outline or site
+    area; ``max_line_points``: points of one road, fire lane or footway;
+    ``max_exterior_doors``: exterior doors of one building.
+
+    Every value must be positive (and finite): a limit of 0, a negative one or NaN is refused
+    when the limits are made, so that no value can switch a check off.
     """
 
     max_bytes: int = 50_000_000
@@ -41,6 +57,23 @@ class Limits:
     max_depth: int = 64
     max_elements: int = 500_000
     max_coordinate_m: float = 100_000.0
+    max_ring_vertices: int = model.MAX_RING_VERTICES
+    max_line_points: int = model.MAX_LINE_POINTS
+    max_exterior_doors: int = model.MAX_EXTERIOR_DOORS
+
+    def __post_init__(self) -> None:
+        bad = []
+        for name in ("max_bytes", "max_nodes", "max_depth", "max_elements", "max_ring_vertices",
+                     "max_line_points", "max_exterior_doors"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+                bad.append(f"{name} must be a whole number above 0, not {v!r}")
+        v = self.max_coordinate_m
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+            bad.append(f"max_coordinate_m must be a finite number of metres above 0, not {v!r}")
+        if bad:
+            raise LimitError("invalid limits: " + "; ".join(bad) + " (a limit cannot be switched "
+                             "off; give a larger value to allow more)")
 
 
 DEFAULT_LIMITS = Limits()
@@ -63,18 +96,189 @@ def path_str(loc: Iterable[Any]) -> str:
     return out
 
 
+class _BadNumber:
+    """Stands for a number too long to convert. Validation errors whose input is one are left
+    out: the parse problem at the same place says what is wrong."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: int):
+        self.chars = chars
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.chars:,} characters>"
+
+
+def _number_message(chars: int) -> str:
+    return (f"a number of {chars:,} characters; site files hold metres, levels and widths of a few "
+            f"digits (at most {MAX_NUMBER_CHARS}): check the value")
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _SiteLoader(_YamlLoader):  # type: ignore[misc,valid-type]
+    """The safe loader (libyaml's parser when present) that also notes, without stopping,
+    duplicate keys (YAML would silently keep the last) and numbers too long to convert."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        #: (node, message): a mapping node with a repeated key, or a scalar number node
+        self.noted: list[tuple[yaml.Node, str]] = []
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else None
+        mapping = super().construct_mapping(node, deep=deep)
+        if pairs is None:
+            return mapping
+        # ``flatten_mapping`` deletes the merge keys (``<<``) from ``pairs`` in place and gives
+        # the node a new list; ``pairs`` then holds the mapping's own keys. Without merges, fewer
+        # entries than keys means a repeated key; with merges, look (merged keys may repeat).
+        if node.value is not pairs or len(mapping) < len(pairs):
+            first: dict[Any, yaml.Node] = {}
+            for key_node, _ in pairs:
+                key = self.construct_object(key_node)  # already built: from the cache
+                if key in first:
+                    a, b = first[key].start_mark.line + 1, key_node.start_mark.line + 1
+                    self.noted.append((node, f"key '{key}' appears twice (lines {a} and {b}); "
+                                       "YAML keeps only the last one: remove or rename one"))
+                else:
+                    first[key] = key_node
+        return mapping
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        text = node.value
+        if len(text) > MAX_NUMBER_CHARS:
+            self.noted.append((node, _number_message(len(text))))
+            return _BadNumber(len(text))
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            self.noted.append((node, f"{text!r} is not a valid number: check the value"))
+            return _BadNumber(len(text))
+
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        # a site file holds dates as ISO text (``date: 2026-11-21``): keep the text, so an
+        # unquoted date reads like a quoted one; an impossible one is a problem, not a crash
+        try:
+            super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            self.noted.append((node, f"{node.value!r} is not a valid date ({exc}): use an ISO "
+                               "date, e.g. 2026-11-21"))
+        return node.value
+
+
+_SiteLoader.add_constructor("tag:yaml.org,2002:int", _SiteLoader.construct_yaml_int)
+_SiteLoader.add_constructor("tag:yaml.org,2002:timestamp", _SiteLoader.construct_yaml_timestamp)
+
+
+def _node_paths(root: yaml.Node, targets: set[int]) -> dict[int, str]:
+    """Key paths of the nodes whose ``id`` is in ``targets`` (the first path in file order)."""
+    found: dict[int, str] = {}
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
+    while stack and len(found) < len(targets):
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if id(node) in targets:
+            found[id(node)] = path_str(loc)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((v, (*loc, k.value if isinstance(k, yaml.ScalarNode) else "?"))
+                         for k, v in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, (*loc, i)) for i, v in reversed(list(enumerate(node.value))))
+    return found
+
+
+def _load_yaml(text: str) -> tuple[Any, list[Problem]]:
+    loader = _SiteLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+    if not loader.noted:
+        return data, []
+    paths = _node_paths(root, {id(n) for n, _ in loader.noted})
+    problems = []
+    for node, message in loader.noted:
+        path = paths.get(id(node))
+        if path is None:  # e.g. a number used as a key: name the line
+            message = f"line {node.start_mark.line + 1}: {message}"
+        problems.append(Problem(path or "", message))
+    return data, problems
+
+
+def _load_json(text: str) -> tuple[Any, list[Problem]]:
+    noted: list[tuple[Any, str]] = []  # (dict with a repeated key | _BadNumber, message)
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
+        d = dict(pairs)
+        if len(d) < len(pairs):
+            seen: set[str] = set()
+            for k, _ in pairs:
+                if k in seen:
+                    noted.append((d, f"key '{k}' appears twice; JSON keeps only the last one: "
+                                  "remove or rename one"))
+                seen.add(k)
+        return d
+
+    def parse_int(s: str) -> Any:
+        if len(s) <= MAX_NUMBER_CHARS:
+            return int(s)
+        bad = _BadNumber(len(s))
+        noted.append((bad, _number_message(len(s))))
+        return bad
+
+    data = json.loads(text, object_pairs_hook=pairs_hook, parse_int=parse_int)
+    if not noted:
+        return data, []
+    paths = _data_paths(data, {id(x) for x, _ in noted})
+    return data, [Problem(paths.get(id(x), ""), message) for x, message in noted]
+
+
+def _data_paths(data: Any, targets: set[int]) -> dict[int, str]:
+    """Key paths of the values whose ``id`` is in ``targets`` (JSON data is a tree)."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack and len(found) < len(targets):
+        node, loc = stack.pop()
+        if id(node) in targets:
+            found[id(node)] = path_str(loc)
+        if isinstance(node, dict):
+            stack.extend((v, (*loc, k)) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, (*loc, i)) for i, v in enumerate(node))
+    return found
+
+
 def parse_text(text: str, *, suffix: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Parse YAML (``.yaml``/``.yml``) or JSON (anything else ending ``.json``) into plain data."""
+    """Parse YAML (``.yaml``/``.yml``) or JSON (anything else ending ``.json``) into plain data.
+
+    Raises :class:`SiteFileError` for text that is not YAML/JSON, for repeated keys and for
+    numbers too long to be a measure (every such problem, with its key path)."""
+    data, problems = _parse(text, suffix=suffix, file=file, limits=limits)
+    if problems:
+        raise SiteFileError(file, problems)
+    return data
+
+
+def _parse(text: str, *, suffix: str, file: str, limits: Limits) -> tuple[Any, list[Problem]]:
+    """Plain data and the problems found while parsing that do not stop it (repeated keys,
+    overlong numbers); the caller reports them together with the validation problems."""
     if not text.strip():
         raise SiteFileError(file, [Problem("", "the file is empty; a site file starts with "
                                            "'format: orientation/site@1'")])
     try:
         if suffix == ".json":
-            data = json.loads(text)
+            data, problems = _load_json(text)
         else:
             if "&" in text and "*" in text:
                 _check_yaml_expansion(text, file=file, limits=limits)
-            data = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+            data, problems = _load_yaml(text)
     except RecursionError:
         raise SiteFileError(file, [Problem("", "the file is nested too deeply to be a site file")]) from None
     except json.JSONDecodeError as exc:
@@ -85,8 +289,11 @@ def parse_text(text: str, *, suffix: str, file: str, limits: Limits = DEFAULT_LI
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SiteFileError(file, [Problem("", f"not valid YAML: {what}{where}")]) from None
+    except ValueError as exc:  # a conversion the parsers do not wrap (numbers, dates in YAML)
+        raise SiteFileError(file, [Problem("", f"a value cannot be read: {exc}; check the "
+                                           "numbers and dates of the file")]) from None
     _check_shape(data, file=file, limits=limits)
-    return data
+    return data, problems
 
 
 def _check_yaml_expansion(text: str, *, file: str, limits: Limits) -> None:
@@ -162,39 +369,53 @@ def _check_shape(data: Any, *, file: str, limits: Limits) -> None:
                              f"exceed the limit of {limits.max_elements:,} per site (raise it with --max-elements)")
 
 
-def site_from_data(data: Any, *, file: str, limits: Limits = DEFAULT_LIMITS) -> model.Site:
-    """Validate plain data into a Site, collecting every structural and semantic problem."""
+def site_from_data(data: Any, *, file: str, limits: Limits = DEFAULT_LIMITS,
+                   problems: Iterable[Problem] = ()) -> model.Site:
+    """Validate plain data into a Site, collecting every structural and semantic problem.
+
+    ``problems``: found while parsing (repeated keys, overlong numbers); they are reported
+    together with the validation problems, in one :class:`SiteFileError`."""
+    prior = list(problems)
     if isinstance(data, dict) and "format" in data and data["format"] != model.FORMAT:
-        raise SiteFileError(file, [Problem("format", f"format is {data['format']!r}; this program "
-                                           f"reads {model.FORMAT!r}: set 'format: {model.FORMAT}'")])
+        raise SiteFileError(file, [*prior, Problem("format", f"format is {data['format']!r}; this "
+                                                   f"program reads {model.FORMAT!r}: set "
+                                                   f"'format: {model.FORMAT}'")])
     try:
         site = model.Site.model_validate(data)
     except ValidationError as exc:
-        raise SiteFileError(file, [_problem(e, data) for e in exc.errors(include_url=False)]) from None
+        found = [_problem(e, data) for e in exc.errors(include_url=False)
+                 if not _about_bad_number(e)]
+        raise SiteFileError(file, [*prior, *found] or [Problem("", str(exc))]) from None
     except RecursionError:
-        raise SiteFileError(file, [Problem("", "the file is nested too deeply")]) from None
-    problems = model.semantic_problems(site, max_coordinate_m=limits.max_coordinate_m)
-    if problems:
-        raise SiteFileError(file, problems)
+        raise SiteFileError(file, [*prior, Problem("", "the file is nested too deeply")]) from None
+    found = model.semantic_problems(site, max_coordinate_m=limits.max_coordinate_m,
+                                    max_ring_vertices=limits.max_ring_vertices,
+                                    max_line_points=limits.max_line_points,
+                                    max_exterior_doors=limits.max_exterior_doors)
+    if prior or found:
+        raise SiteFileError(file, [*prior, *found])
     return site
 
 
+def _about_bad_number(err: dict) -> bool:
+    value = err.get("input")
+    if isinstance(value, _BadNumber):
+        return True
+    return isinstance(value, (list, tuple)) and any(isinstance(v, _BadNumber) for v in value)
+
+
 def read_site(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> model.Site:
-    """Read a YAML or JSON site file; structural and semantic checks (no geometry)."""
-    p = Path(path)
+    """Read a YAML or JSON site file; structural and semantic checks (no geometry).
+
+    Only a regular file is read (a FIFO or a device such as ``/dev/zero`` is refused before
+    reading), and no more than ``limits.max_bytes`` of it."""
     file = str(path)
     try:
-        size = p.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitError(f"{file}: {size:,} bytes exceed the limit of {limits.max_bytes:,} "
-                             "bytes for a site file (raise it with --max-file-mb)")
-        raw = p.read_bytes()
-    except IsADirectoryError:
-        raise SiteFileError(file, [Problem("", "this is a folder, not a site file")]) from None
-    except FileNotFoundError:
-        raise SiteFileError(file, [Problem("", "no such file; check the path")]) from None
-    except OSError as exc:
-        raise SiteFileError(file, [Problem("", f"cannot read the file: {exc.strerror}")]) from None
+        raw = read_input_bytes(path, max_bytes=limits.max_bytes, what="file",
+                               limit_name="--max-file-mb")
+    except InputFileError as exc:
+        message = str(exc).removeprefix(f"{exc.file}: ")
+        raise SiteFileError(file, [Problem("", message)]) from None
     return site_from_bytes(raw, name=file, limits=limits)
 
 
@@ -212,8 +433,8 @@ def site_from_bytes(raw: bytes, *, name: str, limits: Limits = DEFAULT_LIMITS) -
     if "\x00" in text:
         raise SiteFileError(name, [Problem("", "the file is binary, not a YAML or JSON site file")])
     suffix = Path(name).suffix.lower()
-    data = parse_text(text, suffix=suffix, file=name, limits=limits)
-    return site_from_data(data, file=name, limits=limits)
+    data, problems = _parse(text, suffix=suffix, file=name, limits=limits)
+    return site_from_data(data, file=name, limits=limits, problems=problems)
 
 
 def dump_site(site: model.Site, *, fmt: str = "yaml") -> str:
@@ -344,6 +565,7 @@ def _problem(err: dict, data: Any) -> Problem:
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "MAX_NUMBER_CHARS",
     "Limits",
     "dump_site",
     "parse_text",
