@@ -171,3 +171,35 @@ def test_import_into_a_read_only_folder_is_an_output_error(osm, tmp_path, capsys
         assert list(locked.iterdir()) == []
     finally:
         os.chmod(locked, 0o755)
+
+
+OSM_SMALL = """<?xml version='1.0' encoding='UTF-8'?>
+<osm version="0.6">
+  <node id="1" lat="51.0" lon="7.0"/><node id="2" lat="51.0" lon="7.0003"/>
+  <node id="3" lat="51.0002" lon="7.0003"/><node id="4" lat="51.0002" lon="7.0"/>
+  <way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/>
+    <tag k="building" v="school"/><tag k="name" v="Schule"/></way>
+</osm>
+"""
+
+
+def test_import_limit_flags_reach_the_importer(tmp_path, capsys):
+    """--max-import-mb is the ImportLimits budget: a file above it is refused, naming it."""
+    src = tmp_path / "school.osm"
+    src.write_text(OSM_SMALL, encoding="utf-8")
+    out = tmp_path / "school.yaml"
+    assert main(["import", str(src), "-o", str(out), "--max-import-mb", "0.0001"]) == 1
+    err = capsys.readouterr().err
+    assert "max_file_bytes" in err or "--max-import-mb" in err
+    assert not out.exists()
+    assert main(["import", str(src), "-o", str(out), "--max-import-mb", "5",
+                 "--import-timeout", "60", "--max-notes", "3"]) == 0
+    assert out.is_file()
+
+
+@pytest.mark.parametrize("flag", ["--import-timeout", "--max-notes", "--max-import-mb"])
+@pytest.mark.parametrize("value", ["0", "nan", "-1"])
+def test_import_limit_flags_refuse_values_that_turn_a_limit_off(tmp_path, capsys, flag, value):
+    with pytest.raises(SystemExit) as exc:
+        main(["import", str(tmp_path / "x.osm"), "-o", str(tmp_path / "x.yaml"), flag, value])
+    assert exc.value.code == 2

@@ -87,6 +87,42 @@ def _limits(args: argparse.Namespace):
     return replace(DEFAULT_LIMITS, **changes)
 
 
+#: ``import`` options -> :class:`orientation.io.ImportLimits` fields (MB flags scaled by 1e6)
+_IMPORT_LIMIT_FLAGS: tuple[tuple[str, str, type, str, str], ...] = (
+    ("--max-import-mb", "max_file_bytes", float, "MB", "largest building file (default 300 MB)"),
+    ("--max-unzipped-mb", "max_unzipped_bytes", float, "MB",
+     "largest unpacked IMDF archive (default 400 MB)"),
+    ("--import-memory-mb", "max_memory_mb", int, "MB",
+     "memory of the contained import process (default 4096 MB)"),
+    ("--import-timeout", "timeout_s", float, "S", "longest import in seconds (default 120)"),
+    ("--max-level-range", "max_levels_per_range", int, "N",
+     "most levels one OSM level range may name (default 200)"),
+    ("--max-curve-points", "max_curve_points", int, "N",
+     "most points of one flattened DXF curve (default 10,000)"),
+    ("--max-points", "max_points_per_file", int, "N",
+     "most points of all entities in one file (default 5,000,000)"),
+    ("--max-ring-vertices", "max_ring_vertices", int, "N",
+     "most vertices of one outline (default 50,000)"),
+    ("--max-line-points", "max_line_points", int, "N",
+     "most points of one road or footway (default 10,000)"),
+    ("--max-notes", "max_notes", int, "N", "most notes listed for one import (default 100)"),
+)
+
+
+def _import_limits(args: argparse.Namespace):
+    from dataclasses import replace
+
+    from .io import DEFAULT_IMPORT_LIMITS
+
+    changes = {}
+    for _flag, field, _kind, unit, _help in _IMPORT_LIMIT_FLAGS:
+        value = getattr(args, f"limit_{field}", None)
+        if value is not None:
+            changes[field] = int(value * 1e6) if unit == "MB" and field.endswith("_bytes") \
+                else value
+    return replace(DEFAULT_IMPORT_LIMITS, **changes)
+
+
 def _parser() -> argparse.ArgumentParser:
     from .io.site_file import DEFAULT_LIMITS
 
@@ -160,6 +196,10 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--keep-room-numbers", action="store_true",
                     help="keep the model's room numbers as pinned codes")
     im.add_argument("--force", action="store_true", help="overwrite an existing site file")
+    il = im.add_argument_group("limits for untrusted building files (see SECURITY.md)")
+    for flag, field, kind, unit, help_ in _IMPORT_LIMIT_FLAGS:
+        il.add_argument(flag, dest=f"limit_{field}", metavar=unit,
+                        type=_positive_float if kind is float else _positive_int, help=help_)
 
     sub.add_parser("schema", help="print the JSON Schema of the site file")
     sub.add_parser("profiles", help="list the profiles on hand")
@@ -349,6 +389,7 @@ def _import(args, out, err) -> int:
     if os.path.lexists(target) and not args.force:
         raise OrientationError(f"{target} exists; choose another name or pass --force")
     result = import_file(args.file, units=args.units, layers=_parse_layers(args.layers),
+                         limits=_import_limits(args),
                          keep_room_numbers=args.keep_room_numbers)
     check_site(result.site, file=f"{args.file} (imported)")
     for note in result.notes:
