@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import sys
 
 import pytest
 
@@ -12,6 +14,16 @@ from orientation.cli import main
 from orientation.errors import LimitError, SiteFileError
 from orientation.io.site_file import dump_site, site_from_bytes
 from orientation.pipeline import load_site, load_site_bytes
+
+
+@contextlib.contextmanager
+def _int_digits(n):
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(n)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(old)
 
 
 def _mutate(fn):
@@ -51,6 +63,22 @@ BAD = [
      "buildings[0].stairs[0].at", "not inside"),
     ("NaN coordinate", lambda d: d["buildings"][0]["doors"][0].update(at=[float("nan"), 0]),
      "buildings[0].doors[0].at[0]", "finite"),
+    ("pins E1 and e1", lambda d: (d["buildings"][0]["doors"][0].update(label="E1"),
+                                  d["buildings"][0]["doors"].append(
+        {"id": "d2", "at": [0, 10], "kind": "emergency_exit", "label": "e1"})),
+     "buildings[0].doors[1].label", "differs only in upper/lower case from 'E1' at "
+     "buildings[0].doors[0].label"),
+    ("stair pin e1 against a door's E1", lambda d: (d["buildings"][0]["doors"][0].update(label="E1"),
+                                                   d["buildings"][0].update(stairs=[
+        {"id": "t", "at": [5, 5], "levels": [0], "label": "e1"}])),
+     "buildings[0].stairs[0].label", "give each element its own code"),
+    ("door copied onto itself", lambda d: d["buildings"][0]["doors"].append(
+        {"id": "d-copy", "at": [20, 0], "kind": "entrance"}),
+     "buildings[0].doors[1].at", "entered twice"),
+    ("level beyond the storey range", lambda d: d["buildings"][0]["doors"][0].update(level=10 ** 30),
+     "buildings[0].doors[0].level", "less than or equal to 199"),
+    ("5,000-digit integer", lambda d: d["buildings"][0]["storeys"][0].update(level=10 ** 4999),
+     "buildings[0].storeys[0].level", "check the value"),
 ]
 
 
@@ -58,7 +86,8 @@ BAD = [
 def test_check_reports_key_path(tmp_path, capsys, name, mutate, path, words):
     data = _mutate(mutate)
     p = tmp_path / "site.json"
-    p.write_text(json.dumps(data))
+    with _int_digits(6000):  # json.dumps of a 5,000-digit integer
+        p.write_text(json.dumps(data))
     assert main(["check", str(p)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
@@ -161,6 +190,19 @@ def test_hostile_files_give_messages(tmp_path, capsys, name):
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "Traceback" not in err
     assert not out.exists()
+
+
+def test_identical_pins_stay_the_plans_finding(tmp_path, capsys):
+    """The very same code pinned twice loads (the plan reports it as duplicate-code, which the
+    app can fix in place); only codes differing in case are refused while loading."""
+    data = site_dict([building(doors=[
+        {"id": "d-main", "at": [20, 0], "kind": "entrance", "main": True, "label": "E1"},
+        {"id": "d2", "at": [0, 10], "kind": "emergency_exit", "label": "E1"}])])
+    p = tmp_path / "site.json"
+    p.write_text(json.dumps(data))
+    assert main(["check", str(p)]) == 1
+    out = capsys.readouterr()
+    assert "duplicate-code" in out.out and "upper/lower" not in out.out + out.err
 
 
 def test_alias_bomb_is_a_limit_error():

@@ -29,6 +29,31 @@ CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN, max_length=16)]
+
+# -- budgets: input sizes whose cost multiplies downstream (see SECURITY.md, "Limits") --------
+
+#: Storey levels: -9 (ninth basement) … 199. Every level of an element must be a storey's.
+MIN_LEVEL, MAX_LEVEL = -9, 199
+#: Points of one ring (footprint, courtyard, room outline, site area); outline checks and
+#: numbering cost grow faster than the vertex count (20,000 vertices: 6 s). The default of
+#: ``Limits.max_ring_vertices``.
+MAX_RING_VERTICES = 5_000
+#: Points of one road, fire lane or footway (buffers and label placement along a zig-zag line
+#: grow faster than its points). The default of ``Limits.max_line_points``.
+MAX_LINE_POINTS = 1_000
+#: Two exterior doors of one building on the same level closer than this (metres) are one door
+#: entered twice: a door is wider than that (and labels of doors so close blow up placement).
+MIN_DOOR_SPACING_M = 0.5
+#: Closer than this (metres), two doors (or two windows) on one level are at the same point.
+SAME_POINT_M = 0.005
+#: Doors of one building at one point over all its levels (a door above a door on each storey,
+#: as at an outside escape stair); label placement of a stack grows with its square.
+MAX_DOORS_AT_ONE_POINT = 20
+#: Exterior doors of one building: the default of ``Limits.max_exterior_doors`` (label
+#: placement of doors close together grows with their square: 400 on one wall, 6 s).
+MAX_EXTERIOR_DOORS = 500
+
+
 def _printable(value: str) -> str:
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
         raise ValueError("contains control characters; use plain text")
@@ -119,15 +144,18 @@ class SiteInfo(_Model):
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
 
 
+Level = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
+
+
 class Storey(_Model):
-    level: Annotated[int, Field(ge=-9, le=199)]
+    level: Level
     name: Text
 
 
 class Door(_Model):
     id: Id
     at: Point
-    level: int = 0
+    level: Level = 0
     kind: DoorKind
     main: bool = False
     width: Annotated[float, Field(gt=0, le=50, allow_inf_nan=False)] | None = None
@@ -138,7 +166,7 @@ class Door(_Model):
 class Stair(_Model):
     id: Id
     at: Point
-    levels: Annotated[list[int], Field(min_length=1)]
+    levels: Annotated[list[Level], Field(min_length=1, max_length=MAX_LEVEL - MIN_LEVEL + 1)]
     name: Text | None = None
     label: Code | None = None
     source_id: str | None = None
@@ -146,7 +174,7 @@ class Stair(_Model):
 
 class Room(_Model):
     id: Id
-    level: int
+    level: Level
     name: Text | None = None
     polygon: Ring | None = None
     number: Code | None = None
@@ -157,7 +185,7 @@ class Room(_Model):
 class Window(_Model):
     id: Id
     at: Point
-    level: int
+    level: Level
     width: Annotated[float, Field(gt=0, le=50, allow_inf_nan=False)] | None = None
     source_id: str | None = None
 
@@ -165,7 +193,7 @@ class Window(_Model):
 class Feature(_Model):
     kind: FeatureKind
     at: Point
-    level: int = 0
+    level: Level = 0
     name: Text | None = None
     id: Id | None = None
     source_id: str | None = None
@@ -177,7 +205,7 @@ class Building(_Model):
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[0-9]?$")] | None = None
     footprint: Ring
     courtyards: list[Ring] = []
-    storeys: Annotated[list[Storey], Field(min_length=1)]
+    storeys: Annotated[list[Storey], Field(min_length=1, max_length=MAX_LEVEL - MIN_LEVEL + 1)]
     doors: list[Door] = []
     stairs: list[Stair] = []
     rooms: list[Room] = []
@@ -212,12 +240,17 @@ class Site(_Model):
         return next((b for b in self.buildings if b.id == building_id), None)
 
 
-def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> list[Problem]:
+def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
+                      max_ring_vertices: int = MAX_RING_VERTICES,
+                      max_line_points: int = MAX_LINE_POINTS,
+                      max_exterior_doors: int = MAX_EXTERIOR_DOORS) -> list[Problem]:
     """Cross-element checks that the schema cannot express; every problem, in file order.
 
     Checks unique ids, levels that exist, at most one main entrance (which must be an exterior
-    door), the right geometry for each site feature kind, and coordinates within
-    ``±max_coordinate_m`` of the plan origin.
+    door), the right geometry for each site feature kind, coordinates within
+    ``±max_coordinate_m`` of the plan origin, the budgets (points per ring and per line,
+    exterior doors per building), doors and windows entered twice (see :func:`_spacing`) and
+    pinned codes that differ only in upper/lower case.
     """
     out: list[Problem] = []
 
@@ -230,6 +263,20 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> lis
                                    "--max-coordinate if the site really is that large)"))
                 return
 
+    def ring_ok(path: str, pts, what: str) -> bool:
+        if len(pts) > max_ring_vertices:
+            out.append(Problem(path, f"{what} has {len(pts):,} points, more than the limit of "
+                               f"{max_ring_vertices:,} (max_ring_vertices); simplify the outline "
+                               "(a building outline needs tens of points, not thousands)"))
+            return False
+        return True
+
+    pins: dict[str, list[tuple[str, str]]] = {}  # casefolded code -> [(code, key path)]
+
+    def pin(path: str, code: str | None) -> None:
+        if code is not None:
+            pins.setdefault(code.casefold(), []).append((code, path))
+
     seen_buildings: dict[str, int] = {}
     mains: list[str] = []
     for bi, b in enumerate(site.buildings):
@@ -238,9 +285,11 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> lis
             out.append(Problem(f"{bp}.id", f"building id '{b.id}' is already used by "
                                f"buildings[{seen_buildings[b.id]}]; give each building its own id"))
         seen_buildings.setdefault(b.id, bi)
-        coord_ok(f"{bp}.footprint", b.footprint)
+        if ring_ok(f"{bp}.footprint", b.footprint, "the footprint"):
+            coord_ok(f"{bp}.footprint", b.footprint)
         for ci, c in enumerate(b.courtyards):
-            coord_ok(f"{bp}.courtyards[{ci}]", c)
+            if ring_ok(f"{bp}.courtyards[{ci}]", c, "the courtyard"):
+                coord_ok(f"{bp}.courtyards[{ci}]", c)
         levels = {s.level for s in b.storeys}
         level_names = ", ".join(str(s.level) for s in b.storeys)
         seen_levels: set[int] = set()
@@ -271,6 +320,8 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> lis
             id_ok(f"{p}.id", d.id)
             level_ok(f"{p}.level", d.level)
             coord_ok(f"{p}.at", [d.at])
+            if d.kind in EXTERIOR_DOOR_KINDS:
+                pin(f"{p}.label", d.label)
             if d.main:
                 mains.append(p)
                 if d.kind not in EXTERIOR_DOOR_KINDS:
@@ -284,12 +335,14 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> lis
                 level_ok(f"{p}.levels[{li}]", lv)
             if len(set(s.levels)) != len(s.levels):
                 out.append(Problem(f"{p}.levels", "a level is listed twice; list each once"))
+            pin(f"{p}.label", s.label)
         for ri, r in enumerate(b.rooms):
             p = f"{bp}.rooms[{ri}]"
             id_ok(f"{p}.id", r.id)
             level_ok(f"{p}.level", r.level)
-            if r.polygon:
+            if r.polygon and ring_ok(f"{p}.polygon", r.polygon, "the room outline"):
                 coord_ok(f"{p}.polygon", r.polygon)
+            pin(f"{p}.number", r.number)
         for wi, w in enumerate(b.windows):
             p = f"{bp}.windows[{wi}]"
             id_ok(f"{p}.id", w.id)
@@ -300,6 +353,7 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> lis
             id_ok(f"{p}.id", f.id)
             level_ok(f"{p}.level", f.level)
             coord_ok(f"{p}.at", [f.at])
+        _spacing(bp, b.doors, b.windows, out, max_exterior_doors)
     if len(mains) > 1:
         for p in mains[1:]:
             out.append(Problem(f"{p}.main", f"a second main entrance (the first is {mains[0]}); "
@@ -317,13 +371,121 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0) -> lis
             out.append(Problem(p, f"a {f.kind.value} needs '{need}' "
                                f"({'a list of [x, y] points' if need != 'at' else 'one [x, y] point'})"
                                + (f" and nothing else (found: {', '.join(given)})" if given else "")))
-        for k in ("line", "polygon"):
-            v = getattr(f, k)
-            if v:
-                coord_ok(f"{p}.{k}", v)
+        if f.line and len(f.line) > max_line_points:
+            out.append(Problem(f"{p}.line", f"the line has {len(f.line):,} points, more than the "
+                               f"limit of {max_line_points:,} (max_line_points); simplify it or "
+                               "split it into several features"))
+        elif f.line:
+            coord_ok(f"{p}.line", f.line)
+        if f.polygon and ring_ok(f"{p}.polygon", f.polygon, "the area"):
+            coord_ok(f"{p}.polygon", f.polygon)
         if f.at:
             coord_ok(f"{p}.at", [f.at])
+    _case_collisions(pins, out)
     return out
+
+
+def _spacing(bp: str, doors: list[Door], windows: list[Window], out: list[Problem],
+             max_exterior_doors: int) -> None:
+    """Elements entered twice, the later one reported (each costs label placement dearly):
+
+    * two doors, or two windows, of one building on one level at the same point (closer than
+      :data:`SAME_POINT_M`);
+    * two exterior doors on one level closer than :data:`MIN_DOOR_SPACING_M` (a door is wider
+      than that; inner doors are left alone there, importers may place them by a corner);
+    * more than :data:`MAX_DOORS_AT_ONE_POINT` doors at one point over all levels;
+    * more than ``max_exterior_doors`` exterior doors on one building.
+
+    Each grid (cells as wide as its distance) holds only the elements kept so far, which are at
+    least that distance apart, so a cell holds a few and the check stays linear even when
+    thousands of doors sit at one point."""
+    same: _Grid = {}
+    spaced: _Grid = {}
+    stacks: _Grid = {}  # one door per point over all levels, with the count at that point
+    stacked: dict[int, int] = {}
+    exterior_count = 0
+    for di, d in enumerate(doors):
+        path = f"{bp}.doors[{di}].at"
+        exterior = d.kind in EXTERIOR_DOOR_KINDS
+        exterior_count += exterior
+        if exterior and exterior_count == max_exterior_doors + 1:
+            out.append(Problem(f"{bp}.doors", f"more than {max_exterior_doors:,} exterior doors "
+                               "on one building (limit max_exterior_doors); is the building "
+                               "several buildings, or are doors entered twice? Split it or "
+                               "raise the limit"))
+        near = _near(same, SAME_POINT_M, d.level, d.at)
+        if near is None and exterior:
+            near = _near(spaced, MIN_DOOR_SPACING_M, d.level, d.at)
+        if near is not None:
+            oi, o = near
+            dist = math.dist(o.at, d.at)
+            if dist < SAME_POINT_M:
+                out.append(Problem(path, f"door '{d.id}' is at the same point as door '{o.id}' "
+                                   f"({bp}.doors[{oi}]) on level {d.level}; two doors at one "
+                                   "point are one door entered twice: remove one, or move it to "
+                                   "where the door really is"))
+            else:
+                out.append(Problem(path, f"door '{d.id}' is {dist:.2f} m from the exterior door "
+                                   f"'{o.id}' ({bp}.doors[{oi}]) on level {d.level}; exterior "
+                                   f"doors closer than {MIN_DOOR_SPACING_M:g} m are one door "
+                                   "entered twice (a door is wider than that): remove one, or "
+                                   "move it to where the door really is"))
+            continue
+        _keep(same, SAME_POINT_M, d.level, di, d)
+        if exterior:
+            _keep(spaced, MIN_DOOR_SPACING_M, d.level, di, d)
+        base = _near(stacks, SAME_POINT_M, None, d.at)
+        if base is None:
+            _keep(stacks, SAME_POINT_M, None, di, d)
+            continue
+        bi = base[0]
+        stacked[bi] = stacked.get(bi, 1) + 1
+        if stacked[bi] == MAX_DOORS_AT_ONE_POINT + 1:
+            out.append(Problem(path, f"more than {MAX_DOORS_AT_ONE_POINT} doors at the point of "
+                               f"{bp}.doors[{bi}] (one per level); a door is on one storey: "
+                               "remove the copies, or move each door to where it really is"))
+    wsame: _Grid = {}
+    for wi, w in enumerate(windows):
+        near = _near(wsame, SAME_POINT_M, w.level, w.at)
+        if near is None:
+            _keep(wsame, SAME_POINT_M, w.level, wi, w)
+            continue
+        oi, o = near
+        out.append(Problem(f"{bp}.windows[{wi}].at", f"window '{w.id}' is at the same point as "
+                           f"window '{o.id}' ({bp}.windows[{oi}]) on level {w.level}; it is one "
+                           "window entered twice: remove one, or move it to where the window "
+                           "really is"))
+
+
+_Grid = dict[tuple[int | None, int, int], list[tuple[int, Door | Window]]]
+
+
+def _near(grid: _Grid, size: float, level: int | None,
+          at: tuple[float, float]) -> tuple[int, Door | Window] | None:
+    cx, cy = math.floor(at[0] / size), math.floor(at[1] / size)
+    for gx in (cx - 1, cx, cx + 1):
+        for gy in (cy - 1, cy, cy + 1):
+            for oi, o in grid.get((level, gx, gy), ()):
+                if math.dist(o.at, at) < size:
+                    return oi, o
+    return None
+
+
+def _keep(grid: _Grid, size: float, level: int | None, i: int, e: Door | Window) -> None:
+    grid.setdefault((level, math.floor(e.at[0] / size), math.floor(e.at[1] / size)), []).append((i, e))
+
+
+def _case_collisions(pins: dict[str, list[tuple[str, str]]], out: list[Problem]) -> None:
+    """Pinned codes that differ only in upper/lower case (``E1`` and ``e1``) read the same on a
+    sign and on the radio. (The very same code pinned twice is the plan's ``duplicate-code``
+    finding.)"""
+    for group in pins.values():
+        first_code, first_path = group[0]
+        for code, path in group[1:]:
+            if code != first_code:
+                out.append(Problem(path, f"pinned code '{code}' differs only in upper/lower case "
+                                   f"from '{first_code}' at {first_path}; both read the same on a "
+                                   "sign and on the radio: give each element its own code"))
 
 
 def is_finite_point(p: tuple[float, float]) -> bool:
@@ -337,6 +499,14 @@ def is_finite_point(p: tuple[float, float]) -> bool:
 
 __all__ = [
     "AREA_KINDS",
+    "MAX_DOORS_AT_ONE_POINT",
+    "MAX_EXTERIOR_DOORS",
+    "MAX_LEVEL",
+    "MAX_LINE_POINTS",
+    "MAX_RING_VERTICES",
+    "MIN_DOOR_SPACING_M",
+    "MIN_LEVEL",
+    "SAME_POINT_M",
     "Building",
     "Door",
     "DoorKind",

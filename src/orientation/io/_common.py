@@ -81,10 +81,13 @@ class ImportLimits:
     flattened more coarsely (noted), a SPLINE with more control points is skipped (noted).
     ``max_points_per_file`` (5,000,000): points of all DXF entities together, of all OSM
     nodes, of all IFC STEP entities.
-    ``max_ring_vertices`` (50,000): vertices of one outline (footprint, room, polyline, OSM
-    way); a longer one is left out with a note.
-    ``max_line_points`` (10,000): points of one road or footway line; a longer line is
-    simplified until it fits (noted).
+    ``max_ring_vertices`` (5,000, the site file's ``Limits.max_ring_vertices``): vertices of
+    one outline (footprint, room, polyline, OSM way); a longer room is left out with a note, a
+    longer footprint is an error.
+    ``max_line_points`` (1,000, the site file's ``Limits.max_line_points``): points of one road
+    or footway line; a longer line is simplified until it fits (noted).
+    The two outline budgets are the site file's own, so an imported site always loads; raising
+    them on import raises them for validating the imported site too.
     ``max_notes`` (100): notes of one import; the rest are summed up in one last note.
     """
 
@@ -95,8 +98,8 @@ class ImportLimits:
     max_levels_per_range: int = 200
     max_curve_points: int = 10_000
     max_points_per_file: int = 5_000_000
-    max_ring_vertices: int = 50_000
-    max_line_points: int = 10_000
+    max_ring_vertices: int = model.MAX_RING_VERTICES
+    max_line_points: int = model.MAX_LINE_POINTS
     max_notes: int = 100
 
     def __post_init__(self) -> None:

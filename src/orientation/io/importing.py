@@ -192,14 +192,20 @@ def _convert(fmt: Format, source: Path, *, file: str, data: bytes | None = None,
     return out, notes.close()
 
 
-def _finish(fmt: Format, file: str, data: dict, notes: list[ImportNote]) -> ImportResult:
+def _finish(fmt: Format, file: str, data: dict, notes: list[ImportNote],
+            limits: ImportLimits) -> ImportResult:
     if not isinstance(data, dict) or not data.get("buildings"):
         why = "; ".join(n.message for n in notes if n.severity == "error")
         raise ImportError_(f"{file}: no building could be imported" + (f": {why}" if why else ""))
-    from .site_file import site_from_data
+    from dataclasses import replace
 
+    from .site_file import DEFAULT_LIMITS, site_from_data
+
+    # the outline budgets of the import are the ones the imported site is validated with
+    site_limits = replace(DEFAULT_LIMITS, max_ring_vertices=limits.max_ring_vertices,
+                          max_line_points=limits.max_line_points)
     try:
-        site = site_from_data(data, file=file)
+        site = site_from_data(data, file=file, limits=site_limits)
     except SiteFileError as exc:
         raise ImportError_(f"{file}: the imported site does not validate (an importer bug: "
                            f"please report it with the file):\n{exc}") from None
@@ -249,7 +255,7 @@ def import_file(path: str | Path, *, units: Units | None = None,
         data, notes, _ = run_import(fmt, source, file=file, options=options, limits=limits)
     else:
         data, notes = _convert(fmt, source, file=file, limits=limits, **options)
-    return _finish(fmt, file, data, notes)
+    return _finish(fmt, file, data, notes, limits)
 
 
 def import_bytes(data: bytes, *, name: str, units: Units | None = None,
@@ -289,7 +295,7 @@ def import_bytes(data: bytes, *, name: str, units: Units | None = None,
                                     limits=limits)
     else:
         site, notes = _convert(fmt, source, file=name, data=data, limits=limits, **options)
-    return _finish(fmt, name, site, notes)
+    return _finish(fmt, name, site, notes, limits)
 
 
 def _reader(fmt: Format) -> Callable[..., dict]:

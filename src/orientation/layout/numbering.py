@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..errors import LimitError
 from ..model import Building, Door, Site
 from ..profiles import Profile
 from .geometry import (
@@ -47,18 +48,35 @@ from .geometry import (
 AMBIGUOUS = set("IOl")
 
 
-def letter_sequence(skip: Iterable[str] = ("I", "O", "H")) -> Iterable[str]:
-    """A, B, C … without the skipped letters, then AA, AB …
+def letter_sequence(skip: Iterable[str] = ("I", "O", "H")) -> Iterator[str]:
+    """A, B, C … without the skipped letters, then AA, AB … ZZ (skipped letters left out in
+    both places); it ends there: :func:`letter_count` letters in all.
 
     >>> seq = letter_sequence(); [next(seq) for _ in range(9)]
     ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'J', 'K']
+    >>> list(letter_sequence())[23:26], list(letter_sequence())[-1]
+    (['AA', 'AB', 'AC'], 'ZZ')
     """
-    skipped = set(skip)
-    alphabet = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in skipped]
+    alphabet = _alphabet(skip)
     yield from alphabet
     for a in alphabet:
         for b in alphabet:
             yield a + b
+
+
+def _alphabet(skip: Iterable[str]) -> list[str]:
+    skipped = set(skip)
+    return [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in skipped]
+
+
+def letter_count(skip: Iterable[str] = ("I", "O", "H")) -> int:
+    """How many letters :func:`letter_sequence` gives: one- and two-letter ones.
+
+    >>> letter_count(), letter_count(())
+    (552, 702)
+    """
+    n = len(_alphabet(skip))
+    return n + n * n
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +193,25 @@ def order_buildings(frames: list[BuildingFrame], main_door: Door | None) -> list
 
 
 def assign_letters(ordered: list[BuildingFrame], skip: Iterable[str]) -> dict[str, str]:
-    """Building id -> letter; pinned letters kept and never reused."""
+    """Building id -> letter; pinned letters kept and never reused.
+
+    Raises :class:`~orientation.errors.LimitError` when more buildings need a letter than
+    A … ZZ (without the skipped letters) leaves free, before handing out any."""
+    skip = tuple(skip)
     pinned = {f.building.id: f.building.letter for f in ordered if f.building.letter}
     taken = set(pinned.values())
-    seq = (c for c in letter_sequence(skip) if c not in taken)
+    free = [c for c in letter_sequence(skip) if c not in taken]
+    need = [f.building.id for f in ordered if f.building.id not in pinned]
+    if len(need) > len(free):
+        skipped = "".join(sorted(set(skip)))
+        raise LimitError(
+            f"{len(need):,} buildings need a letter, but only {len(free):,} are free: the letters "
+            f"run A … Z, then AA … ZZ{f' (without {skipped})' if skipped else ''}, "
+            f"{letter_count(skip):,} in all, {letter_count(skip) - len(free):,} of them pinned. "
+            "Split the site into "
+            "several site files, or pin letters with a digit ('letter: A1', 'A2' …) on some "
+            "buildings")
+    seq = iter(free)
     return {f.building.id: pinned.get(f.building.id) or next(seq) for f in ordered}
 
 
@@ -205,18 +238,25 @@ def split_code(code: str) -> tuple[str, int] | None:
 
 
 class Series:
-    """Hands out ``prefix + n`` codes in order, skipping taken codes (pins, reserved)."""
+    """Hands out ``prefix + n`` codes in order, skipping taken codes (pins, reserved), also
+    those that differ from a taken one only in case (a pin ``e3`` keeps ``E3`` free of others:
+    both read the same on a sign and on the radio).
+
+    >>> s = Series("E", {"e2"}); s.next(), s.next()
+    ('E1', 'E3')
+    """
 
     def __init__(self, prefix: str, taken: set[str]):
         self.prefix = prefix
         self.taken = taken
+        self._folded = {c.casefold() for c in taken}
         self.n = 0
 
     def next(self) -> str:
         while True:
             self.n += 1
             code = f"{self.prefix}{self.n}"
-            if code not in self.taken:
+            if code not in self.taken and code.casefold() not in self._folded:
                 self.taken.add(code)
                 return code
 
@@ -272,6 +312,7 @@ __all__ = [
     "building_sides",
     "door_series_prefix",
     "exterior_doors",
+    "letter_count",
     "letter_sequence",
     "order_buildings",
     "room_code",
