@@ -3,7 +3,13 @@ say, download the print files. Start it with ``make app`` (``streamlit run app.p
 
 Thin (house rule 12): widgets, session state and caching live here; every decision is a call
 into :mod:`orientation.appsupport` and the library. Errors the library reports
-(:class:`~orientation.OrientationError`) are shown as messages, never as tracebacks.
+(:class:`~orientation.OrientationError`) are shown as messages, never as tracebacks; so is any
+other failure of a load (a hostile upload must not end the session).
+
+Text from files (site, building, storey and room names, addresses, findings, file names) goes
+to the page only through ``sup.md_escape`` or ``sup.problem_text``: Streamlit reads Markdown in
+titles, captions, alerts, expander labels and picture captions, and a site file must not put a
+link or a picture there.
 """
 
 from __future__ import annotations
@@ -48,6 +54,17 @@ def print_files_of(site_json: str, paper: str) -> dict[str, bytes]:
 @st.cache_data(max_entries=16, show_spinner=False)
 def site_text_of(source: sup.Source, site_json: str) -> str:
     return sup.site_text(source, Site.model_validate_json(site_json))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def text_problem_of(source: sup.Source, site_json: str) -> str | None:
+    return sup.site_text_problem(source, Site.model_validate_json(site_json))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def pinned_problem_of(source: sup.Source, site_json: str, paper: str) -> str | None:
+    return sup.pinned_text_problem(source, Site.model_validate_json(site_json),
+                                   plan_of(site_json, paper))
 
 
 @st.cache_data(show_spinner=False)
@@ -110,9 +127,11 @@ def on_example() -> None:
     name = S.get("example_value")
     if name in EXAMPLES:
         try:
-            set_loaded(sup.load_example(EXAMPLES[name]))
-        except OrientationError as exc:
-            S.load_error = sup.problem_text(exc)
+            loaded = sup.load_example(EXAMPLES[name])
+        except Exception as exc:  # noqa: BLE001 - a message, never a traceback
+            S.load_error = sup.failure_text(exc, name=EXAMPLES[name].name, lang=lang())
+            return
+        set_loaded(loaded)
 
 
 def on_upload() -> None:
@@ -122,8 +141,8 @@ def on_upload() -> None:
         return
     try:
         loaded = sup.load_upload(f.getvalue(), f.name, lang=lang())
-    except OrientationError as exc:
-        S.load_error = sup.problem_text(exc)
+    except Exception as exc:  # noqa: BLE001 - a hostile upload must not end the session
+        S.load_error = sup.failure_text(exc, name=f.name, lang=lang())
         return
     set_loaded(loaded)
     S.example_value = ""
@@ -205,19 +224,25 @@ paper = S.get("paper_value", "A3")
 sj = sup.site_json(site)
 try:
     plan = plan_of(sj, paper)
-except OrientationError as exc:
-    st.error(sup.problem_text(exc), icon=":material/error:")
+except Exception as exc:  # noqa: BLE001 - a message, never a traceback
+    st.title(sup.md_escape(site.site.name), anchor=False)
+    st.error(sup.failure_text(exc, name=S.loaded.source.name if S.loaded else "site", lang=L),
+             icon=":material/error:")
     st.stop()
 
 # --- header: what is loaded, the numbers, the findings ----------------------------------------
 
-st.title(site.site.name)
+st.title(sup.md_escape(site.site.name), anchor=False)
 profile = load_profile(sup.profile_of(site))
-st.caption(" · ".join(x for x in (site.site.address, profile.title) if x))
+st.caption(" · ".join(sup.md_escape(x) for x in (site.site.address, profile.title) if x))
 if S.notice:
     st.success(S.notice, icon=":material/check_circle:")
 if S.edit_error:
     st.error(tr("edit_rejected", msg=S.edit_error), icon=":material/error:")
+if S.loaded is not None and site != S.loaded.site:
+    why = text_problem_of(S.loaded.source, sj)
+    if why:
+        st.error(tr("text_kept_not", msg=why), icon=":material/error:")
 
 n = sup.counts(site, plan)
 cols = st.columns(6)
@@ -242,7 +267,8 @@ else:
 
 notes = S.loaded.source.notes if S.loaded else ()
 if notes:
-    with st.expander(tr("import_notes", name=S.loaded.source.imported_from, n=len(notes)),
+    with st.expander(tr("import_notes", name=sup.md_escape(S.loaded.source.imported_from),
+                        n=len(notes)),
                      expanded=any(sev in ("error", "warning") for sev, _ in notes)):
         st.markdown("\n".join(f"- **{tr('sev_' + sev)}**: {sup.md_escape(text)}"
                                for sev, text in notes))
@@ -271,8 +297,8 @@ if tab_maps.open:
             page_titles = {k: sup.svg_title(v, k) for k, v in pages.items()}
             page = pick(st.selectbox, tr("maps_page"), list(pages), "map_page",
                         format_func=page_titles.get)
-            st.image(sup.svg_text(pages[page]), caption=tr("maps_caption", page=page_titles[page]),
-                     width="stretch")
+            st.image(sup.svg_text(pages[page]), width="stretch",
+                     caption=tr("maps_caption", page=sup.md_escape(page_titles[page])))
         elif files is not None:
             st.info(tr("maps_none", why="maps/*.svg"))
 
@@ -288,7 +314,8 @@ if tab_signs.open:
         shown = signs[:S.signs_n]
         if shown:
             st.image([sup.svg_text(svgs[s.id]) for s in shown], width=170,
-                     caption=[sup.sign_caption(s, L, inches=inches) for s in shown])
+                     caption=[sup.md_escape(sup.sign_caption(s, L, inches=inches))
+                              for s in shown])
         st.caption(tr("signs_shown", shown=len(shown), total=len(signs)))
         if len(shown) < len(signs):
             st.button(tr("signs_more", n=min(GALLERY_STEP, len(signs) - len(shown))),
@@ -393,6 +420,9 @@ if tab_get.open:
                             else ":material/table:", width="stretch")
                         st.caption(tr(f"about_{name}"))
             with cols[0]:
+                why = pinned_problem_of(src, sj, paper)
+                if why:
+                    st.error(tr("text_kept_not", msg=why), icon=":material/error:")
                 st.download_button(
                     tr("get_pinned"), icon=":material/push_pin:", on_click="ignore",
                     key="dl-pinned", file_name=sup.pinned_name(src), mime=sup.mime_of(src.name),

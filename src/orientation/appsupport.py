@@ -5,7 +5,11 @@ Streamlit; ``app.py`` only lays out widgets, keeps session state and caches thes
 
 * **Loading**: :func:`load_example` (a bundled example file), :func:`load_upload` (bytes held
   in memory, at most :data:`UPLOAD_LIMIT_MB`; site files are parsed in memory, building files go
-  to ``orientation.io.import_bytes``, which reads them from a temporary folder it removes).
+  to ``orientation.io.import_bytes``, which contains crashes of the native parsers and leaves
+  no temporary file). Any failure is an :class:`~orientation.errors.OrientationError` with a
+  message (:func:`failure_text` words the ones that are not).
+* **Text on the page**: names, addresses, messages and file names come from users' files, and
+  Streamlit reads Markdown nearly everywhere: :func:`md_escape` makes them literal text.
   Both return a :class:`Loaded`: the validated :class:`~orientation.model.Site` and its
   :class:`Source` (the file's text, kept so that downloads keep the user's comments).
 * **Tables**: ``*_rows`` give one plain ``dict`` per row for ``st.data_editor``/``st.dataframe``;
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import LimitError, OrientationError, SiteFileError
+from .errors import LimitError, OrientationError, Problem, SiteFileError
 from .io.pinning import edit_yaml_text, pin_text
 from .io.site_file import DEFAULT_LIMITS, dump_site, site_from_bytes, site_from_data
 from .layout.engine import PlanOptions, make_plan
@@ -145,6 +149,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "get_pinned_help": ("Die Standortdatei, in der jeder vergebene Code festgeschrieben ist: "
                             "so bleiben gedruckte Schilder gültig."),
         "get_unavailable": "Druckdateien sind gerade nicht verfügbar: {why}",
+        "text_kept_not": ("Die Standortdatei lässt sich nicht in ihrer eigenen Form "
+                          "weiterschreiben, die Downloads schreiben sie neu (ohne Kommentare): "
+                          "{msg}"),
+        "text_not_faithful": ("die Änderungen lassen sich nicht in den eigenen Text der Datei "
+                              "schreiben, ohne andere Elemente mitzuändern (sie teilt Elemente "
+                              "über YAML-Anker und -Aliase, & und *); damit der Text bleibt, "
+                              "jedes geteilte Element ausschreiben"),
+        "unexpected": ("{name}: unerwarteter Fehler ({msg}). Bitte den Fehler mit der Datei "
+                       "melden."),
         "error_load": "Datei nicht geladen: {msg}",
         "error_render": "Bilder nicht erstellt: {msg}",
         "too_large": ("{name} ist {size:.1f} MB groß; erlaubt sind höchstens {mb} MB. Bei einem "
@@ -246,6 +259,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "get_pinned_help": ("The site file with every assigned code pinned, so that printed "
                             "signs stay valid."),
         "get_unavailable": "Print files are not available right now: {why}",
+        "text_kept_not": ("The site file cannot keep its own text with these changes, so the "
+                          "downloads write it afresh (without its comments): {msg}"),
+        "text_not_faithful": ("the changes cannot be written into the file's own text without "
+                              "changing other elements too (it shares elements through YAML "
+                              "anchors and aliases, & and *); to keep its text, write each "
+                              "shared element out in full"),
+        "unexpected": "{name}: unexpected error ({msg}). Please report this error with the file.",
         "error_load": "File not loaded: {msg}",
         "error_render": "Pictures not made: {msg}",
         "too_large": ("{name} is {size:.1f} MB; the limit is {mb} MB. For a large building "
@@ -360,8 +380,8 @@ def _clean_name(name: str) -> str:
 
 
 def importer() -> Callable[..., Any] | None:
-    """``orientation.io.import_bytes`` (the importers' entry point for uploads held in memory,
-    through a temporary folder it removes at once), or None when the importers are missing."""
+    """``orientation.io.import_bytes`` (the importers' entry point for uploads held in memory),
+    or None when the importers are missing."""
     try:
         from .io import import_bytes
     except ImportError:
@@ -372,8 +392,9 @@ def importer() -> Callable[..., Any] | None:
 def load_upload(raw: bytes, name: str, *, lang: str = "en",
                 limit_bytes: int = UPLOAD_LIMIT_BYTES) -> Loaded:
     """An uploaded file held in memory: a site file (YAML/JSON) is parsed in memory; a
-    building file (IFC, DXF, IMDF ``.zip``, OSM) goes to the importers, which read it from a
-    temporary folder that is removed at once.
+    building file (IFC, DXF, IMDF ``.zip``, OSM) goes to ``orientation.io.import_bytes``, which
+    runs the native parsers where a crash or a runaway is contained and leaves no temporary
+    file behind. The app writes no file of its own.
 
     Raises :class:`~orientation.errors.OrientationError` with a message for people (in
     ``lang`` where the app words it; the library's messages are English).
@@ -402,15 +423,16 @@ def load_upload(raw: bytes, name: str, *, lang: str = "en",
                                   building=", ".join(BUILDING_SUFFIXES)))
     try:
         result = import_bytes(raw, name=name)
+        site = check_site(result.site, file=name)
+        notes = tuple((n.severity, n.message + (f" [{n.element}]" if n.element else ""))
+                      for n in result.notes)
+        text = dump_site(site)
     except OrientationError:
         raise
     except Exception as exc:  # noqa: BLE001 - the app shows every failure as a message
         raise OrientationError(tr(lang, "import_failed", name=name,
                                   msg=f"{type(exc).__name__}: {exc}")) from None
-    site = check_site(result.site, file=name)
-    notes = tuple((n.severity, n.message + (f" [{n.element}]" if n.element else ""))
-                  for n in result.notes)
-    return Loaded(site, Source(f"{Path(_clean_name(name)).stem}.yaml", dump_site(site),
+    return Loaded(site, Source(f"{Path(_clean_name(name)).stem}.yaml", text,
                                imported_from=name, notes=notes))
 
 
@@ -774,9 +796,14 @@ def counts(site: Site, plan: Plan) -> dict[str, int]:
 
 
 def _sync(data: Any, site: Site) -> None:
-    """Write the app's editable fields of ``site`` into parsed site data (in place)."""
+    """Write the app's editable fields of ``site`` into parsed site data (in place): names,
+    door kinds, the main entrance, landmarks, the profile, and pins the file already has
+    (changed or removed). Pins the file does not have yet are left to :func:`_new_pins`,
+    which hands them to :mod:`orientation.io.pinning` (and so to its check for mappings that
+    YAML anchors and aliases share)."""
 
-    def put(m: Any, key: str, value: Any, *, default: Any = None, after: str | None = None):
+    def put(m: Any, key: str, value: Any, *, default: Any = None, after: str | None = None,
+            add: bool = True):
         if value == default or value is None:
             if key in m:
                 del m[key]
@@ -784,6 +811,8 @@ def _sync(data: Any, site: Site) -> None:
         if key in m:
             if m[key] != value:
                 m[key] = value
+            return
+        if not add:
             return
         insert = getattr(m, "insert", None)
         if insert is not None and after in m:
@@ -798,7 +827,7 @@ def _sync(data: Any, site: Site) -> None:
         if b is None:
             continue
         put(bd, "name", b.name, after="id")
-        put(bd, "letter", b.letter, after="name")
+        put(bd, "letter", b.letter, after="name", add=False)
         for key, pin in (("doors", "label"), ("stairs", "label"), ("rooms", "number")):
             els = {e.id: e for e in getattr(b, key)}
             for ed in bd.get(key, []) or []:
@@ -808,48 +837,110 @@ def _sync(data: Any, site: Site) -> None:
                 if key == "doors":
                     put(ed, "kind", e.kind.value, after="level")
                     put(ed, "main", e.main or None, after="kind")
-                    put(ed, pin, e.label, after="kind")
+                    put(ed, pin, e.label, after="kind", add=False)
                 else:
                     put(ed, "name", e.name, after="id" if key == "stairs" else "level")
-                    put(ed, pin, getattr(e, pin), after="id")
+                    put(ed, pin, getattr(e, pin), after="id", add=False)
                     if key == "rooms":
                         put(ed, "landmark", e.landmark or None, after="name")
 
 
-def site_text(source: Source, site: Site) -> str:
+def _new_pins(site: Site) -> tuple[dict[str, str], dict[str, str]]:
+    """Every pin of ``site`` as ``pin_text`` takes them: ``building/element -> code`` and
+    ``building -> letter`` (``pin_text`` adds those the file lacks and keeps the others)."""
+    codes = {f"{b.id}/{e.id}": getattr(e, pin) for b in site.buildings
+             for key, pin in (("doors", "label"), ("stairs", "label"), ("rooms", "number"))
+             for e in getattr(b, key) if getattr(e, pin)}
+    return codes, {b.id: b.letter for b in site.buildings if b.letter}
+
+
+def _edited_text(source: Source, site: Site) -> str:
+    """The loaded text with ``site``'s edits written in (comments, order and layout kept), or
+    :class:`~orientation.errors.SiteFileError` when it cannot take them faithfully."""
+    if source.suffix == ".json":
+        data = json.loads(source.text)
+        _sync(data, site)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = edit_yaml_text(source.text, lambda data: _sync(data, site), file=source.name)
+    codes, letters = _new_pins(site)
+    text, _ = pin_text(text, suffix=source.suffix, codes=codes, letters=letters,
+                       file=source.name)  # refuses pins into mappings YAML aliases share
+    if site_from_bytes(text.encode("utf-8"), name=source.name) != site:
+        raise SiteFileError(source.name, [Problem("", tr("en", "text_not_faithful"))])
+    return text
+
+
+def site_text(source: Source, site: Site, *, strict: bool = False) -> str:
     """The site file as it stands now: the loaded text with the app's edits written in
-    (comments, order and layout kept), or, when that cannot reproduce ``site`` exactly, the
-    site dumped afresh in the source's format."""
+    (comments, order and layout kept; new pins go through :func:`orientation.io.pinning
+    .pin_text`), or, when that cannot reproduce ``site`` exactly (the file shares elements
+    through YAML aliases, say), the site dumped afresh in the source's format. With
+    ``strict`` that case raises :class:`~orientation.errors.SiteFileError` saying why."""
     fmt = "json" if source.suffix == ".json" else "yaml"
     try:
         if site_from_bytes(source.text.encode("utf-8"), name=source.name) == site:
             return source.text  # nothing edited: the file exactly as it came
-        if fmt == "json":
-            data = json.loads(source.text)
-            _sync(data, site)
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = edit_yaml_text(source.text, lambda data: _sync(data, site), file=source.name)
-        if site_from_bytes(text.encode("utf-8"), name=source.name) == site:
-            return text
-    except Exception:  # noqa: BLE001 - any round-trip trouble: fall back to a fresh dump
-        pass
+        return _edited_text(source, site)
+    except OrientationError:
+        if strict:
+            raise
+    except Exception as exc:  # noqa: BLE001 - any round-trip trouble: fall back to a fresh dump
+        if strict:
+            raise SiteFileError(source.name, [Problem("", tr(
+                "en", "text_not_faithful") + f" ({type(exc).__name__}: {exc})")]) from None
     return dump_site(site, fmt=fmt)
 
 
-def pinned_site_text(source: Source, site: Site, plan: Plan) -> str:
-    """:func:`site_text` with every code of ``plan`` pinned (existing pins kept)."""
-    text = site_text(source, site)
-    codes = {m.id: m.code for m in plan.markings
-             if m.kind in (*CODED_DOOR_KINDS, "stair", "room")}
-    letters = {b.id: b.letter for b in plan.buildings}
+def _may_share_elements(source: Source) -> bool:
+    """Whether the loaded text could share elements between places: only YAML with an anchor
+    (``&name``) can; a quick look that spares the round trip for every other file."""
+    return source.suffix != ".json" and re.search(r"&[^\s,\[\]{}]", source.text) is not None
+
+
+def site_text_problem(source: Source, site: Site) -> str | None:
+    """Why the downloads of ``site`` cannot keep the loaded file's own text (and are written
+    afresh, without its comments), as Markdown for ``st.error``; None when they can. Only a
+    file that shares elements through YAML anchors and aliases can be such a case."""
+    if not _may_share_elements(source):
+        return None
     try:
-        pinned, _ = pin_text(text, suffix=source.suffix, codes=codes, letters=letters,
-                             file=source.name)
-    except OrientationError:
+        site_text(source, site, strict=True)
+    except OrientationError as exc:
+        return problem_text(exc)
+    return None
+
+
+def pinned_text_problem(source: Source, site: Site, plan: Plan) -> str | None:
+    """:func:`site_text_problem` of the site with every code of ``plan`` pinned (the download
+    :func:`pinned_site_text`)."""
+    if not _may_share_elements(source):
+        return None
+    try:
         frozen, _ = freeze_codes(site, plan)
-        return dump_site(frozen, fmt="json" if source.suffix == ".json" else "yaml")
-    return pinned
+    except OrientationError as exc:
+        return problem_text(exc)
+    return site_text_problem(source, frozen)
+
+
+def failure_text(exc: BaseException, *, name: str, lang: str = "en") -> str:
+    """Any failure as Markdown for ``st.error``: a library error's own words
+    (:func:`problem_text`), anything else (a bug, MemoryError, an error of a package the
+    importers use) as "unexpected error" naming the file and the exception, never a traceback."""
+    if isinstance(exc, OrientationError):
+        return problem_text(exc)
+    return md_escape(tr(lang, "unexpected", name=name, msg=f"{type(exc).__name__}: {exc}"),
+                     lines=True)
+
+
+def pinned_site_text(source: Source, site: Site, plan: Plan, *, strict: bool = False) -> str:
+    """:func:`site_text` with every code of ``plan`` pinned (existing pins kept): the site of
+    :func:`freeze_codes` written into the loaded text through ``io.pinning.pin_text``. A file
+    whose elements YAML aliases share cannot take the pins (two rooms would get one code): it
+    is written afresh, or with ``strict`` that raises ``io.pinning``'s
+    :class:`~orientation.errors.SiteFileError` naming the key paths."""
+    frozen, _ = freeze_codes(site, plan)
+    return site_text(source, frozen, strict=strict)
 
 
 def pinned_name(source: Source) -> str:
@@ -858,13 +949,46 @@ def pinned_name(source: Source) -> str:
     return f"{p.stem}-pinned{source.suffix if p.suffix.lower() != '.yml' else '.yml'}"
 
 
-def md_escape(text: str) -> str:
-    """Text shown literally in Streamlit Markdown (names and messages come from files).
+#: Every ASCII punctuation character: CommonMark lets each be backslash-escaped, and escaping all
+#: of them leaves no Markdown, HTML, table, LaTeX (``$``), Streamlit directive (``:red[…]``) or
+#: icon (``:material/…:``) in the text.
+_MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+_MD_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+#: Streamlit's Markdown turns some patterns in the text into links or pictures *after* the
+#: escapes are read (GFM autolinks ``www.x``, ``http://x``, ``a@b.c``; emoji and ``:streamlit:``
+#: shortcodes): an invisible WORD JOINER (U+2060) after ``:`` and ``@`` and inside ``www.``
+#: breaks each of those patterns without changing what a reader sees.
+WORD_JOINER = "\u2060"
+_MD_AUTOLINK = re.compile(r"(\\[:@])|(?i:(www)(?=\\\.))")
+
+
+def md_escape(text: Any, *, lines: bool = False) -> str:
+    r"""Text shown literally in Streamlit Markdown (names, addresses, messages and file names
+    come from files and uploads; ``st.title``, ``st.caption``, ``st.error``, ``st.image``
+    captions, expander labels and ``st.markdown`` all read Markdown). Line breaks become
+    spaces, or with ``lines`` Markdown hard breaks; tabs become spaces.
 
     >>> md_escape("WC_1 *neu* [alt]")
-    'WC\\\\_1 \\\\*neu\\\\* \\\\[alt\\\\]'
+    'WC\\_1 \\*neu\\* \\[alt\\]'
+    >>> md_escape("![t](x) <b>&amp;")
+    '\\!\\[t\\]\\(x\\) \\<b\\>\\&amp\\;'
+    >>> md_escape("a@b.c www.x :smile:").replace(WORD_JOINER, "|")
+    'a\\@|b\\.c www|\\.x \\:|smile\\:|'
     """
-    return re.sub(r"([\\`*_{}\[\]()#+!|<>~$])", r"\\\1", text)
+    text = str(text).replace("\t", " ")
+    text = _MD_PUNCT.sub(r"\\\1", text)
+    text = _MD_AUTOLINK.sub(lambda m: (m.group(1) or m.group(2)) + WORD_JOINER, text)
+    return _MD_LINE_BREAKS.sub("  \n" if lines else " ", text)
+
+
+def md_unescape(markdown: str) -> str:
+    r"""The text a reader sees of :func:`md_escape`'d Markdown (for tests and logs).
+
+    >>> md_unescape(md_escape("[x](http://y) *z* \\ 1.5 www.a"))
+    '[x](http://y) *z* \\ 1.5 www.a'
+    """
+    text = markdown.replace(WORD_JOINER, "")
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text).replace("  \n", "\n")
 
 
 def example_title(path: str | Path) -> str:
@@ -875,24 +999,27 @@ def example_title(path: str | Path) -> str:
         return Path(path).name
 
 
-def problem_text(exc: OrientationError) -> str:
-    """An error as Markdown-safe text for ``st.error`` (problems one per line)."""
+def problem_text(exc: BaseException) -> str:
+    """An error as Markdown for ``st.error``: the library's words escaped (they quote file
+    names, values and key paths from the user's files), problems one per line."""
     if isinstance(exc, SiteFileError) and len(exc.problems) > 1:
-        head = f"{exc.file}: {len(exc.problems)} problems:"
-        return head + "\n" + "\n".join(f"- `{p.path}`: {p.message}" if p.path else f"- {p.message}"
-                                       for p in exc.problems)
-    return str(exc)
+        head = md_escape(f"{exc.file}: {len(exc.problems)} problems:")
+        return head + "\n" + "\n".join(
+            "- " + md_escape(f"{p.path}: " if p.path else "") + md_escape(p.message, lines=True)
+            for p in exc.problems)
+    return md_escape(str(exc), lines=True)
 
 
 __all__ = [
     "BUILDING_SUFFIXES", "DOOR_KINDS", "DOWNLOADS", "EDITABLE", "LANGUAGES", "Loaded",
     "PAPERS", "SITE_SUFFIXES", "Source", "TABLE_ROWS", "TEXTS", "UPLOAD_LIMIT_BYTES",
-    "UPLOAD_LIMIT_MB", "apply_rows", "blank", "building_rows", "counts", "door_rows",
-    "example_files", "example_title", "exterior_doors", "findings_by_severity", "freeze_codes",
-    "importer", "interface_language", "kind_word", "load_example", "load_upload", "main_door",
-    "map_pages", "marking_rows", "md_escape", "mime_of", "pinned_name", "pinned_site_text",
+    "UPLOAD_LIMIT_MB", "WORD_JOINER", "apply_rows", "blank", "building_rows", "counts",
+    "door_rows", "example_files", "example_title", "exterior_doors", "failure_text",
+    "findings_by_severity", "freeze_codes", "importer", "interface_language", "kind_word",
+    "load_example", "load_upload", "main_door", "map_pages", "marking_rows", "md_escape",
+    "md_unescape", "mime_of", "pinned_name", "pinned_site_text", "pinned_text_problem",
     "plan_for", "problem_text", "profile_of", "render_for", "room_rows", "rows_changed",
     "set_main_door", "set_profile", "sign_caption", "sign_kinds", "sign_svgs", "signs_of_kind",
-    "site_json", "site_text", "stair_rows", "svg_text", "svg_title", "tr",
+    "site_json", "site_text", "site_text_problem", "stair_rows", "svg_text", "svg_title", "tr",
     "uses_inches", "zip_outputs",
 ]

@@ -3,13 +3,22 @@
 
 Coordinates: plan metres (``x``, ``y``); where the site has a WGS84 ``origin`` the register adds
 ``lat``/``lon`` and the GeoJSON is in WGS84 (RFC 7946), else in plan metres with a ``crs`` note.
+
+CSV injection: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (also after
+leading blanks, and a leading tab or carriage return) as a formula, so a room named
+``=HYPERLINK(…)`` would become a live link in the dispatch centre's register. Every text cell
+(names, codes, ids, kinds, materials) goes through :func:`csv_text`, which follows OWASP's advice:
+such a cell gets a leading single quote and is written in double quotes. The same is done after
+a ``;``, tab or line break inside a cell (German spreadsheets split CSV files at ``;``). Numbers
+the exporter writes itself (coordinates, sizes, prices, levels) are left as they are, so
+``-12.50`` stays a number.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import math
+import re
 
 from .plan import Marking, Plan, dumps_records
 
@@ -18,6 +27,45 @@ REGISTER_KINDS = ("building", "entrance", "emergency_exit", "fire_brigade", "ser
                   "room")
 
 _EARTH_R = 6_378_137.0
+
+#: First characters that make a spreadsheet cell a formula (OWASP, and their full-width forms,
+#: which some spreadsheets fold into the ASCII ones).
+FORMULA_TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
+_INNER = re.compile(r"(?<=[;\t\r\n])(?=\s*[" + re.escape(FORMULA_TRIGGERS) + "])")
+
+
+class _Text(str):
+    """A text cell after :func:`csv_text`; ``quote`` when it must be written in quotes."""
+
+    quote: bool = False
+
+
+def csv_text(value: object) -> _Text:
+    r"""A text cell that no spreadsheet runs as a formula (see the module docstring).
+
+    >>> csv_text("=HYPERLINK(1)"), csv_text("  +1"), csv_text("Aula"), csv_text("A;=1")
+    ("'=HYPERLINK(1)", "'  +1", 'Aula', "A;'=1")
+    """
+    text = "" if value is None else str(value)
+    safe = _INNER.sub("'", text)
+    first, lead = text[:1], text.lstrip()[:1]
+    if (first and first in "\t\r") or (lead and lead in FORMULA_TRIGGERS):
+        safe = "'" + safe
+    cell = _Text(safe)
+    cell.quote = safe != text
+    return cell
+
+
+def _write_row(buf: io.StringIO, row: list) -> None:
+    """One CSV line (RFC 4180 quoting, as ``csv.writer`` with ``QUOTE_MINIMAL``), where every
+    neutralised text cell is quoted."""
+    out = []
+    for cell in row:
+        text = str(cell)
+        if getattr(cell, "quote", False) or any(c in text for c in ',"\r\n'):
+            text = '"' + text.replace('"', '""') + '"'
+        out.append(text)
+    buf.write(",".join(out) + "\n")
 
 
 def to_wgs84(origin: tuple[float, float], north_deg: float, xy: tuple[float, float]) -> tuple[float, float]:
@@ -43,21 +91,21 @@ def register_csv(plan: Plan) -> str:
     """One row per marking: code, kind, building, level, side, grid, x, y (lat, lon where known)."""
     letters = {b.id: b.letter for b in plan.buildings}
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
     header = ["code", "kind", "building", "building_letter", "level", "levels", "side", "grid",
               "x", "y", "name", "element", "pinned"]
     if plan.origin:
         header += ["lat", "lon"]
-    w.writerow(header)
+    _write_row(buf, header)
+    t = csv_text
     for m in _register_markings(plan):
-        row = [m.code, m.kind, m.building, letters.get(m.building, ""),
-               "" if m.level is None else m.level, ";".join(map(str, m.levels)), m.side or "",
-               m.grid or "", f"{m.at[0]:.2f}", f"{m.at[1]:.2f}", m.name or "", m.element,
-               "yes" if m.pinned else "no"]
+        row = [t(m.code), t(m.kind), t(m.building), t(letters.get(m.building, "")),
+               "" if m.level is None else int(m.level), ";".join(str(int(v)) for v in m.levels),
+               t(m.side or ""), t(m.grid or ""), f"{m.at[0]:.2f}", f"{m.at[1]:.2f}",
+               t(m.name or ""), t(m.element), "yes" if m.pinned else "no"]
         if plan.origin:
             lat, lon = to_wgs84(plan.origin, plan.north_deg, m.at)
             row += [f"{lat:.7f}", f"{lon:.7f}"]
-        w.writerow(row)
+        _write_row(buf, row)
     return buf.getvalue()
 
 
@@ -87,22 +135,23 @@ def markings_geojson(plan: Plan) -> str:
 def schedule_csv(rows, total) -> str:
     """The sign schedule as CSV (rows from :func:`orientation.compose.schedule.schedule_rows`)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["kind", "examples", "width_mm", "height_mm", "material", "colours", "placement",
-                "quantity", "unit_price", "line_total", "currency"])
+    _write_row(buf, ["kind", "examples", "width_mm", "height_mm", "material", "colours",
+                     "placement", "quantity", "unit_price", "line_total", "currency"])
     currency = ""
+    t = csv_text
     for r in rows:
         currency = r.currency
-        w.writerow([r.kind, r.examples, _num(r.width_mm), _num(r.height_mm), r.material, r.colours,
-                    r.placement, r.quantity, f"{r.unit_price:.2f}", f"{r.line_total:.2f}",
-                    r.currency])
-    w.writerow(["total", "", "", "", "", "", "", sum(r.quantity for r in rows), "",
-                f"{total:.2f}", currency])
+        _write_row(buf, [t(r.kind), t(r.examples), _num(r.width_mm), _num(r.height_mm),
+                         t(r.material), t(r.colours), t(r.placement), int(r.quantity),
+                         f"{r.unit_price:.2f}", f"{r.line_total:.2f}", t(r.currency)])
+    _write_row(buf, ["total", "", "", "", "", "", "", sum(int(r.quantity) for r in rows), "",
+                     f"{total:.2f}", t(currency)])
     return buf.getvalue()
 
 
 def _num(v: float) -> str:
-    return f"{v:g}"
+    return f"{float(v):g}"
 
 
-__all__ = ["REGISTER_KINDS", "markings_geojson", "register_csv", "schedule_csv", "to_wgs84"]
+__all__ = ["FORMULA_TRIGGERS", "REGISTER_KINDS", "csv_text", "markings_geojson", "register_csv",
+           "schedule_csv", "to_wgs84"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 
 from conftest import FLOORPLANS, ROOT
+from orientation import appsupport as sup
 
 pytest.importorskip("streamlit", reason="the app needs the 'app' extra: pip install -e '.[app]'")
 from streamlit.testing.v1 import AppTest  # noqa: E402
@@ -48,10 +50,23 @@ def codes_shown(at: AppTest) -> list[str]:
     return list(table["code"])
 
 
-def texts(at: AppTest) -> str:
+def sources(at: AppTest) -> list[str]:
+    """The Markdown of every element that Streamlit reads as Markdown."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [t.value for t in at.title] + [h.value for h in at.header]
+    parts += [h.value for h in at.subheader] + [e.label for e in at.expander]
     parts += [e.value for e in (*at.error, *at.warning, *at.info, *at.success)]
-    return "\n".join(str(p) for p in parts)
+    parts += [img.caption for i in at.image for img in i.proto.imgs]  # captions read Markdown
+    return [str(p) for p in parts]
+
+
+def texts(at: AppTest) -> str:
+    """What a reader sees of those elements (escapes read)."""
+    return "\n".join(sup.md_unescape(p) for p in sources(at))
+
+
+def errors(at: AppTest) -> list[str]:
+    return [sup.md_unescape(e.value) for e in at.error]
 
 
 def test_loads_the_example_school(at):
@@ -120,7 +135,7 @@ def test_invalid_edit_is_refused_with_a_message(at):
         "edited_rows": {0: {"pin": "E 1"}}, "added_rows": [], "deleted_rows": []}
     run(at)
     assert at.session_state["site"] == before
-    assert any("'E 1' is not allowed" in e.value for e in at.error)
+    assert any("'E 1' is not allowed" in e for e in errors(at))
 
 
 def test_freeze_codes_and_main_entrance(at):
@@ -144,8 +159,8 @@ def test_bad_file_shows_a_message_not_a_traceback(at):
     at.file_uploader(key="upload").set_value(("broken.yaml", b"format: [unclosed\n", "text/yaml"))
     run(at)
     assert not at.exception
-    errors = [e.value for e in at.error]
-    assert any("broken.yaml" in e and "not valid YAML" in e for e in errors), errors
+    shown = errors(at)
+    assert any("broken.yaml" in e and "not valid YAML" in e for e in shown), shown
     assert at.title[0].value == "Städtische Gesamtschule Beispielstadt"  # the school stays
 
 
@@ -154,15 +169,15 @@ def test_invalid_site_lists_its_problems(at):
     raw = raw.replace("kind: entrance", "kind: entrence", 1).replace("name: Rathaus\n", "nam: x\n")
     at.file_uploader(key="upload").set_value(("rathaus.yaml", raw.encode(), "text/yaml"))
     run(at)
-    errors = "\n".join(e.value for e in at.error)
-    assert "rathaus.yaml" in errors and "entrence" in errors
+    shown = "\n".join(errors(at))
+    assert "rathaus.yaml" in shown and "entrence" in shown
 
 
 def test_too_large_upload_is_refused_with_the_limit(at):
     big = b"#" * (20 * 1024 * 1024 + 10)
     at.file_uploader(key="upload").set_value(("big.yaml", big, "text/yaml"))
     run(at)
-    assert any("20 MB" in e.value for e in at.error)
+    assert any("20 MB" in e for e in errors(at))
 
 
 def test_upload_a_site_file(at):
@@ -195,7 +210,7 @@ def test_upload_a_building_file_imports_it(at, path):
     loaded = at.session_state["loaded"]
     assert loaded.source.imported_from == path.name and loaded.source.name.endswith(".yaml")
     if loaded.source.notes:
-        assert any(path.name in e.label for e in at.expander)
+        assert any(path.name in sup.md_unescape(e.label) for e in at.expander)
 
 
 def test_print_files_tab_offers_every_download(at):
@@ -213,9 +228,9 @@ def test_no_main_entrance_is_an_error_with_the_place_to_fix_it(at):
     run(at)
     assert at.selectbox(key="main").value == ""
     assert sup_main(at) is None
-    errors = "\n".join(e.value for e in at.error)
-    assert "no door is marked as the main entrance" in errors
-    assert "Bearbeiten › Haupteingang" in errors
+    shown = "\n".join(errors(at))
+    assert "no door is marked as the main entrance" in shown
+    assert "Bearbeiten › Haupteingang" in shown
     assert {m.label: m.value for m in at.metric}["Fehler / Warnungen"].startswith("1 /")
 
 
@@ -234,3 +249,105 @@ def test_sign_gallery_filters_and_shows_more(at):
     run(at)
     shown = [c for c in texts(at).splitlines() if "Schildern" in c]
     assert shown and shown[0].endswith("Schildern") and " von 317 " not in shown[0]
+
+
+# --- hostile text and hostile uploads ----------------------------------------------------------
+
+EVIL = "[x](http://evil) ![t](http://evil/t.png) <img src=x>"
+MARKUP = re.compile(r"(?<!\\)\]\(|(?<!\\)<[A-Za-z/!]|https?://|www\.|(?<!\\):[\w+-]")
+
+
+def hostile_site() -> bytes:
+    raw = (FLOORPLANS / "rathaus.yaml").read_text(encoding="utf-8")
+    raw = raw.replace("name: Rathaus Beispielstadt", f"name: '{EVIL}'", 1)
+    raw = raw.replace('address: "Marktplatz 1, 33330 Gütersloh"',
+                      "address: '**fett** :smile: www.evil.example <b>x</b>'", 1)
+    raw = raw.replace("{level: 0, name: EG}", "{level: 0, name: '[EG](http://evil/eg)'}", 1)
+    raw = raw.replace("    name: Rathaus\n", "    name: '![R](http://evil/r.png)'\n", 1)
+    assert raw.count("evil") == 5
+    return raw.encode()
+
+
+def test_user_text_is_shown_as_text_never_as_markup(at):
+    at.file_uploader(key="upload").set_value(("[f](evil) <img src=x>.yaml", hostile_site(),
+                                              "text/yaml"))
+    run(at)
+    assert not at.error, errors(at)
+    # the literal text is on the page ...
+    assert sup.md_unescape(at.title[0].value) == EVIL
+    shown = texts(at)
+    assert "**fett** :smile: www.evil.example <b>x</b>" in shown
+    assert "[f](evil) <img src=x>.yaml" in shown  # "Geladen: **…**"
+    for tab in (MAPS, SIGNS, CODES, EDIT, GET):
+        open_tab(at, tab)
+        # ... and no element that reads Markdown holds a link, a picture, HTML or a shortcode
+        for md in sources(at):
+            assert not MARKUP.search(md.replace(sup.WORD_JOINER, "")), md
+    open_tab(at, MAPS)
+    floor = at.selectbox(key="map_page").options[1]
+    assert floor == "Geschossplan A ![R](http://evil/r.png) – [EG](http://evil/eg)"
+    pages = sup.map_pages(sup.render_for(sup.site_json(at.session_state["site"]),
+                                         formats=("svg",)).files)
+    at.session_state["map_page_value"] = list(pages)[1]  # the page choice keeps its value here
+    run(at)
+    caption = at.image[0].proto.imgs[0].caption
+    assert sup.md_unescape(caption).startswith(floor)
+    assert not MARKUP.search(caption.replace(sup.WORD_JOINER, "")), caption
+
+
+def test_an_upload_that_raises_a_foreign_exception_shows_an_error(at, monkeypatch):
+    def boom(raw, *, name):
+        raise RuntimeError("the parser fell over")
+
+    monkeypatch.setattr(sup, "importer", lambda: boom)
+    at.file_uploader(key="upload").set_value(("haus.ifc", b"ISO-10303-21;", "application/x"))
+    run(at)
+    assert any("haus.ifc: Import fehlgeschlagen: RuntimeError: the parser fell over" in e
+               for e in errors(at)), errors(at)
+    assert at.title[0].value == "Städtische Gesamtschule Beispielstadt"
+
+    def no_memory(raw, name, *, lang="en"):
+        raise MemoryError("cannot allocate 4 GB")
+
+    monkeypatch.setattr(sup, "load_upload", no_memory)  # even a failure outside the guard
+    at.file_uploader(key="upload").set_value(("<b>haus</b>.ifc", b"ISO", "application/x"))
+    run(at)
+    shown = errors(at)
+    assert any("<b>haus</b>.ifc: unerwarteter Fehler (MemoryError: cannot allocate 4 GB)" in e
+               for e in shown), shown
+    assert not any("Traceback" in e for e in shown)
+    assert at.title[0].value == "Städtische Gesamtschule Beispielstadt"  # the school stays
+    # the session goes on: another example loads
+    at.selectbox(key="example").select("rathaus")
+    run(at)
+    assert at.title[0].value == "Rathaus Beispielstadt"
+
+
+SHARED_ROOMS = (FLOORPLANS / "rathaus.yaml").read_text(encoding="utf-8").replace(
+    "      - {id: r-eg-01, level: 0,", "      - &standesamt {id: r-eg-01, level: 0,", 1)
+
+
+def test_freeze_refuses_to_give_shared_rooms_one_code(at):
+    """A second building that reuses a room through a YAML alias: freezing must not write one
+    code into both; the app says why the site file is written afresh."""
+    raw = SHARED_ROOMS
+    assert "      - &standesamt {id: r-eg-01" in raw
+    # the second building lies over the first room (the same outline): the smallest such file
+    pavilion = ("  - id: anbau\n    name: Anbau\n    footprint: [[0, 0], [10, 0], [10, 8.5], "
+                "[0, 8.5]]\n    storeys:\n      - {level: 0, name: EG}\n    doors:\n      - {id: "
+                "d-anbau, at: [5, 0], level: 0, kind: entrance}\n    rooms:\n      - "
+                "*standesamt\n")
+    raw = raw.replace("\nsite_features:", "\n" + pavilion + "\nsite_features:", 1) \
+        if "\nsite_features:" in raw else raw + pavilion
+    at.file_uploader(key="upload").set_value(("geteilt.yaml", raw.encode(), "text/yaml"))
+    run(at)
+    assert at.session_state["loaded"].source.name == "geteilt.yaml", errors(at)
+    open_tab(at, EDIT)
+    at.button(key="freeze").click()
+    run(at)
+    site = at.session_state["site"]
+    numbers = {(b.id, r.id): r.number for b in site.buildings for r in b.rooms}
+    assert numbers[("rathaus", "r-eg-01")] != numbers[("anbau", "r-eg-01")]
+    assert any("alias" in e for e in errors(at)), errors(at)
+    open_tab(at, GET)
+    assert any("alias" in e for e in errors(at)), errors(at)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import tempfile
 import time
 import zipfile
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis.strategies import text as st_text
 
 from conftest import FLOORPLANS, site_dict
 from orientation import appsupport as sup
-from orientation.errors import LimitError, OrientationError, SiteFileError
+from orientation.errors import LimitError, OrientationError, Problem, SiteFileError
 from orientation.io import ImportNote, ImportResult
 from orientation.io.site_file import dump_site, site_from_bytes
 from orientation.model import Site
@@ -93,7 +96,7 @@ def test_upload_yaml_and_json_in_memory():
 def test_bad_site_files_give_readable_messages(raw, name, words):
     with pytest.raises(OrientationError) as err:
         sup.load_upload(raw, name)
-    text = sup.problem_text(err.value)
+    text = sup.md_unescape(sup.problem_text(err.value))  # what the page shows
     for w in words:
         assert w in text
     assert "Traceback" not in text
@@ -155,6 +158,30 @@ def test_importer_crash_becomes_a_message(monkeypatch):
         sup.load_upload(b"ISO", "haus.ifc")
 
 
+def test_a_failure_after_the_importer_is_a_message_too(monkeypatch):
+    """The site an importer returns is checked and dumped inside the same guard."""
+    site = site_from_bytes(yaml.safe_dump(site_dict()).encode(), name="t.yaml")
+    monkeypatch.setattr(sup, "importer", lambda: lambda raw, *, name: ImportResult(
+        site=site, format="ifc", notes=()))
+
+    def no_memory(*args, **kw):
+        raise MemoryError("cannot allocate")
+
+    monkeypatch.setattr(sup, "dump_site", no_memory)
+    with pytest.raises(OrientationError, match=r"haus\.ifc: import failed: MemoryError"):
+        sup.load_upload(b"ISO", "haus.ifc")
+
+
+@pytest.mark.parametrize("exc", [RecursionError("deep"), KeyError("x"), OSError(28, "full")])
+def test_failure_text_words_any_exception(exc):
+    text = sup.failure_text(exc, name="[x](http://evil).ifc", lang="en")
+    shown = sup.md_unescape(text)
+    assert shown.startswith("[x](http://evil).ifc: unexpected error (" + type(exc).__name__)
+    assert _escaped_only(text.replace("  \n", " ")) and "Traceback" not in shown
+    err = SiteFileError("<b>.yaml", [])
+    assert sup.md_unescape(sup.failure_text(err, name="n")) == str(err)
+
+
 def test_the_real_importers_are_found():
     fn = sup.importer()
     assert fn is not None and fn.__name__ == "import_bytes"
@@ -170,6 +197,17 @@ def test_broken_building_files_give_messages(raw, name):
         sup.load_upload(raw, name)
     assert name in str(err.value)
     assert tempfile.gettempdir() not in str(err.value)
+
+
+def test_failed_uploads_leave_no_temporary_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    assert tempfile.gettempdir() == str(tmp_path)
+    for raw, name in [(b"<osm version='0.6'><node", "kaputt.osm"), (b"PK\x03\x04", "v.zip"),
+                      (b"0\nSECTION\n2\nENTITIES\n", "plan.dxf"), (b"\xff" * 64, "x.ifc")]:
+        with pytest.raises(OrientationError):
+            sup.load_upload(raw, name)
+    assert sorted(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(("name", "clean"), [
@@ -391,6 +429,142 @@ def test_pinned_site_text_pins_every_code(school, school_plan):
     assert "# Hauptgebäude: U-Form" in text
     assert codes(sup.plan_for(sup.site_json(site))) == codes(school_plan)
     assert sup.pinned_name(school.source) == "gesamtschule-pinned.yaml"
+
+
+SHARED_ROOM = """\
+format: orientation/site@1
+site:
+  name: Geteilt
+profile: guetersloh
+buildings:
+  # a room written once and used again in the second building
+  - id: b
+    name: Haus
+    footprint: [[0, 0], [20, 0], [20, 10], [0, 10]]
+    storeys:
+      - {level: 0, name: EG}
+    doors:
+      - {id: d1, at: [10, 0], level: 0, kind: entrance, main: true}
+    rooms:
+      - {id: r0, level: 0, name: Raum0, polygon: [[10, 0], [20, 0], [20, 10], [10, 10]]}
+      - &r {id: r1, level: 0, name: Raum, polygon: [[0, 0], [10, 0], [10, 10], [0, 10]]}
+  - id: c
+    name: Haus2
+    footprint: [[0, 0], [20, 0], [20, 10], [0, 10]]
+    storeys:
+      - {level: 0, name: EG}
+    doors:
+      - {id: d1, at: [10, 0], level: 0, kind: entrance}
+    rooms:
+      - *r
+      - {id: r2, level: 0, name: Raum2, polygon: [[10, 0], [20, 0], [20, 10], [10, 10]]}
+"""
+
+
+def room_numbers(text: str, name: str = "p.yaml") -> dict[str, str | None]:
+    site = site_from_bytes(text.encode(), name=name)
+    return {f"{b.id}/{r.id}": r.number for b in site.buildings for r in b.rooms}
+
+
+def test_shared_rooms_never_get_one_code():
+    """Pinning a room that a YAML alias shares with another building would give both one code:
+    the pinned download is refused in the file's own text (and says why) and written afresh."""
+    loaded = sup.load_upload(SHARED_ROOM.encode(), "geteilt.yaml")
+    plan = sup.plan_for(sup.site_json(loaded.site))
+    want = {m.id: m.code for m in plan.markings if m.kind == "room"}
+    assert want["b/r1"] != want["c/r1"]
+    with pytest.raises(SiteFileError, match="alias") as err:
+        sup.pinned_site_text(loaded.source, loaded.site, plan, strict=True)
+    assert err.value.file == "geteilt.yaml"
+    text = sup.pinned_site_text(loaded.source, loaded.site, plan)
+    assert room_numbers(text) == want  # every room its own code
+    why = sup.pinned_text_problem(loaded.source, loaded.site, plan)
+    assert why and "alias" in sup.md_unescape(why)
+    # "Freeze all codes" in the app: the site in memory, then its download
+    frozen, n = sup.freeze_codes(loaded.site, plan)
+    assert n and room_numbers(sup.site_text(loaded.source, frozen)) == want
+    assert sup.site_text_problem(loaded.source, frozen)
+    with pytest.raises(SiteFileError):
+        sup.site_text(loaded.source, frozen, strict=True)
+
+
+def test_a_merge_key_keeps_the_file_and_its_own_codes():
+    text = SHARED_ROOM.replace("      - *r\n", "      - <<: *r\n        id: r3\n")
+    loaded = sup.load_upload(text.encode(), "merge.yaml")
+    plan = sup.plan_for(sup.site_json(loaded.site))
+    want = {m.id: m.code for m in plan.markings if m.kind == "room"}
+    pinned = sup.pinned_site_text(loaded.source, loaded.site, plan, strict=True)
+    assert room_numbers(pinned) == want and len(set(want.values())) == len(want)
+    assert "# a room written once" in pinned and "<<: *r" in pinned
+    assert sup.pinned_text_problem(loaded.source, loaded.site, plan) is None
+
+
+def test_files_without_anchors_skip_the_check(school, school_plan):
+    assert sup.site_text_problem(school.source, school.site) is None
+    t0 = time.perf_counter()
+    assert sup.pinned_text_problem(school.source, school.site, school_plan) is None
+    assert time.perf_counter() - t0 < 0.05  # no round trip for a file that shares nothing
+
+
+# --- text on the page ------------------------------------------------------------------------
+
+HOSTILE_MD = ["[x](http://evil) ![t](http://evil/t.png) <img src=x>", "<script>x</script>",
+              "www.evil.example a@b.example https://evil.example", ":smile: :material/home:",
+              ":red[rot] :streamlit: $x^2$ $$y$$", "*a* _b_ ~~c~~ `d` # e | f |", "&amp; &lt; \\",
+              "- item", "1. item", "> quote", "line\nbreak\r\nand\ttab", "=HYPERLINK(1)"]
+_PUNCT = r"[!-/:-@\[-`{-~]"
+
+
+@pytest.mark.parametrize("text", HOSTILE_MD)
+def test_md_escape_leaves_no_markup(text):
+    md = sup.md_escape(text)
+    assert _escaped_only(md), md  # every ASCII punctuation character (CommonMark: literal)
+    # what GFM and Streamlit find in text after the escapes are read: broken by a word joiner
+    plain = re.sub(rf"\\({_PUNCT})", r"\1", md)
+    assert not re.search(r"https?://|www\.|@\w|:[\w+-]", plain), plain
+    assert "\n" not in md and "\t" not in md
+    flat = " ".join(text.replace("\r\n", "\n").split("\n")).replace("\t", " ")
+    assert sup.md_unescape(md) == flat
+
+
+@settings(max_examples=300, deadline=None)
+@given(st_text())
+def test_md_escape_round_trips_what_a_reader_sees(text):
+    flat = re.sub(r"\r\n|[\r\n\v\f\x85\u2028\u2029]", " ", text.replace("\t", " "))
+    assert sup.md_unescape(sup.md_escape(text)) == flat.replace(sup.WORD_JOINER, "")
+
+
+def _escaped_only(md: str) -> bool:
+    """Whether every ASCII punctuation character in ``md`` is preceded by a backslash."""
+    i, body = 0, md.replace(sup.WORD_JOINER, "")
+    while i < len(body):
+        if body[i] == "\\":
+            if i + 1 >= len(body) or not re.match(_PUNCT, body[i + 1]):
+                return False
+            i += 2
+            continue
+        if re.match(_PUNCT, body[i]):
+            return False
+        i += 1
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st_text())
+def test_md_escape_escapes_every_punctuation_character(text):
+    assert _escaped_only(sup.md_escape(text))
+
+
+def test_problem_text_escapes_file_names_and_values():
+    err = SiteFileError("[x](http://evil).yaml", [
+        Problem("buildings[0].name", "'<img src=x>' is too long"),
+        Problem("site.name", "*bold*")])
+    md = sup.problem_text(err)
+    head, *items = md.split("\n")
+    assert _escaped_only(head) and all(i.startswith("- ") and _escaped_only(i[2:]) for i in items)
+    shown = sup.md_unescape(md)
+    assert shown.startswith("[x](http://evil).yaml: 2 problems:")
+    assert "- buildings[0].name: '<img src=x>' is too long" in shown
 
 
 # --- outputs ---------------------------------------------------------------------------------

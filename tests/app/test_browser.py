@@ -7,6 +7,7 @@ Skipped (with the reason) only when /usr/bin/chromium or the playwright package 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import socket
@@ -45,7 +46,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server_tmp(tmp_path_factory) -> Path:
+    """The server's temporary folder (its TMPDIR): empty after every upload."""
+    return tmp_path_factory.mktemp("server-tmp")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, server_tmp):
     port = free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     with log.open("wb") as out:
@@ -54,7 +61,8 @@ def server(tmp_path_factory):
              "--server.headless", "true", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "TMPDIR": str(server_tmp)})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -221,3 +229,75 @@ def test_too_large_upload_is_refused_with_the_limit(page, tmp_path):
     upload(page, big)
     page.locator("[data-testid=stFileUploader]", has_text="20.0MB or smaller").wait_for()
     assert page.get_by_role("heading", name="Städtische Gesamtschule Beispielstadt").is_visible()
+
+
+def test_hostile_names_are_text_in_the_browser(page, tmp_path):
+    """A site file whose name and address hold Markdown and HTML: the page shows them as
+    text, with no link or picture of theirs."""
+    raw = (FLOORPLANS / "rathaus.yaml").read_text(encoding="utf-8")
+    evil = "[x](http://evil.example) ![t](http://evil.example/t.png) <img src=x>"
+    raw = raw.replace("name: Rathaus Beispielstadt", f"name: '{evil}'", 1)
+    raw = raw.replace('address: "Marktplatz 1, 33330 Gütersloh"',
+                      "address: 'www.evil.example :smile: $x^2$'", 1)
+    path = tmp_path / "boese.yaml"
+    path.write_text(raw, encoding="utf-8")
+    pg = page
+    upload(pg, path)
+    heading = pg.locator("h1", has_text="evil.example")
+    heading.wait_for()
+    settle(pg)
+    assert heading.inner_text().replace("\u2060", "") == evil
+    main = pg.locator("[data-testid=stMain]")
+    assert "www.evil.example :smile: $x^2$" in main.inner_text().replace("\u2060", "")
+    hrefs = [a.get_attribute("href") or "" for a in main.locator("a").all()]
+    assert not [h for h in hrefs if "evil" in h], hrefs
+    srcs = [i.get_attribute("src") or "" for i in pg.locator("img").all()]
+    assert not [s for s in srcs if "evil" in s or s == "x"], srcs
+    assert main.locator(".katex").count() == 0
+    screenshot(pg, tmp_path, "08-hostile-names.png")
+
+
+FZK_HAUS = ROOT.parent / "shared" / "data" / "ifc" / "fzk-haus" / "AC20-FZK-Haus.ifc"
+
+
+def self_referencing_ifc(folder: Path) -> Path:
+    """FZK-Haus with its first placement placed relative to itself
+    (``#115=IFCLOCALPLACEMENT(#115,#114)``): ifcopenshell follows the cycle until it crashes."""
+    data, n = re.subn(rb"#(\d+)=IFCLOCALPLACEMENT\([^,]*,(#\d+)\);",
+                      rb"#\1=IFCLOCALPLACEMENT(#\1,\2);", FZK_HAUS.read_bytes(), count=1)
+    assert n == 1
+    path = folder / "fzk-zyklisch.ifc"
+    path.write_bytes(data)
+    return path
+
+
+def health(url: str) -> int:
+    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5) as r:
+        return r.status
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not FZK_HAUS.exists(), reason="../shared/data/ifc/fzk-haus is absent")
+def test_a_crashing_ifc_gives_an_error_and_the_server_keeps_serving(page, server, server_tmp,
+                                                                     tmp_path):
+    """Last in this file: should the IFC reader take the server down, the tests after it
+    would fail for that reason."""
+    pytest.importorskip("ifcopenshell", reason="IFC import needs the 'ifc' extra")
+    pg = page
+    upload(pg, self_referencing_ifc(tmp_path))
+    alert = pg.locator("[data-testid=stAlert]", has_text="fzk-zyklisch.ifc")
+    alert.wait_for(timeout=120_000)
+    assert "Datei nicht geladen" in alert.inner_text()
+    assert pg.locator("[data-testid=stException]").count() == 0
+    assert pg.get_by_role("heading", name="Städtische Gesamtschule Beispielstadt").is_visible()
+    screenshot(pg, tmp_path, "07-crashing-ifc.png")
+    # the server still answers, for this page and a new one, and left no upload behind
+    assert health(server) == 200
+    assert sorted(p.name for p in server_tmp.iterdir()) == []
+    pg.goto(server)
+    pg.get_by_role("heading", name="Städtische Gesamtschule Beispielstadt").wait_for()
+    site_plan = pg.locator("[data-testid=stImage] img").first
+    site_plan.wait_for()
+    assert site_plan.get_attribute("src").startswith("data:image/svg+xml")
+    upload(pg, FLOORPLANS / "rathaus.yaml")
+    pg.get_by_role("heading", name="Rathaus Beispielstadt").wait_for()
