@@ -203,3 +203,13 @@ def test_import_limit_flags_refuse_values_that_turn_a_limit_off(tmp_path, capsys
     with pytest.raises(SystemExit) as exc:
         main(["import", str(tmp_path / "x.osm"), "-o", str(tmp_path / "x.yaml"), flag, value])
     assert exc.value.code == 2
+
+
+def test_outline_budget_options_are_applied(tmp_path, capsys):
+    """--max-ring-vertices lowers the site file's budget: the bundled school's outlines are
+    then too long, and the message names the limit."""
+    school = Path(__file__).resolve().parents[1] / "floorplans" / "gesamtschule.yaml"
+    assert main(["check", str(school), "--max-ring-vertices", "3"]) == 1
+    assert "max_ring_vertices" in capsys.readouterr().err
+    assert main(["check", str(school), "--max-line-points", "100000",
+                 "--max-exterior-doors", "1000"]) == 0

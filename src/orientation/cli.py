@@ -84,6 +84,9 @@ def _limits(args: argparse.Namespace):
         changes["max_elements"] = args.max_elements
     if getattr(args, "max_coordinate", None) is not None:
         changes["max_coordinate_m"] = args.max_coordinate
+    for name in ("max_ring_vertices", "max_line_points", "max_exterior_doors"):
+        if getattr(args, name, None) is not None:
+            changes[name] = getattr(args, name)
     return replace(DEFAULT_LIMITS, **changes)
 
 
@@ -143,6 +146,15 @@ def _parser() -> argparse.ArgumentParser:
                          f"windows and features per site (default {DEFAULT_LIMITS.max_elements:,})")
         lim.add_argument("--max-coordinate", type=_positive_float, metavar="M", help="farthest coordinate "
                          f"from the plan origin in metres (default {DEFAULT_LIMITS.max_coordinate_m:g})")
+        lim.add_argument("--max-ring-vertices", type=_positive_int, metavar="N",
+                         help="most points of one outline (default "
+                         f"{DEFAULT_LIMITS.max_ring_vertices:,})")
+        lim.add_argument("--max-line-points", type=_positive_int, metavar="N",
+                         help="most points of one road or footway (default "
+                         f"{DEFAULT_LIMITS.max_line_points:,})")
+        lim.add_argument("--max-exterior-doors", type=_positive_int, metavar="N",
+                         help="most exterior doors of one building (default "
+                         f"{DEFAULT_LIMITS.max_exterior_doors:,})")
         return c
 
     r = site_cmd("render", "plan the site and write every output (signs, maps, schedule, register)")
