@@ -17,8 +17,11 @@ import math
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import NamedTuple
 
+import numpy as np
+import shapely
 from shapely import get_coordinates
 
 from .. import fonts
@@ -129,6 +132,15 @@ def _point_seg_dist(px: float, py: float, ax: float, ay: float, bx: float, by: f
     return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
+def point_segment_distance(p: XY, a: XY, b: XY) -> float:
+    """Distance from ``p`` to the segment a-b.
+
+    >>> point_segment_distance((1, 1), (0, 0), (2, 0)), point_segment_distance((3, 0), (0, 0), (2, 0))
+    (1.0, 1.0)
+    """
+    return _point_seg_dist(p[0], p[1], a[0], a[1], b[0], b[1])
+
+
 def _orient(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> float:
     return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
 
@@ -170,10 +182,14 @@ def _box_seg_dist(b: Box, s: Seg) -> float:
                *(_point_seg_dist(x, y, *s) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))))
 
 
+#: Areas with more edges than this are queried through an STRtree of their edges.
+AREA_INDEX_MIN_EDGES = 128
+
+
 class _Area:
     """Polygons with holes as a list of edges; inside is even-odd over all rings."""
 
-    __slots__ = ("edges",)
+    __slots__ = ("edges", "_tree", "_box")
 
     def __init__(self, rings: Iterable[Sequence[Sequence[float]]]) -> None:
         edges: list[Seg] = []
@@ -183,6 +199,24 @@ class _Area:
                 pts.pop()
             edges += [(*pts[i - 1], *pts[i]) for i in range(len(pts))]
         self.edges = edges
+        self._tree: shapely.STRtree | None = None
+        self._box: Box | None = None
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> Sequence[Seg]:
+        """The edges whose bounds meet the closed box (x0, y0)-(x1, y1), or all edges.
+
+        An area of more than :data:`AREA_INDEX_MIN_EDGES` edges (a traced footprint, a
+        winding road's band) answers from an STRtree of its edges, so that a query costs
+        O(log n) rather than a look at every edge; each predicate below then tests the same
+        edges it would have found by looking at all of them, with the same arithmetic."""
+        edges = self.edges
+        if len(edges) <= AREA_INDEX_MIN_EDGES:
+            return edges
+        if self._tree is None:
+            a = np.asarray(edges, dtype=float)
+            self._tree = shapely.STRtree(shapely.linestrings(a.reshape(-1, 2, 2)))
+        hits = self._tree.query(shapely.box(x0, y0, x1, y1))
+        return [edges[i] for i in sorted(hits.tolist())]
 
     @classmethod
     def of(cls, geom) -> _Area:
@@ -211,21 +245,26 @@ class _Area:
         return area
 
     def bounds(self) -> Box:
-        xs = [v for e in self.edges for v in (e[0], e[2])]
-        ys = [v for e in self.edges for v in (e[1], e[3])]
-        return (min(xs), min(ys), max(xs), max(ys))
+        if self._box is None:
+            xs = [v for e in self.edges for v in (e[0], e[2])]
+            ys = [v for e in self.edges for v in (e[1], e[3])]
+            self._box = (min(xs), min(ys), max(xs), max(ys))
+        return self._box
 
     def covers(self, x: float, y: float) -> bool:
         """Inside (even-odd); points on an edge may go either way, callers test edges first."""
         inside = False
-        for x0, y0, x1, y1 in self.edges:
+        # only edges that reach the ray from (x, y) to the right can cross it
+        edges = self.edges if len(self.edges) <= AREA_INDEX_MIN_EDGES else self.near(
+            x, y, max(self.bounds()[2], x), y)
+        for x0, y0, x1, y1 in edges:
             if (y0 > y) != (y1 > y) and x < (x1 - x0) * (y - y0) / (y1 - y0) + x0:
                 inside = not inside
         return inside
 
     def meets_box(self, b: Box) -> bool:
         x0, y0, x1, y1 = b
-        for ex0, ey0, ex1, ey1 in self.edges:
+        for ex0, ey0, ex1, ey1 in self.near(x0, y0, x1, y1):
             # most edges of an outline lie wholly beside the box: skip them without a call
             if (ex0 < x0 and ex1 < x0) or (ex0 > x1 and ex1 > x1) or (
                     ey0 < y0 and ey1 < y0) or (ey0 > y1 and ey1 > y1):
@@ -235,13 +274,18 @@ class _Area:
         return self.covers(x0, y0)  # no edge meets it: wholly inside or wholly outside
 
     def meets_segment(self, s: Seg) -> bool:
-        return any(_segs_meet(e, s) for e in self.edges) or self.covers(s[0], s[1])
+        near = self.near(min(s[0], s[2]), min(s[1], s[3]), max(s[0], s[2]), max(s[1], s[3]))
+        return any(_segs_meet(e, s) for e in near) or self.covers(s[0], s[1])
 
     def meets_point(self, x: float, y: float) -> bool:
-        return self.covers(x, y) or any(_point_seg_dist(x, y, *e) == 0 for e in self.edges)
+        return self.covers(x, y) or any(_point_seg_dist(x, y, *e) == 0
+                                        for e in self.near(x, y, x, y))
 
     def meets_area(self, other: _Area) -> bool:
-        if any(_segs_meet(e, f) for e in self.edges for f in other.edges):
+        small, big = (self, other) if len(self.edges) <= len(other.edges) else (other, self)
+        if any(_segs_meet(e, f) for e in small.edges
+               for f in big.near(min(e[0], e[2]), min(e[1], e[3]), max(e[0], e[2]),
+                                 max(e[1], e[3]))):
             return True
         return bool(other.edges and self.covers(other.edges[0][0], other.edges[0][1])) or bool(
             self.edges and other.covers(self.edges[0][0], self.edges[0][1]))
@@ -292,8 +336,9 @@ class _Capsule:
         return _point_seg_dist(x, y, *self.seg) <= self.r
 
     def meets_area(self, area: _Area) -> bool:
+        x0, y0, x1, y1 = self.bounds()
         return area.covers(self.seg[0], self.seg[1]) or any(
-            _seg_seg_dist(self.seg, e) <= self.r for e in area.edges)
+            _seg_seg_dist(self.seg, e) <= self.r for e in area.near(x0, y0, x1, y1))
 
 
 class Obstacle(NamedTuple):
@@ -320,6 +365,14 @@ def _covers(ob: Obstacle, b: Box) -> bool:
         ob.shape is None or ob.shape.meets_box(b))
 
 
+#: A search for a free place looks at no more candidate boxes than this (the generators
+#: below yield at most a few hundred)...
+MAX_CANDIDATES = 512
+#: ... and at no more obstacles than this (see :attr:`Placer.work`): past it, the label
+#: goes to a callout or the notes.
+SEARCH_BUDGET = 5_000
+
+
 class Placer:
     """Everything on one page that labels must keep clear of.
 
@@ -338,6 +391,9 @@ class Placer:
         self.items: list[Obstacle] = []
         self._cell = 20.0
         self._grid: dict[tuple[int, int], list[Obstacle]] = {}
+        #: Obstacles looked at so far (every query adds the lengths of the grid cells it
+        #: reads): the measure of work that bounds a search (:data:`SEARCH_BUDGET`).
+        self.work = 0
 
     # -- bookkeeping -------------------------------------------------------------------
     def _cells(self, b: Box) -> list[list[Obstacle]]:
@@ -404,6 +460,7 @@ class Placer:
         else:
             cells = self._cells(b)
         for cell in cells:
+            self.work += len(cell)
             for ob in cell:
                 ox0, oy0, ox1, oy1, kind, shape, owner = ob
                 # open boxes: touching edges do not count (as :func:`overlaps`)
@@ -423,7 +480,9 @@ class Placer:
         if not inside(bb, within or self.bounds):
             return False
         kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
-        for ob in (ob for cell in self._cells(bb) for ob in cell):
+        cells = self._cells(bb)
+        self.work += sum(map(len, cells))
+        for ob in (ob for cell in cells for ob in cell):
             if ob.kind not in kinds or not overlaps(bb, ob.box):
                 continue
             if ob.shape is None:
@@ -446,7 +505,9 @@ class Placer:
         seg: Seg = (a[0], a[1], b[0], b[1])
         lb = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
         kinds = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
-        for ob in (ob for cell in self._cells(lb) for ob in cell):
+        cells = self._cells(lb)
+        self.work += sum(map(len, cells))
+        for ob in (ob for cell in cells for ob in cell):
             if ob.kind not in kinds or (ignore and ob.owner == ignore):
                 continue
             if not (lb[0] <= ob.x1 and ob.x0 <= lb[2] and lb[1] <= ob.y1 and ob.y0 <= lb[3]):
@@ -486,14 +547,24 @@ class Placer:
         Returns (box, index of the set it met) or (None, -1).
 
         The same as asking :meth:`first_free` once per set, but the boxes are tested once:
-        only the leaders differ between the rounds."""
+        only the leaders differ between the rounds.
+
+        Bounded: at most :data:`MAX_CANDIDATES` candidates are looked at, and the search
+        gives up (None, -1) once it has looked at :data:`SEARCH_BUDGET` obstacles, so that a
+        label in a dense cluster (hundreds of doors within a few metres, where every test
+        meets every neighbour) costs a bounded amount of work and becomes a callout or a
+        note instead of a quadratic search."""
         kinds = frozenset(kinds)
         sets = [frozenset(k) for k in leader_kinds]
         free: list[Box] = []
-        found = self._free_boxes(candidates, kinds, ignore, within or self.bounds)
+        limit = self.work + SEARCH_BUDGET
+        found = self._free_boxes(islice(candidates, MAX_CANDIDATES), kinds, ignore,
+                                 within or self.bounds, limit)
         for n, lk in enumerate(sets):
             i = 0
             while True:
+                if self.work > limit:
+                    return None, -1
                 if i < len(free):
                     b = free[i]
                 else:
@@ -510,13 +581,16 @@ class Placer:
         return None, -1
 
     def _free_boxes(self, candidates: Iterable[Box], kinds: frozenset[str], ignore: str,
-                    bounds: Box) -> Iterator[Box]:
-        """The candidates that lie within ``bounds`` and cover nothing of ``kinds``, in order."""
+                    bounds: Box, limit: float = math.inf) -> Iterator[Box]:
+        """The candidates that lie within ``bounds`` and cover nothing of ``kinds``, in order,
+        until the placer's work passes ``limit``."""
         # Neighbouring candidates are mostly blocked by the same few things: those are tested
         # first, which turns away about half the candidates without a look at the grid.
         recent: deque[Obstacle] = deque(maxlen=4)
         bx0, by0, bx1, by1 = bounds
         for b in candidates:
+            if self.work > limit:
+                return
             x0, y0, x1, y1 = b
             if not (bx0 <= x0 and by0 <= y0 and x1 <= bx1 and y1 <= by1):  # inside(b, bounds)
                 continue
@@ -665,6 +739,8 @@ def wrap(text: str, max_w: float, size_mm: float, weight: str = "regular",
 __all__ = [
     "ASCENT",
     "LEADER_AVOIDS",
+    "MAX_CANDIDATES",
+    "SEARCH_BUDGET",
     "DESCENT",
     "Box",
     "Placer",
@@ -676,6 +752,7 @@ __all__ = [
     "inside",
     "nearest_on_box",
     "overlaps",
+    "point_segment_distance",
     "rotated_rect",
     "text_box",
     "text_height",

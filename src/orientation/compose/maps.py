@@ -29,12 +29,14 @@ placed becomes a numbered callout listed under "Hinweise" / "Notes".
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
 from shapely import STRtree
 from shapely.geometry import LineString, Point, Polygon
@@ -395,6 +397,12 @@ class _Sheet:
             self.add("leaders", Circle(a[0], a[1], 0.55, fill=color))
         self.placer.add_line(a, q, "leader", width=0.5, owner=owner)
 
+    def note_at(self, anchor: XY, text: str) -> None:
+        """The text in the notes, with the grid cell of ``anchor`` (no search for a place)."""
+        cell = self.cell_at(anchor)
+        where = f" ({self.ctx.words['leader_note'].format(cell=cell)})" if cell else ""
+        self.notes.append(f"–\t{text}{where}")
+
     def callout(self, anchor: XY, text: str, *, kinds=None) -> None:
         """A numbered circle near ``anchor`` and the text in the notes; if even the circle
         finds no place, the note names the grid cell instead."""
@@ -405,9 +413,7 @@ class _Sheet:
         got = self.placer.first_free(L.around(anchor, d, d, gaps=(0.5, 2, 4, 7, 11)),
                                      kinds=kinds, leader_from=anchor, within=self.clip)
         if got is None:
-            cell = self.cell_at(anchor)
-            where = f" ({c.words['leader_note'].format(cell=cell)})" if cell else ""
-            self.notes.append(f"–\t{text}{where}")
+            self.note_at(anchor, text)
             return
         cx, cy = (got[0] + got[2]) / 2, (got[1] + got[3]) / 2
         self.leader(anchor, got, c.pal.grey75, 0.25)
@@ -463,10 +469,34 @@ def _draw_code_box(sheet: _Sheet, b: Box, code: str, size: float, fill: Color,
     sheet.placer.add_box(L.grow(b, 0.3), "code", owner)
 
 
+def _door_by_id(b: Building) -> dict:
+    """The building's doors by id (the first of a repeated id, as a search in file order),
+    looked up per door code: a search through the list for each was quadratic."""
+    got = _DOORS_BY_ID.get(id(b))
+    if got is None or got[0] is not b:
+        by_id: dict = {}
+        for d in b.doors:
+            by_id.setdefault(d.id, d)
+        got = _DOORS_BY_ID[id(b)] = (b, by_id)
+        if len(_DOORS_BY_ID) > 256:
+            _DOORS_BY_ID.clear()
+            _DOORS_BY_ID[id(b)] = got
+    return got[1]
+
+
+_DOORS_BY_ID: dict[int, tuple[Building, dict]] = {}
+
+
 def _door_normal(building: Building, at: XY) -> tuple[XY, XY]:
     """(point on the outline, outward unit normal) of a door, in plan metres."""
     pos = locate(outline(building), at)
     return (tuple(pos.point), tuple(pos.normal))  # type: ignore[return-value]
+
+
+#: The door codes of one page may look at this many obstacles in all (see
+#: :attr:`labels.Placer.work`; the bundled examples use under 2,000); past it, the remaining
+#: codes go to the notes.
+DOOR_CODES_WORK = 300_000
 
 
 def _draw_doors(sheet: _Sheet, view: _View, doors: list[tuple[Marking, Building, float]],
@@ -488,7 +518,13 @@ def _draw_doors(sheet: _Sheet, view: _View, doors: list[tuple[Marking, Building,
         placed_marks.append((p, nd, half))
     kinds = tuple(L.Placer.HARD) + (("area",) if areas_kind else ())
     size = st.door_code_mm
+    start = sheet.placer.work
     for (m, _b, _w), (p, nd, _half) in zip(doors, placed_marks, strict=True):
+        if sheet.placer.work - start > DOOR_CODES_WORK:
+            # a dense cluster of doors has used the page's share of the search: the rest are
+            # listed in the notes with their grid cell, and the page stays linear in its doors
+            sheet.note_at(p, f"{m.code} ({c.words.get(m.kind, m.kind)})")
+            continue
         w, h = _code_box_size(m.code, size)
         t = (-nd[1], nd[0])
         shifts = (0, 3, -3, 6, -6, 9, -9, 13, -13, 18, -18, 24, -24)
@@ -565,7 +601,12 @@ def _crowded_first(items: list, view: _View, radius_mm: float) -> list:
 
 
 def _on_segment(p: XY, a: XY, b: XY, tol: float = 0.05) -> bool:
-    return LineString([a, b]).distance(Point(p)) <= tol
+    """True when ``p`` lies within ``tol`` of the segment a-b (plain floats: a side label
+    looks through every edge of its outline)."""
+    if (p[0] < min(a[0], b[0]) - tol or p[0] > max(a[0], b[0]) + tol
+            or p[1] < min(a[1], b[1]) - tol or p[1] > max(a[1], b[1]) + tol):
+        return False
+    return L.point_segment_distance(p, a, b) <= tol
 
 
 def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str | None = None,
@@ -794,12 +835,120 @@ def _site_view(ctx: _Ctx) -> tuple[_View, Box]:
     return _View(fr, k, ox, oy), (ox, oy, ox + gw, oy + gh)
 
 
+#: Lines with more points than this are clipped to the map without GEOS (whose overlay nodes
+#: a line against itself: a zigzag of thousands of points took seconds or crashed it), and
+#: simplified before their band is buffered for the placer (see :func:`_band`).
+LINE_GEOS_MAX_POINTS = 256
+#: The road band given to the placer has at most this many points on its centre line.
+BAND_MAX_POINTS = 64
+
+
 def _clip_line(pts: Sequence[XY], area: Box) -> list[list[XY]]:
+    """The parts of a polyline inside ``area`` (paper mm) longer than 0.5 mm."""
+    if len(pts) > LINE_GEOS_MAX_POINTS:
+        return [p for p in _clip_polyline(pts, area) if _length(p) > 0.5]
     g = LineString(pts).intersection(sbox(*area))
     if g.is_empty:
         return []
     parts = getattr(g, "geoms", [g])
     return [list(p.coords) for p in parts if p.geom_type == "LineString" and p.length > 0.5]
+
+
+def _length(pts: Sequence[XY]) -> float:
+    return sum(math.dist(a, b) for a, b in zip(pts, pts[1:]))
+
+
+def _clip_polyline(pts: Sequence[XY], area: Box) -> list[list[XY]]:
+    """Linear-time clipping of a polyline to a box, segment by segment (Liang-Barsky),
+    consecutive inside stretches joined into one part."""
+    x0, y0, x1, y1 = area
+    parts: list[list[XY]] = []
+    cur: list[XY] = []
+    for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+        t0, t1 = 0.0, 1.0
+        dx, dy = bx - ax, by - ay
+        ok = True
+        for p_, q_ in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+            if p_ == 0:
+                if q_ < 0:
+                    ok = False
+                    break
+                continue
+            t = q_ / p_
+            if p_ < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                ok = False
+                break
+        if not ok:
+            if len(cur) > 1:
+                parts.append(cur)
+            cur = []
+            continue
+        a = (ax, ay) if t0 == 0.0 else (ax + t0 * dx, ay + t0 * dy)
+        b = (bx, by) if t1 == 1.0 else (ax + t1 * dx, ay + t1 * dy)
+        if cur and cur[-1] == a:
+            cur.append(b)
+        else:
+            if len(cur) > 1:
+                parts.append(cur)
+            cur = [a, b]
+        if t1 < 1.0:  # the line leaves the box here
+            parts.append(cur)
+            cur = []
+    if len(cur) > 1:
+        parts.append(cur)
+    return parts
+
+
+def _band(piece: Sequence[XY], half: float):
+    """The band a road piece covers on paper (half-width ``half`` mm, flat ends), for the
+    placer.
+
+    A piece of more than :data:`BAND_MAX_POINTS` points is simplified first and its band
+    widened by the tolerance spent, with round ends: every point of the road lies within that
+    tolerance of the simplified line, so the band still covers the road as drawn, and GEOS
+    buffers a bounded line (the buffer of a long self-overlapping line costs superlinear time
+    and memory: a 20,000-point zigzag took minutes and gigabytes)."""
+    if len(piece) <= BAND_MAX_POINTS:
+        return LineString(piece).buffer(half, cap_style=2)
+    pts, spent = _simplify_bounded(piece, BAND_MAX_POINTS)
+    return LineString(pts).buffer(half + spent)
+
+
+#: Douglas-Peucker runs on pieces of at most this many points (its worst case is quadratic).
+_DP_CHUNK = 128
+
+
+def _simplify_bounded(pts: Sequence[XY], max_points: int) -> tuple[list[XY], float]:
+    """``pts`` simplified to at most ``max_points`` points, and the tolerance spent (mm):
+    every input point lies within it of the result.
+
+    Rounds of Douglas-Peucker on pieces of :data:`_DP_CHUNK` points (ends kept, so the
+    pieces join up), the tolerance doubling from 0.05 mm each round and the rounds' tolerances
+    adding up. Each round is linear in the points, and there are at most a few dozen."""
+    cur = np.asarray(pts, dtype=float)
+    spent, tol = 0.0, 0.05
+    while len(cur) > max_points:
+        step = _DP_CHUNK - 1
+        starts = range(0, len(cur) - 1, step)
+        chunks = [cur[i:i + step + 1] for i in starts]
+        lines = shapely.linestrings(np.concatenate(chunks),
+                                    indices=np.repeat(np.arange(len(chunks)),
+                                                      [len(c) for c in chunks]))
+        simple = shapely.simplify(lines, tol, preserve_topology=False)
+        parts = [q if len(q := shapely.get_coordinates(g)) >= 2 else c[[0, -1]]
+                 for g, c in zip(simple, chunks, strict=True)]
+        cur = np.concatenate([parts[0]] + [q[1:] for q in parts[1:]])
+        spent += tol
+        tol *= 2
+    return [tuple(p) for p in cur.tolist()], spent
+
+
+#: A road name is tried on at most this many of the road's longest segments.
+ROAD_LABEL_SEGMENTS = 40
 
 
 def _road_label(sheet: _Sheet, pieces: list[list[XY]], name: str, size: float,
@@ -815,7 +964,9 @@ def _road_label(sheet: _Sheet, pieces: list[list[XY]], name: str, size: float,
             segs.append((math.dist(a, b), a, b))
     segs.sort(key=lambda s: -s[0])
     kinds = tuple(L.Placer.HARD) + ("area",)
-    for length, a, b in segs:
+    # the longest stretches only: a road of thousands of points would otherwise try 77
+    # places on each of its segments
+    for length, a, b in segs[:ROAD_LABEL_SEGMENTS]:
         if length < tw + 6:
             continue
         ang = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
@@ -1046,8 +1197,7 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
             else:
                 band = max(width_m * view.k, min_mm)
                 for piece in pieces:
-                    sheet.placer.add_geometry(LineString(piece).buffer(band / 2, cap_style=2),
-                                              "road")
+                    sheet.placer.add_geometry(_band(piece, band / 2), "road")
                 if kind == SiteFeatureKind.fire_lane:
                     ground.append(Path((tuple(pts),), closed=False, stroke=Stroke(pal.red, band + 0.7)))
                 ground.append(Path((tuple(pts),), closed=False, stroke=Stroke(color, band)))
@@ -1079,7 +1229,7 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
     for m in plan.markings:
         if m.kind in DOOR_KINDS and m.building in bmap:
             b = bmap[m.building]
-            d = next((d for d in b.doors if d.id == m.element), None)
+            d = _door_by_id(b).get(m.element)
             doors.append((m, b, (d.width if d and d.width else 1.0)))
     _draw_doors(sheet, view, doors)
     for bp in plan.buildings:
@@ -1400,7 +1550,7 @@ def _compose_storey(ctx: _Ctx, b: Building, level: int, view: _View) -> _Sheet:
     doors = []
     for m in own:
         if m.kind in DOOR_KINDS and m.level == level:
-            d = next((d for d in b.doors if d.id == m.element), None)
+            d = _door_by_id(b).get(m.element)
             doors.append((m, b, d.width if d and d.width else 1.0))
     _draw_doors(sheet, view, doors)
     _draw_sides(sheet, view, b.id)
@@ -1998,17 +2148,29 @@ def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],
 # ----------------------------------------------------------------------------------------
 
 
+#: The longest file-name part made from a name (file systems allow 255 bytes per name).
+MAX_SLUG_CHARS = 60
+
+
 def _slug(text: str) -> str:
-    """A safe file-name part: ``"1. OG"`` -> ``"1-og"``, ``"Übergang"`` -> ``"uebergang"``.
+    """A safe file-name part: ``"1. OG"`` -> ``"1-og"``, ``"Übergang"`` -> ``"uebergang"``;
+    at most :data:`MAX_SLUG_CHARS` characters: a longer one is cut and ends in a short hash of
+    the whole name, so that two long names that start alike still get different files.
 
     >>> _slug("1. OG"), _slug("Straße Süd"), _slug("***")
     ('1-og', 'strasse-sued', '')
+    >>> len(_slug("Obergeschoss " * 20)) == MAX_SLUG_CHARS
+    True
     """
     t = text.lower()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         t = t.replace(a, b)
     t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    if len(slug) <= MAX_SLUG_CHARS:
+        return slug
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:MAX_SLUG_CHARS - 9].rstrip('-')}-{digest}"
 
 
 def _storey_order(b: Building) -> list[int]:

@@ -24,7 +24,7 @@ from ..model import EXTERIOR_DOOR_KINDS, DoorKind, Site, SiteFeatureKind
 from ..plan import BuildingPlan, Finding, Marking, Plan, Side, Sign
 from ..profiles import Profile, load_profile
 from . import mapframe, numbering, sizing
-from .geometry import XY, LineIndex, exterior_doors, locate, polygons
+from .geometry import XY, LineIndex, distances_to_ring, exterior_doors, locate, polygons
 
 STOREY_HEIGHT_M = 3.5
 WINDOW_SILL_M = 0.9
@@ -152,16 +152,18 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
         markings.append(mark(id=b.id, code=letter, kind="building", building=b.id, level=None,
                                 at=_r((c.x, c.y)), side=None, element=b.id, pinned=bool(b.letter),
                                 name=b.name))
-        hull = f.outline.polygon.convex_hull.exterior
+        # label the face crews see from outside: prefer faces on the convex hull (not the
+        # inner faces of an L or U), then the longest; the distances to the hull in one
+        # indexed call (one call per edge was quadratic in the outline's corners)
+        outer_runs = [(la, a, e) for la, a, e, ring in sides if ring == 0]
+        on_hull = [d < 0.5 for d in distances_to_ring(
+            f.outline.polygon.convex_hull.exterior.coords,
+            [((a[0] + e[0]) / 2, (a[1] + e[1]) / 2) for _, a, e in outer_runs])]
         for lab in "ABCD":
-            runs = [(a, e) for la, a, e, ring in sides if la == lab and ring == 0]
+            runs = [(a, e, h) for (la, a, e), h in zip(outer_runs, on_hull) if la == lab]
             if not runs:
                 continue
-            # label the face crews see from outside: prefer faces on the convex hull (not the
-            # inner faces of an L or U), then the longest
-            a, e = max(runs, key=lambda r: (
-                hull.distance(Point((r[0][0] + r[1][0]) / 2, (r[0][1] + r[1][1]) / 2)) < 0.5,
-                math.dist(*r)))
+            a, e, _ = max(runs, key=lambda r: (r[2], math.dist(r[0], r[1])))
             markings.append(mark(id=f"{b.id}/side-{lab}", code=lab, kind="side", building=b.id,
                                     level=None, at=_r(((a[0] + e[0]) / 2, (a[1] + e[1]) / 2)),
                                     side=lab, element=f"side-{lab}"))
@@ -309,13 +311,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
 
 
     # 8. printable characters ------------------------------------------------------------------
-    texts = {site.site.name, site.site.address or ""} | {b.name for b in site.buildings} | {
-        m.name or "" for m in markings} | {s.subtext for s in signs}
-    missing = "".join(sorted({c for t in texts for c in fonts.missing_chars(t)}))
-    if missing:
-        find("warning", "unprintable-characters", "site",
-             f"the bundled fonts have no glyphs for {missing!r}; these characters print as "
-             "gaps: use a transliteration in names")
+    _unprintable(site, find)
 
     plan = Plan(
         site_name=site.site.name, site_address=site.site.address, profile=prof.name, language=lang,
@@ -349,6 +345,47 @@ def _room_prefix(prof: Profile, site: Site) -> bool:
     if mode == "never":
         return False
     return sum(1 for b in site.buildings if b.rooms) > 1
+
+
+#: At most this many elements get their own unprintable-characters finding; one more names
+#: how many others there are (a file imported from a CJK source would have one per room).
+MAX_UNPRINTABLE_FINDINGS = 20
+
+
+def _unprintable(site: Site, find) -> None:
+    """A warning for every named element whose name holds characters no bundled font has
+    (CJK today): printed, they would be empty boxes on signs and maps."""
+    texts: list[tuple[str, str, str]] = [("site", "the site name", site.site.name),
+                                         ("site", "the address", site.site.address or "")]
+    for b in site.buildings:
+        texts.append((b.id, f"the name of building {b.id}", b.name or ""))
+        texts += [(f"{b.id}/level {s.level}", f"the name of storey {s.level} of building "
+                   f"{b.id}", s.name or "") for s in b.storeys]
+        texts += [(f"{b.id}/{s.id}", f"the name of stair {s.id}", s.name or "") for s in b.stairs]
+        texts += [(f"{b.id}/{r.id}", f"the name of room {r.id}", r.name or "") for r in b.rooms]
+        texts += [(b.id, f"the name of a {ft.kind.value.replace('_', ' ')} of building {b.id}",
+                   ft.name or "") for ft in b.features]
+    texts += [("site", f"the name of site feature {i} ({f.kind.value.replace('_', ' ')})",
+               f.name or "") for i, f in enumerate(site.site_features)]
+    seen: set[tuple[str, str]] = set()
+    bad: list[tuple[str, str, str, str]] = []
+    for element, what, text in texts:
+        if not text or (element, text) in seen:
+            continue
+        seen.add((element, text))
+        missing = fonts.missing_chars(text)
+        if missing:
+            bad.append((element, what, text, missing))
+    for element, what, text, missing in bad[:MAX_UNPRINTABLE_FINDINGS]:
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        find("warning", "unprintable-characters", element,
+             f"{what} ('{shown}') has characters no bundled font has ({missing}): they will "
+             "print as empty boxes on signs and maps; use a transliteration (Latin letters)")
+    if len(bad) > MAX_UNPRINTABLE_FINDINGS:
+        chars = "".join(dict.fromkeys("".join(b[3] for b in bad[MAX_UNPRINTABLE_FINDINGS:])))
+        find("warning", "unprintable-characters", "site",
+             f"{len(bad) - MAX_UNPRINTABLE_FINDINGS} more names have characters no bundled font "
+             f"has ({chars[:40]}): they will print as empty boxes; use a transliteration")
 
 
 def _room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:

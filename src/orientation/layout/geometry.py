@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import shapely
 from shapely.geometry import LinearRing, LineString, Point, Polygon
 from shapely.validation import explain_validity
@@ -53,6 +54,8 @@ class Outline:
 
     rings: tuple[tuple[XY, ...], ...]
     polygon: Polygon
+    #: Lazily built lookups (ring lengths, the edge index of :func:`locate`); not compared.
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def ring_line(self, i: int) -> LinearRing:
         return LinearRing(self.rings[i])
@@ -88,13 +91,65 @@ def locate(o: Outline, xy: XY, *, outer_only: bool = False) -> RingPosition:
     """The nearest position on any ring of the outline (only the outer ring with
     ``outer_only``).
 
+    Outlines of up to :data:`INDEX_MIN_EDGES` edges are walked edge by edge; longer ones
+    (a traced or imported footprint has thousands of corners, and every door, window, stair
+    and room asks) go through an STRtree of their edges, built once per outline, so that a
+    query costs O(log n) instead of O(n). Both ways give the same position: the index only
+    picks the few edges that can be nearest, which are then measured as in the walk.
+
     >>> o = _outline(((0, 0), (10, 0), (10, 5), (0, 5)), ())
     >>> p = locate(o, (5, -0.2))
     >>> (p.ring, p.edge, round(p.distance, 2), p.normal)
     (0, 3, 0.2, (0.0, -1.0))
     """
+    idx = _edge_index(o, outer_only)
+    if idx.tree is None:
+        cands: Sequence[int] = range(len(idx.edges))
+    else:
+        pt = Point(xy)
+        _, dist = idx.tree.query_nearest(pt, return_distance=True, all_matches=False)
+        # every edge that can be nearest by the walk's rule (within 1e-9 of the minimum),
+        # with a margin for the difference between GEOS's and this module's arithmetic
+        cands = sorted(int(i) for i in idx.tree.query(pt, predicate="dwithin",
+                                                      distance=float(dist[0]) + 1e-6))
     best: RingPosition | None = None
-    for ri, ring in enumerate(o.rings[:1] if outer_only else o.rings):
+    edges_ = idx.edges
+    for k in cands:
+        ri, ei, x1, y1, dx, dy, length, acc = edges_[k]
+        t = max(0.0, min(1.0, ((xy[0] - x1) * dx + (xy[1] - y1) * dy) / (length * length)))
+        px, py = x1 + t * dx, y1 + t * dy
+        d = math.hypot(xy[0] - px, xy[1] - py)
+        if best is None or d < best.distance - 1e-9:
+            # clockwise ring, building on the right: outward normal is to the left
+            normal = (-dy / length + 0.0, dx / length + 0.0)
+            best = RingPosition(ri, acc + t * length, ei, d, normal, (px, py))
+    assert best is not None, xy
+    return best
+
+
+#: Outlines with more edges than this get an STRtree of their edges for :func:`locate`.
+INDEX_MIN_EDGES = 64
+
+_Edge = tuple[int, int, float, float, float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _EdgeIndex:
+    """The edges of an outline's rings (zero-length ones left out) in walking order: ring,
+    edge index, start point, direction, length and the distance along the ring to the
+    edge's start; an STRtree of them when there are many."""
+
+    edges: tuple[_Edge, ...]
+    tree: shapely.STRtree | None
+
+
+def _edge_index(o: Outline, outer_only: bool) -> _EdgeIndex:
+    key = ("edges", outer_only or len(o.rings) == 1)
+    got = o.cache.get(key)
+    if got is not None:
+        return got
+    out: list[_Edge] = []
+    for ri, ring in enumerate(o.rings[:1] if key[1] else o.rings):
         n = len(ring)
         acc = 0.0
         for ei in range(n):
@@ -103,16 +158,39 @@ def locate(o: Outline, xy: XY, *, outer_only: bool = False) -> RingPosition:
             length = math.hypot(dx, dy)
             if length == 0:
                 continue
-            t = max(0.0, min(1.0, ((xy[0] - x1) * dx + (xy[1] - y1) * dy) / (length * length)))
-            px, py = x1 + t * dx, y1 + t * dy
-            d = math.hypot(xy[0] - px, xy[1] - py)
-            if best is None or d < best.distance - 1e-9:
-                # clockwise ring, building on the right: outward normal is to the left
-                normal = (-dy / length + 0.0, dx / length + 0.0)
-                best = RingPosition(ri, acc + t * length, ei, d, normal, (px, py))
+            out.append((ri, ei, x1, y1, dx, dy, length, acc))
             acc += length
-    assert best is not None, xy
-    return best
+    tree = None
+    if len(out) > INDEX_MIN_EDGES:
+        a = np.array([(e[2], e[3], e[2] + e[4], e[3] + e[5]) for e in out], dtype=float)
+        tree = shapely.STRtree(shapely.linestrings(a.reshape(-1, 2, 2)))
+    got = _EdgeIndex(tuple(out), tree)
+    o.cache[key] = got
+    return got
+
+
+def distances_to_ring(ring: Sequence[Sequence[float]], points: Sequence[XY]) -> list[float]:
+    """Distance (m) from each point to the polyline ``ring`` (as ``LineString.distance``),
+    through an STRtree of its segments: O((n + m) log n) for n segments and m points, where
+    measuring each point against the whole line would be O(n m).
+
+    >>> distances_to_ring([(0, 0), (10, 0), (10, 10)], [(5, 1), (12, 5)])
+    [1.0, 2.0]
+    """
+    if not points:
+        return []
+    pts = np.asarray(ring, dtype=float)[:, :2]
+    segs = np.concatenate([pts[:-1], pts[1:]], axis=1)
+    segs = segs[(segs[:, 0] != segs[:, 2]) | (segs[:, 1] != segs[:, 3])]
+    if len(segs) == 0:
+        return [math.dist(pts[0], p) for p in points]
+    tree = shapely.STRtree(shapely.linestrings(segs.reshape(-1, 2, 2)))
+    (qi, _), dist = tree.query_nearest(shapely.points(np.asarray(points, dtype=float)),
+                                       return_distance=True, all_matches=False)
+    out = [0.0] * len(points)
+    for i, d in zip(qi.tolist(), dist.tolist(), strict=True):
+        out[i] = d
+    return out
 
 
 def polygons(rings: Sequence[Sequence[Sequence[float]]]):
@@ -128,8 +206,13 @@ def polygons(rings: Sequence[Sequence[Sequence[float]]]):
 
 
 def ring_length(o: Outline, i: int) -> float:
-    ring = o.rings[i]
-    return sum(math.dist(a, b) for a, b in zip(ring, ring[1:] + ring[:1]))
+    """Length of ring ``i`` (m), measured once per outline (walking keys ask per door)."""
+    key = ("length", i)
+    got = o.cache.get(key)
+    if got is None:
+        ring = o.rings[i]
+        got = o.cache[key] = sum(math.dist(a, b) for a, b in zip(ring, ring[1:] + ring[:1]))
+    return got
 
 
 def edges(o: Outline, i: int) -> list[tuple[XY, XY]]:
@@ -160,11 +243,16 @@ def bearing_cw(v: XY) -> float:
 def geometry_problems(site: Site, *, tolerance_m: float = ON_OUTLINE_TOLERANCE_M) -> list[Problem]:
     """Geometric checks of a structurally valid site; every problem, in file order.
 
-    Footprints and courtyards must be valid rings with area; exterior doors and windows lie
-    within ``tolerance_m`` of the outline or a courtyard ring; stairs lie inside the building;
-    room outlines are valid and inside the footprint (with the same tolerance).
+    Footprints and courtyards must be valid rings with area; courtyards lie inside the
+    footprint, apart from each other and from the outline (a courtyard that shares a wall
+    with the outside is a notch of the footprint); two buildings do not cover the same ground
+    (overlapping by :data:`MAX_BUILDING_OVERLAP` of the smaller one or more: the same
+    building entered twice, or a wrong outline); exterior doors and windows lie within
+    ``tolerance_m`` of the outline or a courtyard ring; stairs lie inside the building; room
+    outlines are valid and inside the footprint (with the same tolerance).
     """
     out: list[Problem] = []
+    shapes: list[tuple[int, Building, Polygon]] = []
     for bi, b in enumerate(site.buildings):
         bp = f"buildings[{bi}]"
         outer = Polygon(b.footprint)
@@ -189,10 +277,22 @@ def geometry_problems(site: Site, *, tolerance_m: float = ON_OUTLINE_TOLERANCE_M
                 out.append(Problem(f"{bp}.courtyards[{ci}]", f"the courtyard is not inside the "
                                    f"outline of building '{b.id}'; courtyards are holes in the footprint"))
                 bad_court = True
+        if not bad_court and len(b.courtyards) > 1:
+            bad_court = _overlapping_courtyards(b, bp, out)
+        if not bad_court and b.courtyards:
+            whole = Polygon(b.footprint, [list(c) for c in b.courtyards])
+            if not whole.is_valid:
+                out.append(Problem(f"{bp}.courtyards", f"the courtyards of building '{b.id}' "
+                                   f"touch its outline or each other along a wall "
+                                   f"({explain_validity(whole)}); a courtyard lies wholly inside "
+                                   "the footprint: one open to the outside is part of the "
+                                   "outline, two that share a wall are one courtyard"))
+                bad_court = True
         if bad_court:
             continue
         o = outline(b)
         poly = o.polygon
+        shapes.append((bi, b, poly))
         for di, d in enumerate(b.doors):
             if d.kind == DoorKind.inner:
                 continue
@@ -224,6 +324,58 @@ def geometry_problems(site: Site, *, tolerance_m: float = ON_OUTLINE_TOLERANCE_M
             elif not grown.contains(rp):
                 out.append(Problem(f"{bp}.rooms[{ri}].polygon", f"room '{r.id}' reaches outside "
                                    f"building '{b.id}'; room outlines lie inside the footprint"))
+    out += _overlapping_buildings(shapes)
+    return out
+
+
+#: Two buildings whose footprints overlap by this share of the smaller one or more are an
+#: error: the same building entered twice, or an outline in the wrong place. Buildings that
+#: only share a wall (terraced houses, an extension) overlap by nothing or by a sliver.
+MAX_BUILDING_OVERLAP = 0.1
+
+
+def _overlapping_courtyards(b: Building, bp: str, out: list[Problem]) -> bool:
+    """Problems for courtyards of one building that overlap each other (STRtree pairs)."""
+    courts = polygons([c for c in b.courtyards])
+    tree = shapely.STRtree(courts)
+    left, right = tree.query(courts, predicate="intersects")
+    bad = False
+    for i, j in sorted({(int(min(a, c)), int(max(a, c))) for a, c in zip(left, right) if a != c}):
+        shared = courts[i].intersection(courts[j]).area
+        if shared > 1e-6:
+            same = shared >= 0.999 * min(courts[i].area, courts[j].area)
+            out.append(Problem(f"{bp}.courtyards[{j}]", f"the courtyard "
+                               f"{'is the same as' if same else 'overlaps'} courtyard {i} of "
+                               f"building '{b.id}' ({shared:.1f} m² in common); list each "
+                               "courtyard once, as one ring"))
+            bad = True
+    return bad
+
+
+def _overlapping_buildings(shapes: list[tuple[int, Building, Polygon]]) -> list[Problem]:
+    """Problems for pairs of buildings that cover the same ground (STRtree pairs, so a campus
+    of thousands of buildings is not compared all against all)."""
+    if len(shapes) < 2:
+        return []
+    geoms = [p for _, _, p in shapes]
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="intersects")
+    out = []
+    for i, j in sorted({(int(min(a, c)), int(max(a, c))) for a, c in zip(left, right) if a != c}):
+        (bi, a, pa), (bj, b, pb) = shapes[i], shapes[j]
+        shared = pa.intersection(pb).area
+        smaller = min(pa.area, pb.area)
+        if smaller <= 0 or shared < MAX_BUILDING_OVERLAP * smaller:
+            continue
+        if shared >= 0.999 * max(pa.area, pb.area):
+            what = f"has the same outline as building '{a.id}' (buildings[{bi}])"
+            fix = "it is the same building entered twice: remove one"
+        else:
+            what = (f"overlaps building '{a.id}' (buildings[{bi}]) by {shared:.0f} m² "
+                    f"({shared / smaller:.0%} of the smaller)")
+            fix = ("buildings cover their own ground: correct the outline, or enter one building "
+                   "with both parts in its footprint")
+        out.append(Problem(f"buildings[{bj}].footprint", f"building '{b.id}' {what}; {fix}"))
     return out
 
 
@@ -240,22 +392,40 @@ def nearest_line_distance(lines, xy: XY) -> float | None:
     return min(line.distance(pt) for line in lines)
 
 
+#: Roads longer than this many points are split into pieces of this many for :class:`LineIndex`.
+LINE_CHUNK_POINTS = 64
+
+
 class LineIndex:
-    """Nearest-line queries over roads and fire lanes with an STRtree (no quadratic scans)."""
+    """Nearest-line queries over roads and fire lanes with an STRtree (no quadratic scans).
+
+    A long line (an imported road has thousands of points) is split into pieces of at most
+    :data:`LINE_CHUNK_POINTS` points that share their ends, so that a query measures one
+    short piece rather than the whole line: the nearest piece holds the nearest point of
+    the line, at the same distance."""
 
     def __init__(self, lines: Sequence[Sequence[XY]]):
-        self.geoms = [LineString(line) for line in lines]
+        self.geoms: list[LineString] = []
+        step = LINE_CHUNK_POINTS - 1
+        for line in lines:
+            pts = [tuple(p) for p in line]
+            if len(pts) <= LINE_CHUNK_POINTS:
+                self.geoms.append(LineString(pts))
+                continue
+            for i in range(0, len(pts) - 1, step):
+                self.geoms.append(LineString(pts[i:i + step + 1]))
         self.tree = shapely.STRtree(self.geoms) if self.geoms else None
 
     def __bool__(self) -> bool:
         return self.tree is not None
 
     def nearest(self, xy: XY) -> tuple[float, XY] | None:
-        """(distance m, nearest point) or None when there are no lines."""
+        """(distance m, nearest point) or None when there are no lines; of equally near
+        lines the first in file order."""
         if self.tree is None:
             return None
         pt = Point(xy)
-        i = int(self.tree.nearest(pt))
+        i = int(min(self.tree.query_nearest(pt, all_matches=True)))
         g = self.geoms[i]
         q = g.interpolate(g.project(pt))
         return pt.distance(g), (q.x, q.y)
@@ -268,6 +438,7 @@ __all__ = [
     "RingPosition",
     "bearing_cw",
     "clockwise",
+    "distances_to_ring",
     "edge_normal",
     "edges",
     "exterior_doors",
