@@ -437,7 +437,7 @@ site:
   name: Geteilt
 profile: guetersloh
 buildings:
-  # a room written once and used again in the second building
+  # a room written once and used again in the second building (the two overlap by a strip)
   - id: b
     name: Haus
     footprint: [[0, 0], [20, 0], [20, 10], [0, 10]]
@@ -446,18 +446,18 @@ buildings:
     doors:
       - {id: d1, at: [10, 0], level: 0, kind: entrance, main: true}
     rooms:
-      - {id: r0, level: 0, name: Raum0, polygon: [[10, 0], [20, 0], [20, 10], [10, 10]]}
-      - &r {id: r1, level: 0, name: Raum, polygon: [[0, 0], [10, 0], [10, 10], [0, 10]]}
+      - {id: r0, level: 0, name: Raum0, polygon: [[0, 0], [19, 0], [19, 10], [0, 10]]}
+      - &r {id: r1, level: 0, name: Raum, polygon: [[19, 4], [20, 4], [20, 6], [19, 6]]}
   - id: c
     name: Haus2
-    footprint: [[0, 0], [20, 0], [20, 10], [0, 10]]
+    footprint: [[19, 0], [39, 0], [39, 10], [19, 10]]
     storeys:
       - {level: 0, name: EG}
     doors:
-      - {id: d1, at: [10, 0], level: 0, kind: entrance}
+      - {id: d1, at: [29, 0], level: 0, kind: entrance}
     rooms:
       - *r
-      - {id: r2, level: 0, name: Raum2, polygon: [[10, 0], [20, 0], [20, 10], [10, 10]]}
+      - {id: r2, level: 0, name: Raum2, polygon: [[20, 0], [39, 0], [39, 10], [20, 10]]}
 """
 
 
