@@ -29,10 +29,10 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import LimitError, OrientationError, OutputError
+from .errors import InputError, LimitError, OutputError
 
 
-class InputFileError(OrientationError):
+class InputFileError(InputError):
     """A file named as input cannot be read (missing, not a regular file, unreadable)."""
 
     def __init__(self, file: str, message: str):

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import fonts
-from ..errors import OrientationError
+from ..errors import SignLayoutError
 from ..plan import Plan
 from ..profiles import NamedColor, Profile
 from ..render.scene import Circle, Color, FontWeight, Group, Item, Path, Rect, Stroke, Text
@@ -51,12 +51,6 @@ PAPER = Color("#FFFFFF", (0.0, 0.0, 0.0, 0.0), "paper white")
 KIND_ORDER = ("building", "name", "entrance", "fire_brigade", "service", "emergency_exit",
               "window", "interior_door", "stair", "room")
 """Sign kinds in schedule and listing order: what is seen from the road first."""
-
-
-class SignLayoutError(OrientationError):
-    """A sign's text does not fit its panel (a layout bug or a hand-edited plan): the message
-    names the sign, the sizes and what to do. A subclass of :class:`OrientationError`, so the
-    command line reports it without a traceback."""
 
 
 # --- words -------------------------------------------------------------------------------
