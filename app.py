@@ -2,7 +2,8 @@
 say, download the print files. Start it with ``make app`` (``streamlit run app.py``).
 
 Thin (house rule 12): widgets, session state and caching live here; every decision is a call
-into :mod:`orientation.appsupport` and the library. Errors the library reports
+into the library (site edits and pins: :mod:`orientation.edits`) or into the app's own support
+beside this file (:mod:`app_support`: words, Markdown escapes, uploads, table rows). Errors the library reports
 (:class:`~orientation.OrientationError`) are shown as messages, never as tracebacks; so is any
 other failure of a load (a hostile upload must not end the session).
 
@@ -16,11 +17,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import app_support as sup
 import pandas as pd
 import streamlit as st
 
-from orientation import OrientationError, Site, load_profile, profile_names
-from orientation import appsupport as sup
+from orientation import OrientationError, Site, edits, load_profile, profile_names
 
 ROOT = Path(__file__).resolve().parent
 EXAMPLES = sup.example_files(ROOT)
@@ -154,7 +155,7 @@ def on_reset() -> None:
 
 def on_freeze(plan) -> None:
     try:
-        site, n = sup.freeze_codes(S.site, plan)
+        site, n = edits.freeze_codes(S.site, plan)
     except OrientationError as exc:
         S.edit_error = sup.problem_text(exc)
         return
@@ -209,7 +210,7 @@ with st.sidebar:
         current = sup.profile_of(site)
         pick(st.selectbox, tr("profile_label"), names, "profile", value=current,
              format_func=lambda n: f"{n} – {load_profile(n).title}",
-             on_change=lambda: edit(sup.set_profile, S.profile))
+             on_change=lambda: edit(edits.set_profile, S.profile))
         pick(st.selectbox, tr("paper_label"), list(sup.PAPERS), "paper", default="A3",
              format_func=lambda p: sup.tr(L, f"paper_{p}"))
 
@@ -366,9 +367,9 @@ if tab_edit.open:
         doors = sup.exterior_doors(site, plan)
         labels = dict(doors)
         pick(st.selectbox, tr("main_entrance"), ["", *labels], "main",
-             value=sup.main_door(site) or "",
+             value=edits.main_door(site) or "",
              format_func=lambda d: labels[d] if d else sup.tr(L, "main_none"),
-             on_change=lambda: edit(sup.set_main_door, S.main or None))
+             on_change=lambda: edit(edits.set_main_door, S.main or None))
         st.button(tr("freeze"), help=tr("freeze_help"), on_click=on_freeze, args=(plan,),
                   icon=":material/push_pin:", key="freeze")
         for table, config in EDITORS.items():

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 
 import pytest
 
 from conftest import FLOORPLANS, ROOT
-from orientation import appsupport as sup
+
+if str(ROOT) not in sys.path:  # app_support/ lives beside app.py, outside the package
+    sys.path.insert(0, str(ROOT))
+import app_support as sup  # noqa: E402
 
 pytest.importorskip("streamlit", reason="the app needs the 'app' extra: pip install -e '.[app]'")
 from streamlit.testing.v1 import AppTest  # noqa: E402
@@ -299,7 +303,7 @@ def test_an_upload_that_raises_a_foreign_exception_shows_an_error(at, monkeypatc
     def boom(raw, *, name):
         raise RuntimeError("the parser fell over")
 
-    monkeypatch.setattr(sup, "importer", lambda: boom)
+    monkeypatch.setattr(sup.loading, "importer", lambda: boom)
     at.file_uploader(key="upload").set_value(("haus.ifc", b"ISO-10303-21;", "application/x"))
     run(at)
     assert any("haus.ifc: Import fehlgeschlagen: RuntimeError: the parser fell over" in e

@@ -1,11 +1,12 @@
-"""The app's non-UI logic (orientation.appsupport), without Streamlit."""
+"""The app's own support (app_support/ beside app.py), without Streamlit; the site edits it
+calls are tested in tests/test_edits.py."""
 
 from __future__ import annotations
 
 import io
 import json
-import math
 import re
+import sys
 import tempfile
 import time
 import zipfile
@@ -15,16 +16,18 @@ import yaml
 from hypothesis import given, settings
 from hypothesis.strategies import text as st_text
 
-from conftest import FLOORPLANS, site_dict
-from orientation import appsupport as sup
+from conftest import FLOORPLANS, ROOT, site_dict
+from orientation import edits
 from orientation.errors import LimitError, OrientationError, Problem, SiteFileError
 from orientation.io import ImportNote, ImportResult
 from orientation.io.site_file import dump_site, site_from_bytes
-from orientation.model import Site
 from orientation.profiles import load_profile
 
+if str(ROOT) not in sys.path:  # app_support/ lives beside app.py, outside the package
+    sys.path.insert(0, str(ROOT))
+import app_support as sup  # noqa: E402
+
 SCHOOL = FLOORPLANS / "gesamtschule.yaml"
-ROOT = FLOORPLANS.parent
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +58,7 @@ def test_both_languages_have_every_text():
     ("auto", "guetersloh", "de"), ("auto", "us-k12", "en"), ("en", "guetersloh", "en"),
     ("de", "us-k12", "de")])
 def test_interface_language_follows_the_profile_unless_chosen(school, choice, profile, want):
-    site = sup.set_profile(school.site, profile)
+    site = edits.set_profile(school.site, profile)
     assert sup.interface_language(choice, site) == want
 
 
@@ -106,7 +109,7 @@ def test_a_reader_bug_still_gives_a_message(monkeypatch):
     def broken(raw, *, name):
         raise IndexError("tuple index out of range")
 
-    monkeypatch.setattr(sup, "load_site_bytes", broken)
+    monkeypatch.setattr(sup.loading, "load_site_bytes", broken)
     with pytest.raises(OrientationError, match=r"x\.yaml: the file could not be read \(IndexErr"):
         sup.load_upload(b"A: 1", "x.yaml")
 
@@ -125,7 +128,7 @@ def test_unknown_file_type_lists_the_allowed_ones():
 
 
 def test_building_file_without_importers(monkeypatch):
-    monkeypatch.setattr(sup, "importer", lambda: None)
+    monkeypatch.setattr(sup.loading, "importer", lambda: None)
     with pytest.raises(OrientationError, match="importers not available"):
         sup.load_upload(b"ISO-10303-21;", "haus.ifc")
 
@@ -139,7 +142,7 @@ def test_building_file_goes_to_the_importers(monkeypatch):
         return ImportResult(site=site, format="dxf", notes=(
             ImportNote("warning", "no-doors", "the drawing has no door inserts", "plan.dxf"),))
 
-    monkeypatch.setattr(sup, "importer", lambda: fake_import_bytes)
+    monkeypatch.setattr(sup.loading, "importer", lambda: fake_import_bytes)
     loaded = sup.load_upload(b"DXF bytes", "C:\\plans\\Bau plan.DXF")
     assert seen == [(b"DXF bytes", "Bau plan.DXF")]
     assert loaded.site == site
@@ -153,7 +156,7 @@ def test_importer_crash_becomes_a_message(monkeypatch):
     def boom(raw, *, name):
         raise ValueError("unexpected entity #42")
 
-    monkeypatch.setattr(sup, "importer", lambda: boom)
+    monkeypatch.setattr(sup.loading, "importer", lambda: boom)
     with pytest.raises(OrientationError, match=r"haus\.ifc: import failed: ValueError"):
         sup.load_upload(b"ISO", "haus.ifc")
 
@@ -161,13 +164,13 @@ def test_importer_crash_becomes_a_message(monkeypatch):
 def test_a_failure_after_the_importer_is_a_message_too(monkeypatch):
     """The site an importer returns is checked and dumped inside the same guard."""
     site = site_from_bytes(yaml.safe_dump(site_dict()).encode(), name="t.yaml")
-    monkeypatch.setattr(sup, "importer", lambda: lambda raw, *, name: ImportResult(
+    monkeypatch.setattr(sup.loading, "importer", lambda: lambda raw, *, name: ImportResult(
         site=site, format="ifc", notes=()))
 
     def no_memory(*args, **kw):
         raise MemoryError("cannot allocate")
 
-    monkeypatch.setattr(sup, "dump_site", no_memory)
+    monkeypatch.setattr(sup.loading, "dump_site", no_memory)
     with pytest.raises(OrientationError, match=r"haus\.ifc: import failed: MemoryError"):
         sup.load_upload(b"ISO", "haus.ifc")
 
@@ -214,7 +217,7 @@ def test_failed_uploads_leave_no_temporary_files(tmp_path, monkeypatch):
     ("plan.ifc", "plan.ifc"), ("../x/../../evil.dxf", "evil.dxf"), ("a b.zip", "a_b.zip"),
     ("...", "upload"), ("C:\\tmp\\Haus.IFC", "Haus.IFC")])
 def test_download_names_of_imported_files_are_plain(name, clean):
-    assert sup._clean_name(name) == clean
+    assert sup.loading._clean_name(name) == clean
 
 
 # --- tables and edits ------------------------------------------------------------------------
@@ -303,38 +306,6 @@ def test_unknown_table_is_refused(school):
         sup.apply_rows(school.site, "windows", [])
 
 
-def test_main_entrance_and_profile(school, school_plan):
-    doors = sup.exterior_doors(school.site, school_plan)
-    assert doors[0][0] == "main/d-haupteingang" and doors[0][1].startswith("E1 · ")
-    assert sup.main_door(school.site) == "main/d-haupteingang"
-    moved = sup.set_main_door(school.site, "pavillon/d-eingang")
-    assert sup.main_door(moved) == "pavillon/d-eingang"
-    assert sup.plan_for(sup.site_json(moved)).marking("pavillon/d-eingang").code == "E1"
-    none = sup.set_main_door(school.site, None)
-    assert sup.main_door(none) is None
-    plan = sup.plan_for(sup.site_json(none))
-    assert any(f.code == "no-main-entrance" for f in plan.findings)
-    us = sup.set_profile(school.site, "us-k12")
-    assert sup.plan_for(sup.site_json(us)).marking("main/d-haupteingang").code == "1"
-    with pytest.raises(OrientationError, match="choose one of"):
-        sup.set_profile(school.site, "nonsense")
-
-
-@pytest.mark.parametrize("example", ["gesamtschule", "rathaus", "us-elementary"])
-def test_freeze_codes_pins_every_code_and_changes_none(example):
-    loaded = sup.load_example(FLOORPLANS / f"{example}.yaml")
-    plan = sup.plan_for(sup.site_json(loaded.site))
-    frozen, n = sup.freeze_codes(loaded.site, plan)
-    assert n > 0
-    after = sup.plan_for(sup.site_json(frozen))
-    coded = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room", "building")
-    assert codes(after, coded) == codes(plan, coded)
-    assert all(m.pinned for m in after.markings if m.kind in coded)
-    assert [f.code for f in after.findings if f.severity != "info"] == \
-        [f.code for f in plan.findings if f.severity != "info"]
-    assert sup.freeze_codes(frozen, after) == (frozen, 0)
-
-
 # --- what the page shows ---------------------------------------------------------------------
 
 
@@ -350,7 +321,7 @@ def test_marking_rows(school_plan):
 
 
 def test_findings_grouped_errors_first_with_the_element_named(school):
-    site = sup.set_main_door(school.site, None)
+    site = edits.set_main_door(school.site, None)
     plan = sup.plan_for(sup.site_json(site))
     groups = sup.findings_by_severity(plan)
     order = [sev for sev, _ in groups]
@@ -397,7 +368,7 @@ def test_site_text_keeps_comments_and_writes_edits(school, school_plan):
     rows = sup.room_rows(school.site, school_plan)
     rows[0]["name"] = "Archiv Nord"
     site = sup.apply_rows(school.site, "rooms", rows)
-    site = sup.set_profile(sup.set_main_door(site, "main/d-pausenhalle"), "us-k12")
+    site = edits.set_profile(edits.set_main_door(site, "main/d-pausenhalle"), "us-k12")
     text = sup.site_text(school.source, site)
     assert site_from_bytes(text.encode(), name="x.yaml") == site
     assert text.startswith("# Beispiel-Standort")
@@ -407,7 +378,7 @@ def test_site_text_keeps_comments_and_writes_edits(school, school_plan):
 
 def test_site_text_json_stays_json(school):
     source = sup.Source("s.json", dump_site(school.site, fmt="json"))
-    site = sup.set_profile(school.site, "us-k12")
+    site = edits.set_profile(school.site, "us-k12")
     text = sup.site_text(source, site)
     assert json.loads(text)["profile"] == "us-k12"
     assert site_from_bytes(text.encode(), name="s.json") == site
@@ -415,7 +386,7 @@ def test_site_text_json_stays_json(school):
 
 def test_site_text_of_an_imported_site_is_a_fresh_dump(school):
     source = sup.Source("bau.yaml", dump_site(school.site), imported_from="bau.ifc")
-    site = sup.set_profile(school.site, "us-k12")
+    site = edits.set_profile(school.site, "us-k12")
     assert site_from_bytes(sup.site_text(source, site).encode(), name="bau.yaml") == site
 
 
@@ -481,7 +452,7 @@ def test_shared_rooms_never_get_one_code():
     why = sup.pinned_text_problem(loaded.source, loaded.site, plan)
     assert why and "alias" in sup.md_unescape(why)
     # "Freeze all codes" in the app: the site in memory, then its download
-    frozen, n = sup.freeze_codes(loaded.site, plan)
+    frozen, n = edits.freeze_codes(loaded.site, plan)
     assert n and room_numbers(sup.site_text(loaded.source, frozen)) == want
     assert sup.site_text_problem(loaded.source, frozen)
     with pytest.raises(SiteFileError):
@@ -617,15 +588,22 @@ def test_exported_names_exist():
 
 def test_importable_without_streamlit():
     import subprocess
-    import sys
 
-    code = ("import sys; sys.modules['streamlit'] = None; import orientation.appsupport; "
+    code = ("import sys; sys.modules['streamlit'] = None; import app_support; "
             "print('ok')")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
     assert out.stdout.strip() == "ok"
 
 
-def test_blank():
-    assert sup.blank(None) is None and sup.blank(math.nan) is None
-    assert sup.blank(" E1 ") == "E1"
-    assert isinstance(Site, type)
+def test_main_entrance_choices_name_the_code(school, school_plan):
+    doors = sup.exterior_doors(school.site, school_plan)
+    assert doors[0][0] == "main/d-haupteingang" and doors[0][1].startswith("E1 · ")
+    assert len(doors) == sup.counts(school.site, school_plan)["doors"]
+
+
+def test_the_app_words_say_nothing_the_library_says():
+    """Kinds the library names come from the library; only the app's own kinds are here."""
+    assert {k for k in sup.TEXTS["en"] if k.startswith("kind_")} == {"kind_inner", "kind_side"}
+    assert sup.kind_word("de", "emergency_exit") == "Notausgang"
+    assert "text_not_faithful" not in sup.TEXTS["en"]

@@ -1,0 +1,318 @@
+"""Edits of a site: pure functions from one :class:`~orientation.model.Site` to a new one, and
+the site file's own text with those edits written in.
+
+Usable from any front end (the Streamlit app's tables, a command line, a script); nothing here
+knows a widget or an interface word. Every edit returns a new Site, validated like a site file
+(structure and geometry), so an invalid edit raises
+:class:`~orientation.errors.SiteFileError` naming each problem by its key path
+(``buildings[0].doors[3].label: 'E 1' is not allowed: …``); an unknown choice raises
+:class:`~orientation.errors.OptionError` listing the valid ones.
+
+* **Fields**: :func:`apply_rows` writes rows of one table (``buildings``, ``doors``, ``stairs``,
+  ``rooms``; the fields of :data:`EDITABLE_FIELDS`) into the site; :func:`set_main_door`,
+  :func:`set_profile`.
+* **Pins**: :func:`plan_pins` says which code of a plan pins which element, and
+  :func:`freeze_codes` pins them into the Site in memory. Both go through
+  :mod:`orientation.io.pinning` (its :data:`~orientation.io.pinning.PIN_KEYS` and
+  :func:`~orientation.io.pinning.pin_data`): one rule for the command line's ``pin``, the
+  app's "freeze" and the downloads.
+* **Text**: :func:`site_text` and :func:`pinned_site_text` give the site file as it stands now,
+  the loaded text with the edits written in (comments, order and layout kept through
+  :func:`~orientation.io.pinning.edit_yaml_text` / ``edit_json_text``; every pin through
+  :func:`~orientation.io.pinning.pin_data`, which refuses mappings that YAML aliases share).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .errors import OptionError, OrientationError, Problem, SiteFileError
+from .io.pinning import PIN_KEYS, edit_json_text, edit_yaml_text, pin_data
+from .io.pinning import _set as _set_near  # the one "key near its kin" insertion
+from .io.site_file import DEFAULT_LIMITS, dump_site, site_from_bytes, site_from_data
+from .layout.geometry import geometry_problems
+from .model import Site
+from .plan import Plan
+from .profiles import profile_names
+
+#: The kinds of marking whose code pins an element (building letters are pinned too).
+CODED_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room")
+
+#: table -> the site-file keys of its elements that :func:`apply_rows` sets; the pin keys are
+#: :data:`orientation.io.pinning.PIN_KEYS` (a building's pin is its ``letter``).
+EDITABLE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "buildings": ("name", "letter"),
+    "doors": ("kind", PIN_KEYS["doors"]),
+    "stairs": ("name", PIN_KEYS["stairs"]),
+    "rooms": ("name", "landmark", PIN_KEYS["rooms"]),
+})
+
+#: Why a file's own text cannot take the edits (the downloads then write the site afresh).
+NOT_FAITHFUL = ("the changes cannot be written into the file's own text without changing "
+                "other elements too (it shares elements through YAML anchors and aliases, & "
+                "and *); to keep its text, write each shared element out in full")
+
+
+# --- fields ----------------------------------------------------------------------------------
+
+
+def blank(value: Any) -> str | None:
+    """A table cell as text, or None when empty (None, NaN, blank text).
+
+    >>> blank(float("nan")), blank("  "), blank(" E1 "), blank(3)
+    (None, None, 'E1', '3')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def field_value(field: str, value: Any) -> Any:
+    """A cell's value as the site file takes it: ``landmark`` a bool, a building ``letter`` in
+    capitals (a lower-case ``b`` means B), anything else text or None (empty).
+
+    >>> field_value("letter", " b "), field_value("landmark", ""), field_value("name", " x ")
+    ('B', False, 'x')
+    """
+    if field == "landmark":
+        return bool(value) if blank(value) is not None else False
+    text = blank(value)
+    if field == "letter" and text:
+        return text.upper()
+    return text
+
+
+def validated(data: Any, *, file: str = "edits") -> Site:
+    """A Site from parsed site data, validated like a site file: structure, references and
+    geometry; every problem at once as a :class:`~orientation.errors.SiteFileError`."""
+    site = site_from_data(data, file=file, limits=DEFAULT_LIMITS)
+    problems = geometry_problems(site)
+    if problems:
+        raise SiteFileError(file, problems)
+    return site
+
+
+def _data(site: Site) -> dict[str, Any]:
+    return site.model_dump(mode="json", exclude_none=True)
+
+
+def apply_rows(site: Site, table: str, rows: Iterable[Mapping[str, Any]]) -> Site:
+    """A new Site with ``rows`` of one table written in.
+
+    ``table`` is ``buildings``, ``doors``, ``stairs`` or ``rooms``. A row names its element by
+    ``id`` (and for elements of a building, the building's id as ``building``) and carries any
+    of the table's :data:`EDITABLE_FIELDS`; a field left out is unchanged, an empty one is
+    removed (no pin: the program assigns the code). Rows of unknown elements are ignored.
+
+    >>> from orientation.model import Site
+    >>> site = Site.model_validate({"format": "orientation/site@1", "site": {"name": "S"},
+    ...     "buildings": [{"id": "a",
+    ...     "name": "A", "footprint": [[0, 0], [10, 0], [10, 10], [0, 10]],
+    ...     "storeys": [{"level": 0, "name": "EG"}]}]})
+    >>> apply_rows(site, "buildings", [{"id": "a", "letter": "h"}]).buildings[0].letter
+    'H'
+    """
+    if table not in EDITABLE_FIELDS:
+        raise OptionError("table", f"unknown table '{table}'; choose from: "
+                          f"{', '.join(EDITABLE_FIELDS)}")
+    fields = EDITABLE_FIELDS[table]
+    data = _data(site)
+    targets: dict[tuple[str, str], dict[str, Any]] = {}
+    for b in data["buildings"]:
+        if table == "buildings":
+            targets[(b["id"], b["id"])] = b
+        else:
+            for el in b.get(table, []):
+                targets[(b["id"], el["id"])] = el
+    for row in rows:
+        bid = str(row.get("id") if table == "buildings" else row.get("building"))
+        target = targets.get((bid, str(row.get("id"))))
+        if target is None:
+            continue
+        for field in fields:
+            if field not in row:
+                continue
+            value = field_value(field, row[field])
+            if value is None or value is False:  # no pin / not a landmark: the default
+                target.pop(field, None)
+            else:
+                target[field] = value
+    return validated(data)
+
+
+def main_door(site: Site) -> str | None:
+    """``building/door`` of the main entrance, or None."""
+    return next((f"{b.id}/{d.id}" for b in site.buildings for d in b.doors if d.main), None)
+
+
+def set_main_door(site: Site, door: str | None) -> Site:
+    """A new Site whose main entrance is ``door`` (``building/door``; None: none)."""
+    data = _data(site)
+    for b in data["buildings"]:
+        for d in b.get("doors", []):
+            d.pop("main", None)
+            if door == f"{b['id']}/{d['id']}":
+                d["main"] = True
+    return validated(data)
+
+
+def set_profile(site: Site, profile: str) -> Site:
+    """A new Site that names ``profile`` (one of :func:`~orientation.profiles.profile_names`)."""
+    names = profile_names()
+    if profile not in names:
+        raise OptionError("profile", f"unknown profile '{profile}'; choose one of: "
+                          f"{', '.join(names)}")
+    return site.model_copy(update={"profile": profile})
+
+
+# --- pins ------------------------------------------------------------------------------------
+
+
+def plan_pins(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
+    """The codes of ``plan`` as pins, as :func:`~orientation.io.pinning.pin_data` takes them:
+    ``building/element -> code`` (exterior doors, stairs, rooms) and ``building -> letter``."""
+    codes = {m.id: m.code for m in plan.markings if m.kind in CODED_KINDS and m.code}
+    return codes, {b.id: b.letter for b in plan.buildings if b.letter}
+
+
+def site_pins(site: Site) -> tuple[dict[str, str], dict[str, str]]:
+    """Every pin ``site`` has, in the form of :func:`plan_pins`."""
+    codes = {f"{b.id}/{e.id}": getattr(e, pin) for b in site.buildings
+             for key, pin in PIN_KEYS.items() for e in getattr(b, key) if getattr(e, pin)}
+    return codes, {b.id: b.letter for b in site.buildings if b.letter}
+
+
+def freeze_codes(site: Site, plan: Plan) -> tuple[Site, int]:
+    """Pin every code of ``plan`` into ``site`` in memory (door and stair ``label``, room
+    ``number``, building ``letter``; :func:`plan_pins` through
+    :func:`~orientation.io.pinning.pin_data`): the new Site and the number of pins added.
+    Existing pins are kept; the codes do not change."""
+    data = _data(site)
+    codes, letters = plan_pins(plan)
+    added = pin_data(data, codes, letters, file="edits")
+    return (validated(data), added) if added else (site, 0)
+
+
+# --- the site file's own text ----------------------------------------------------------------
+
+
+def _suffix(name: str) -> str:
+    return ".json" if Path(name).suffix.lower() == ".json" else ".yaml"
+
+
+def _write_fields(data: Any, site: Site) -> None:
+    """Write the editable fields of ``site`` into parsed site data (in place): the profile,
+    names, door kinds, the main entrance, landmarks. A pin the file has that ``site`` changed
+    or removed is taken out; :func:`edited_text` then adds ``site``'s pins through
+    :func:`~orientation.io.pinning.pin_data` (and so its check for shared mappings)."""
+
+    def put(m: Any, key: str, value: Any, *, after: str) -> None:
+        if value is None:
+            if key in m:
+                del m[key]
+        elif key not in m:
+            _set_near(m, key, value, after=after)
+        elif m[key] != value:
+            m[key] = value
+
+    def unpin(m: Any, key: str, value: Any) -> None:
+        if key in m and m[key] != value:
+            del m[key]
+
+    if not isinstance(data, Mapping):
+        return
+    put(data, "profile", site.profile, after="site")
+    buildings: dict[Any, Any] = {b.id: b for b in site.buildings}
+    for bd in data.get("buildings") or []:
+        b = buildings.get(bd.get("id")) if isinstance(bd, Mapping) else None
+        if b is None:
+            continue
+        put(bd, "name", b.name, after="id")
+        unpin(bd, "letter", b.letter)
+        for key, pin in PIN_KEYS.items():
+            elements: dict[Any, Any] = {e.id: e for e in getattr(b, key)}
+            for ed in bd.get(key) or []:
+                e = elements.get(ed.get("id")) if isinstance(ed, Mapping) else None
+                if e is None:
+                    continue
+                if key == "doors":
+                    put(ed, "kind", e.kind.value, after="level")
+                    put(ed, "main", e.main or None, after="kind")
+                else:
+                    put(ed, "name", e.name, after="id" if key == "stairs" else "level")
+                    if key == "rooms":
+                        put(ed, "landmark", e.landmark or None, after="name")
+                unpin(ed, pin, getattr(e, pin))
+
+
+def edited_text(text: str, site: Site, *, name: str) -> str:
+    """``text`` (a site file named ``name``) with ``site``'s fields and pins written in,
+    comments, order and layout kept; a :class:`~orientation.errors.SiteFileError` when it
+    cannot take them faithfully (:class:`~orientation.io.pinning.SharedElementError` for a
+    pin into a shared mapping)."""
+    codes, letters = site_pins(site)
+
+    def edit(data: Any) -> None:
+        _write_fields(data, site)
+        pin_data(data, codes, letters, file=name)
+
+    if _suffix(name) == ".json":
+        new_text = edit_json_text(text, edit, file=name)
+    else:
+        new_text = edit_yaml_text(text, edit, file=name)
+    if site_from_bytes(new_text.encode("utf-8"), name=name) != site:
+        raise SiteFileError(name, [Problem("", NOT_FAITHFUL)])
+    return new_text
+
+
+def site_text(text: str, site: Site, *, name: str, strict: bool = False) -> str:
+    """The site file as it stands now: ``text`` (the file as loaded, named ``name``) itself
+    when ``site`` is what it says, else with the edits written in (:func:`edited_text`), or,
+    when that cannot reproduce ``site`` exactly (the file shares elements through YAML
+    aliases, say), the site dumped afresh in the file's format. With ``strict`` that case
+    raises :class:`~orientation.errors.SiteFileError` saying why."""
+    try:
+        if site_from_bytes(text.encode("utf-8"), name=name) == site:
+            return text  # nothing edited: the file exactly as it came
+        return edited_text(text, site, name=name)
+    except OrientationError:
+        if strict:
+            raise
+    except Exception as exc:  # noqa: BLE001 - any round-trip trouble: fall back to a fresh dump
+        if strict:
+            raise SiteFileError(name, [Problem("", NOT_FAITHFUL + (
+                f" ({type(exc).__name__}: {exc})"))]) from None
+    return dump_site(site, fmt="json" if _suffix(name) == ".json" else "yaml")
+
+
+def pinned_site_text(text: str, site: Site, plan: Plan, *, name: str,
+                     strict: bool = False) -> str:
+    """:func:`site_text` with every code of ``plan`` pinned (existing pins kept): the site of
+    :func:`freeze_codes`. A file whose elements YAML aliases share cannot take the pins (two
+    rooms would get one code): it is written afresh, or with ``strict`` that raises
+    :class:`~orientation.io.pinning.SharedElementError` naming the key paths."""
+    frozen, _ = freeze_codes(site, plan)
+    return site_text(text, frozen, name=name, strict=strict)
+
+
+def may_share_elements(text: str, *, name: str) -> bool:
+    """Whether a site file's text could share elements between places: only YAML with an
+    anchor (``&name``) can; a quick look that spares the round trip for every other file.
+
+    >>> may_share_elements("a: &x {b: 1}", name="s.yaml"), may_share_elements("{}", name="s.json")
+    (True, False)
+    """
+    return _suffix(name) != ".json" and re.search(r"&[^\s,\[\]{}]", text) is not None
+
+
+__all__ = [
+    "CODED_KINDS", "EDITABLE_FIELDS", "NOT_FAITHFUL", "apply_rows", "blank", "edited_text",
+    "field_value", "freeze_codes", "main_door", "may_share_elements", "pinned_site_text",
+    "plan_pins", "set_main_door", "set_profile", "site_pins", "site_text", "validated",
+]
