@@ -37,7 +37,7 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench.py
 
 lint: $(VENV)/.dev-stamp
-	$(VENV)/bin/ruff check src tests app.py benchmarks
+	$(VENV)/bin/ruff check src tests app.py app_support benchmarks
 
 clean:
 	rm -rf output .pytest_cache
