@@ -1,14 +1,24 @@
-"""The signage plan: markings, signs and findings (format ``orientation/plan@1``).
+"""The signage plan: markings, signs and findings (format ``orientation/plan@1``), and the map
+geometry the responder maps are drawn from.
 
 Plain frozen values made by :mod:`orientation.layout` and read by compose, exports, the app and
 ``plan.json``. Coordinates are plan metres; sign sizes millimetres. :meth:`Plan.to_json` gives
 the contract of ``spec/outputs.md`` (more keys than the contract, never fewer).
+
+:class:`MapGeometry` (``Plan.geometry``) carries everything the map booklet draws: the outline
+of every building and of each of its storeys, courtyards, rooms with their label points, the
+doors' and windows' places on the outline, building features, roads and other site features,
+and each building's storey-plan scale and extent. It is for compose, not for the file: it is
+not in ``plan.json`` (a plan read back from a file has none) and not in the plan's version.
+Every collection in these values is a tuple, every mapping read-only.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import Any, Literal
 
 PLAN_FORMAT = "orientation/plan@1"
@@ -16,6 +26,8 @@ PLAN_FORMAT = "orientation/plan@1"
 Severity = Literal["error", "warning", "info"]
 Placement = Literal["exterior", "interior"]
 XY = tuple[float, float]
+#: A ring of plan points without the closing point, as the site file lists it.
+Ring = tuple[XY, ...]
 
 MARKING_KINDS = ("building", "side", "entrance", "emergency_exit", "fire_brigade", "service",
                  "stair", "room", "window", "name")
@@ -120,6 +132,115 @@ class MapFrame:
     rows: int
 
 
+# -- map geometry: what the map booklet draws, decided in layout ----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoomShape:
+    """A room with an outline: its element id, the outline (plan metres, as in the site file)
+    and the point its code is printed at (shapely's representative point, rounded to mm; the
+    room marking's ``at``)."""
+
+    id: str
+    ring: Ring
+    label_at: XY
+
+
+@dataclass(frozen=True, slots=True)
+class StoreyShape:
+    """One storey of a building as its storey plan draws it.
+
+    ``outline``/``courtyards``: the storey's outline (today every storey has the building's).
+    ``rooms``: the rooms of this level with an outline, in file order (rooms without one are
+    listed in the plan but not drawn). ``extent``: the part of the outline the storey
+    occupies, as polygons (outer ring, holes), when its rooms cover only part of it (a
+    basement under one wing); None when the storey fills the outline."""
+
+    level: int
+    name: str
+    outline: Ring
+    courtyards: tuple[Ring, ...]
+    rooms: tuple[RoomShape, ...]
+    extent: tuple[tuple[Ring, tuple[Ring, ...]], ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeaturePoint:
+    """A building feature (key box, fire alarm panel, riser …) at its point on a level;
+    ``kind`` is a :class:`~orientation.model.FeatureKind` value."""
+
+    kind: str
+    at: XY
+    level: int
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """An exterior door or a coded window on its building's outline: the marking it belongs
+    to, the nearest point on the outline, the outward unit normal there (plan axes) and its
+    width in metres (the site file's, else the default)."""
+
+    marking: str
+    point: XY
+    normal: XY
+    width_m: float
+
+
+@dataclass(frozen=True, slots=True)
+class BuildingShape:
+    """A building as the maps draw it: outline and courtyards as in the site file, its storeys
+    from the lowest up, its features, the places of its coded doors and windows, and its
+    storey plans' scale (the denominator, one for all its storeys) and extent: the bounds
+    (right0, down0, right1, down1) in metres on the site plan's grid (see
+    :func:`orientation.layout.mapframe.to_grid`) of the outline and every room, on which
+    the storey plans are centred."""
+
+    id: str
+    outline: Ring
+    courtyards: tuple[Ring, ...]
+    storeys: tuple[StoreyShape, ...]
+    features: tuple[FeaturePoint, ...]
+    openings: tuple[Opening, ...]
+    storey_scale: int
+    extent: tuple[float, float, float, float]
+
+    def storey(self, level: int) -> StoreyShape | None:
+        """The storey at ``level``, or None."""
+        return next((s for s in self.storeys if s.level == level), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteShape:
+    """A site feature in plan metres: ``kind`` a :class:`~orientation.model.SiteFeatureKind`
+    value (``road``, ``fire_lane``, ``footway``, ``hydrant`` …), its name, and its point, line
+    or area (what the site file gives)."""
+
+    kind: str
+    name: str | None = None
+    at: XY | None = None
+    line: Ring | None = None
+    polygon: Ring | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MapGeometry:
+    """Everything the map booklet draws besides the markings: the buildings and the site
+    features, both in site-file order (the booklet's page order is ``Plan.buildings``)."""
+
+    buildings: tuple[BuildingShape, ...]
+    features: tuple[SiteShape, ...]
+
+    def building(self, building_id: str) -> BuildingShape | None:
+        """The building with this id, or None."""
+        return next((b for b in self.buildings if b.id == building_id), None)
+
+    @property
+    def roads(self) -> tuple[SiteShape, ...]:
+        """The public roads (kind ``road``), in file order."""
+        return tuple(f for f in self.features if f.kind == "road")
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     site_name: str
@@ -135,19 +256,25 @@ class Plan:
     date: str | None = None
     version: str = ""
     frame: MapFrame | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    # marking id -> marking, filled on the first look-up (a plan is never changed in place;
-    # ``dataclasses.replace`` makes a new plan with a new, empty index)
-    _by_id: dict[str, Marking] = field(default_factory=dict, init=False, repr=False,
-                                       compare=False)
+    #: what the maps draw (see :class:`MapGeometry`); not part of ``plan.json``
+    geometry: MapGeometry | None = field(default=None, repr=False)
+    # marking id -> marking (the first, should ids repeat), read-only, made with the plan
+    # (``dataclasses.replace`` makes a new plan with its own index)
+    _by_id: Mapping[str, Marking] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Marking] = {}
+        for m in self.markings:
+            index.setdefault(m.id, m)
+        object.__setattr__(self, "_by_id", MappingProxyType(index))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # pickled (batch workers) and copied by its fields; the index is made again
+        return (type(self), tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     def marking(self, marking_id: str) -> Marking | None:
         """The marking with this id (the first, should ids repeat), or None."""
-        index = self._by_id
-        if not index and self.markings:
-            for m in self.markings:
-                index.setdefault(m.id, m)
-        return index.get(marking_id)
+        return self._by_id.get(marking_id)
 
     @property
     def has_errors(self) -> bool:
@@ -254,13 +381,21 @@ def dumps_records(doc: dict[str, Any]) -> str:
 
 __all__ = [
     "BuildingPlan",
+    "BuildingShape",
+    "FeaturePoint",
     "Finding",
     "MARKING_KINDS",
     "MapFrame",
+    "MapGeometry",
     "Marking",
+    "Opening",
     "PLAN_FORMAT",
     "Plan",
+    "Ring",
+    "RoomShape",
     "Severity",
     "Side",
     "Sign",
+    "SiteShape",
+    "StoreyShape",
 ]

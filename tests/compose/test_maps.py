@@ -1,4 +1,5 @@
-"""Responder map booklet (compose/maps.py): assertions on the scenes, then on the PDF."""
+"""Responder map booklet (compose/maps/): assertions on the scenes, then on the PDF; compose
+draws from the plan alone."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from conftest import EXAMPLES, box, building, site_dict
 from orientation import fonts
 from orientation.compose import maps
 from orientation.compose.maps import gazetteer_entries, map_pages, true_north_on_paper
+from orientation.compose.maps.booklet import _slug
+from orientation.compose.symbols import NAMES as SYMBOL_NAMES
 from orientation.errors import OrientationError
 from orientation.io.site_file import site_from_data
 from orientation.layout import mapframe
 from orientation.layout.engine import PlanOptions, make_plan
+from orientation.layout.mapgeometry import storey_extent
 from orientation.pipeline import load_site
 from orientation.profiles import load_profile
 from orientation.render.scene import Circle, Group, Rect, Text
@@ -33,7 +37,7 @@ def booklet(path, paper="A3", language=None):
     site = load_site(path)
     prof = load_profile(site.profile or "guetersloh")
     plan = make_plan(site, prof, options=PlanOptions(paper=paper))
-    return site, plan, prof, map_pages(site, plan, prof, paper=paper, language=language)
+    return site, plan, prof, map_pages(plan, prof, paper=paper, language=language)
 
 
 def _compose(m1, m2):
@@ -260,7 +264,7 @@ def test_rotation_puts_the_main_entrance_at_the_bottom():
     prof = load_profile("guetersloh")
     plan = make_plan(site, prof)
     assert plan.frame.rotation_deg == pytest.approx(-90.0)
-    pages = map_pages(site, plan, prof)
+    pages = map_pages(plan, prof)
     main = next(m for m in plan.markings if m.main)
     draw_x1 = mapframe.sheet("A3").drawing[0] + mapframe.sheet("A3").drawing[2]
     in_map = [t for t in texts(pages[0]) if t.x < draw_x1]
@@ -284,7 +288,7 @@ def test_north_arrow_turns_with_the_plan():
     site = _east_facing_site()
     prof = load_profile("guetersloh")
     plan = make_plan(site, prof)
-    page = map_pages(site, plan, prof)[0]
+    page = map_pages(plan, prof)[0]
     # the N sits on the side of the arrow's circle that true north points to
     circle = next(it for it, _ in walk(page.items) if isinstance(it, Circle) and it.cx > 330 and it.cy < 45)
     n = next(t for t in texts(page) if t.text == "N")
@@ -297,7 +301,7 @@ def test_north_arrow_turns_with_the_plan():
 
 def test_language_override_and_page_names(gesamtschule):
     site, plan, prof, _ = gesamtschule
-    pages = map_pages(site, plan, prof, language="en")
+    pages = map_pages(plan, prof, language="en")
     assert pages[0].name == "01-site-plan"
     words = {t.text for t in texts(pages[0])}
     assert "Legend" in words and "Legende" not in words
@@ -307,7 +311,7 @@ def test_language_override_and_page_names(gesamtschule):
 def test_paper_must_match_the_plans_grid(gesamtschule):
     site, plan, prof, _ = gesamtschule
     with pytest.raises(OrientationError, match="A3"):
-        map_pages(site, plan, prof, paper="A4")
+        map_pages(plan, prof, paper="A4")
 
 
 def test_legend_lists_only_symbols_used(gesamtschule):
@@ -399,17 +403,22 @@ def test_svg_pages_render(gesamtschule):
 
 
 def test_slug():
-    assert maps._slug("1. OG") == "1-og"
-    assert maps._slug("Floor 1") == "floor-1"
-    assert maps._slug("Übergang Süd") == "uebergang-sued"
+    assert _slug("1. OG") == "1-og"
+    assert _slug("Floor 1") == "floor-1"
+    assert _slug("Übergang Süd") == "uebergang-sued"
 
 
 def test_storey_extent_leaves_unrecorded_wings_out(gesamtschule):
-    site, *_ = gesamtschule
+    site, plan, *_ = gesamtschule
     main = site.building("main")
-    assert maps.storey_extent(main, 0) is None  # the ground floor fills the footprint
-    ug = maps.storey_extent(main, -1)
+    assert storey_extent(main, 0) is None  # the ground floor fills the footprint
+    ug = storey_extent(main, -1)
     assert ug is not None and ug.bounds[3] <= 20  # the basement is the south wing only
+    # the plan carries it for the storey plans: the basement's part, the ground floor whole
+    shape = plan.geometry.building("main")
+    assert shape.storey(0).extent is None
+    (outer, _holes), *more = shape.storey(-1).extent
+    assert max(y for _, y in outer) <= 20
 
 
 # -- a busy site: every feature kind, crowded doors, on both papers ---------------------------
@@ -450,7 +459,7 @@ def test_busy_site_places_everything_without_overlaps(paper):
     site = _busy_site()
     prof = load_profile("guetersloh")
     plan = make_plan(site, prof, options=PlanOptions(paper=paper))
-    pages = map_pages(site, plan, prof, paper=paper)
+    pages = map_pages(plan, prof, paper=paper)
     for page in pages:
         assert overlapping_texts(page) == [], page.name
         assert (page.width_mm, page.height_mm) == PAPER_MM[paper]
@@ -462,14 +471,14 @@ def test_busy_site_places_everything_without_overlaps(paper):
     eg = next(p for p in pages if p.name.endswith("-a-eg"))
     eg_words = " ".join(t.text for t in texts(eg)).replace("- ", "").replace("-", "")
     for k in FEATURE_KINDS:
-        name = maps.SYMBOL_NAMES["de"][k].replace("\u00ad", "").replace("-", "")
+        name = SYMBOL_NAMES["de"][k].replace("\u00ad", "").replace("-", "")
         assert name.split()[0] in eg_words, k
     assert "Hydrant" in words and "Sammelplatz" in words
 
 
 def test_same_input_same_pages(gesamtschule):
     site, plan, prof, pages = gesamtschule
-    assert map_pages(site, plan, prof) == pages
+    assert map_pages(plan, prof) == pages
 
 
 def _campus(n: int) -> object:
@@ -492,7 +501,7 @@ def test_a_long_gazetteer_goes_on_as_many_pages_as_it_needs():
     site = _campus(60)
     prof = load_profile("guetersloh")
     plan = make_plan(site, prof)
-    pages = map_pages(site, plan, prof)
+    pages = map_pages(plan, prof)
     gaz = [p for p in pages if re.fullmatch(r"\d\d-verzeichnis(-\d+)?", p.name)]
     assert len(gaz) >= 2
     assert [p.name for p in gaz] == [f"{i + 2:02d}-verzeichnis-{i + 1}" for i in range(len(gaz))]
@@ -524,3 +533,68 @@ def test_a_long_gazetteer_goes_on_as_many_pages_as_it_needs():
     # sheet numbers run through
     for i, page in enumerate(pages, start=1):
         assert dict(page.meta)["sheet"] == f"{i}/{len(pages)}"
+
+
+# -- compose draws from the plan alone ----------------------------------------------------------
+
+
+def _imported_modules(path):
+    """Absolute names of every module a source file imports (relative imports resolved)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = "orientation.compose.maps"
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(parts + ([base] if base else []))
+            out.add(base)
+            out |= {f"{base}.{a.name}" for a in node.names}
+    return out
+
+
+def test_maps_import_nothing_from_the_site_model_or_io():
+    from pathlib import Path
+
+    folder = Path(maps.__file__).parent
+    files = sorted(folder.glob("*.py"))
+    assert len(files) >= 9
+    for f in files:
+        imported = _imported_modules(f)
+        bad = {m for m in imported if m == "orientation.model" or m.startswith(
+            ("orientation.model.", "orientation.io", "orientation.layout.numbering",
+             "orientation.layout.engine", "orientation.layout.geometry"))}
+        assert not bad, (f.name, bad)
+
+
+def test_the_import_check_sees_a_model_import(tmp_path):
+    f = tmp_path / "x.py"
+    f.write_text("from ...model import Site\nfrom ...plan import Plan\n")
+    assert "orientation.model" in _imported_modules(f)
+
+
+def test_maps_modules_stay_small():
+    from pathlib import Path
+
+    for f in Path(maps.__file__).parent.glob("*.py"):
+        assert len(f.read_text(encoding="utf-8").splitlines()) <= 600, f.name
+
+
+def test_the_old_call_with_a_site_still_works(gesamtschule):
+    site, plan, prof, pages = gesamtschule
+    assert map_pages(site, plan, prof) == pages
+
+
+def test_a_plan_without_map_geometry_is_a_layout_error(gesamtschule):
+    import dataclasses
+
+    from orientation.errors import LayoutError
+
+    _, plan, prof, _ = gesamtschule
+    with pytest.raises(LayoutError, match="map geometry"):
+        map_pages(dataclasses.replace(plan, geometry=None), prof)

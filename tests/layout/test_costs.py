@@ -12,6 +12,7 @@ from conftest import building, site_dict
 from orientation import model
 from orientation.compose import labels as L
 from orientation.compose import maps
+from orientation.compose.maps import siteplan
 from orientation.layout import geometry
 from orientation.layout.engine import make_plan
 from orientation.profiles import load_profile
@@ -83,7 +84,7 @@ def _maps_work(site: model.Site, monkeypatch) -> int:
 
     monkeypatch.setattr(L.Placer, "__init__", init)
     prof = load_profile("guetersloh")
-    maps.map_pages(site, make_plan(site, prof), prof)
+    maps.map_pages(make_plan(site, prof), prof)
     monkeypatch.setattr(L.Placer, "__init__", orig)
     return sum(getattr(p, "work", 0) for p in placers)
 
@@ -113,9 +114,9 @@ def test_a_zigzag_road_costs_linear_work_in_the_maps(monkeypatch):
 
 def test_road_band_is_bounded_and_covers_the_road():
     line = [(i * 0.05, (i % 2) * 3.0) for i in range(20_000)]
-    band = maps._band(line, 3.0)
+    band = siteplan._band(line, 3.0)
     # a bounded polygon: the simplified centre line has at most BAND_MAX_POINTS points
-    assert len(band.exterior.coords) < 40 * maps.BAND_MAX_POINTS
+    assert len(band.exterior.coords) < 40 * siteplan.BAND_MAX_POINTS
     from shapely.geometry import LineString
     exact = LineString(line[:400]).buffer(3.0, cap_style=2)
     assert band.buffer(1e-6).covers(exact)
@@ -126,7 +127,7 @@ def test_clipping_a_long_line_without_geos_matches_geos():
     from shapely.geometry import box as sbox
     line = [(i * 0.7, 20 * math.sin(i / 7)) for i in range(600)]
     area = (10.0, -10.0, 300.0, 12.0)
-    ours = maps._clip_polyline(line, area)
+    ours = siteplan._clip_polyline(line, area)
     geos = LineString(line).intersection(sbox(*area))
     assert sum(LineString(p).length for p in ours) == pytest.approx(geos.length, rel=1e-9)
     assert len(ours) == len(getattr(geos, "geoms", [geos]))

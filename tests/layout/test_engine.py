@@ -336,12 +336,12 @@ def test_grid_cells_fall_inside_the_frame():
 def test_room_label_points_sit_inside_rooms_and_centre_rectangles():
     from shapely.geometry import Point
 
-    from orientation.layout.engine import _room_shapes
+    from orientation.layout.codes import room_shapes
 
     rect = [[0, 0], [12, 0], [12, 7.5], [0, 7.5]]
     ell = [[0, 0], [10, 0], [10, 2], [2, 2], [2, 10], [0, 10]]  # an L, 2 m wide legs
-    (p_rect, at_rect), (p_ell, at_ell) = _room_shapes([rect, ell])
+    (p_rect, at_rect), (p_ell, at_ell) = room_shapes([rect, ell])
     assert at_rect == (6.0, 3.75)
     assert p_ell.contains(Point(at_ell))
     assert p_rect.area == 90 and p_ell.area == 36
-    assert list(_room_shapes([])) == []
+    assert list(room_shapes([])) == []

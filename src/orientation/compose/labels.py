@@ -358,13 +358,6 @@ class Obstacle(NamedTuple):
         return (self.x0, self.y0, self.x1, self.y1)
 
 
-def _covers(ob: Obstacle, b: Box) -> bool:
-    """True when ``b`` covers the obstacle (the open boxes overlap and so do the shapes)."""
-    x0, y0, x1, y1 = b
-    return (x0 < ob.x1 and ob.x0 < x1 and y0 < ob.y1 and ob.y0 < y1) and (
-        ob.shape is None or ob.shape.meets_box(b))
-
-
 #: A search for a free place looks at no more candidate boxes than this (the generators
 #: below yield at most a few hundred)...
 MAX_CANDIDATES = 512
@@ -594,7 +587,8 @@ class Placer:
             x0, y0, x1, y1 = b
             if not (bx0 <= x0 and by0 <= y0 and x1 <= bx1 and y1 <= by1):  # inside(b, bounds)
                 continue
-            # _covers, inlined: the open-box test turns most of them away without a call
+            # does b cover the obstacle (the open boxes overlap and so do the shapes)? inlined:
+            # the open-box test turns most of them away without a call
             for ob in recent:
                 if (x0 < ob.x1 and ob.x0 < x1 and y0 < ob.y1 and ob.y0 < y1) and (
                         ob.shape is None or ob.shape.meets_box(b)):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from shapely.geometry import LinearRing, LineString, Point, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.validation import explain_validity
 
 from ..errors import Problem
@@ -56,9 +56,6 @@ class Outline:
     polygon: Polygon
     #: Lazily built lookups (ring lengths, the edge index of :func:`locate`); not compared.
     cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-    def ring_line(self, i: int) -> LinearRing:
-        return LinearRing(self.rings[i])
 
 
 @lru_cache(maxsize=4096)
@@ -382,14 +379,6 @@ def _overlapping_buildings(shapes: list[tuple[int, Building, Polygon]]) -> list[
 def exterior_doors(b: Building):
     """The building's doors of an exterior kind, in file order."""
     return [d for d in b.doors if d.kind in EXTERIOR_DOOR_KINDS]
-
-
-def nearest_line_distance(lines, xy: XY) -> float | None:
-    """Distance (m) from a point to the nearest of ``lines`` (a shapely STRtree-ready list)."""
-    if not lines:
-        return None
-    pt = Point(xy)
-    return min(line.distance(pt) for line in lines)
 
 
 #: Roads longer than this many points are split into pieces of this many for :class:`LineIndex`.

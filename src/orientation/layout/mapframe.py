@@ -13,11 +13,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..model import Site
+from ..errors import OptionError
 from ..plan import MapFrame
 from .geometry import XY, bearing_cw
-from .numbering import BuildingFrame, letter_sequence
+from .numbering import letter_sequence
+
+if TYPE_CHECKING:  # the frame's math needs no site model; only make_frame reads a site
+    from ..model import Site
+    from .numbering import BuildingFrame
 
 SCALES = (100, 200, 250, 500, 750, 1000, 1250, 1500, 2000, 2500, 5000, 10000, 20000, 50000)
 GRID_STEPS_M = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
@@ -48,12 +53,14 @@ SHEETS = {
 
 
 def sheet(paper: str) -> Sheet:
-    from ..errors import OrientationError
+    """The sheet of a paper name (``A3``, ``A4``; any case).
 
+    Raises :class:`~orientation.errors.OptionError` (``option="paper"``) for another name."""
     try:
         return SHEETS[paper.upper()]
     except KeyError:
-        raise OrientationError(f"unknown paper '{paper}'; choose one of: {', '.join(SHEETS)}") from None
+        raise OptionError("paper", f"unknown paper '{paper}'; choose one of: "
+                          f"{', '.join(SHEETS)}") from None
 
 
 def rotate(v: XY, deg: float) -> XY:

@@ -1,0 +1,144 @@
+"""One sheet under construction (:class:`_Sheet`: items by layer, the label placer, legend
+keys and notes) and the booklet's context (:class:`_Ctx`: plan, style, palette, frame)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ... import fonts
+from ...layout import mapframe
+from ...plan import BuildingPlan, BuildingShape, MapFrame, MapGeometry, Marking, Opening, Plan
+from ...profiles import Profile
+from ...render.scene import Circle, Color, Item, Path, Stroke, Text
+from .. import labels as L
+from .style import _CAP, XY, Box, MapStyle, _Layout, _Palette
+from .view import Footprints, _View
+
+_LAYERS = ("ground", "buildings", "rooms", "grid", "marks", "leaders", "symbols", "labels",
+           "frame", "margin")
+
+
+@dataclass
+class _Sheet:
+    """Items of one page by layer, the placer, and what the legend and notes need."""
+
+    ctx: _Ctx
+    clip: Box  # x0, y0, x1, y1: the map area labels must stay in
+    placer: L.Placer
+    view: _View | None = None
+    layers: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in _LAYERS})
+    legend: dict[str, str] = field(default_factory=dict)  # key -> sample text
+    notes: list[str] = field(default_factory=list)
+    callouts: int = 0
+    notes_elsewhere: int = 0  # the sheet number where this sheet's notes are listed
+    gazetteer_on: tuple[int, int] | None = None  # first and last sheet of the gazetteer pages
+
+    def add(self, layer: str, *items: Item) -> None:
+        self.layers[layer].extend(items)
+
+    def use(self, key: str, sample: str = "") -> None:
+        self.legend.setdefault(key, sample)
+
+    def items(self) -> list[Item]:
+        out: list[Item] = []
+        for k in _LAYERS:
+            out.extend(self.layers[k])
+        return out
+
+    # -- common drawing -----------------------------------------------------------------
+    def text(self, layer: str, x: float, y: float, s: str, size: float, *, weight="bold",
+             anchor="start", fill: Color | None = None, halo: bool = True,
+             occupy: bool = True, owner: str = "") -> Box:
+        c = self.ctx
+        size = max(size, c.style.min_text_mm)
+        t = Text(x, y, s, size, fill or c.pal.black, weight=weight, anchor=anchor,
+                 halo=c.pal.white if halo else None, halo_mm=c.style.halo_mm if halo else 0.0)
+        self.add(layer, t)
+        b = L.text_box(x, y, s, size, weight=weight, anchor=anchor)
+        if occupy:
+            self.placer.add_box(L.grow(b, 0.3), "label", owner)
+        return b
+
+    def cell_at(self, p: XY) -> str | None:
+        """The grid cell under a paper point (the site plan's grid), or None."""
+        v = self.view
+        if v is None:
+            return None
+        col = math.floor((p[0] - v.ox) / v.cell_mm)
+        row = math.floor((p[1] - v.oy) / v.cell_mm)
+        fr = v.frame
+        if not (0 <= col < fr.columns and 0 <= row < fr.rows):
+            return None
+        return f"{mapframe.column_labels(col + 1)[col]}{row + 1}"
+
+    def leader(self, a: XY, b_box: Box, color: Color, width: float = 0.3,
+               dot: bool = True, owner: str = "") -> None:
+        q = L.nearest_on_box(b_box, a)
+        if math.dist(a, q) < 1.0:
+            return
+        self.add("leaders", Path(((a, q),), closed=False, stroke=Stroke(color, width)))
+        if dot:
+            self.add("leaders", Circle(a[0], a[1], 0.55, fill=color))
+        self.placer.add_line(a, q, "leader", width=0.5, owner=owner)
+
+    def note_at(self, anchor: XY, text: str) -> None:
+        """The text in the notes, with the grid cell of ``anchor`` (no search for a place)."""
+        cell = self.cell_at(anchor)
+        where = f" ({self.ctx.words['leader_note'].format(cell=cell)})" if cell else ""
+        self.notes.append(f"–\t{text}{where}")
+
+    def callout(self, anchor: XY, text: str, *, kinds=None) -> None:
+        """A numbered circle near ``anchor`` and the text in the notes; if even the circle
+        finds no place, the note names the grid cell instead."""
+        c = self.ctx
+        n = self.callouts + 1
+        d = max(4.6, L.text_box(0, 0, str(n), c.style.min_text_mm + 0.3)[2] + 1.6)
+        kinds = kinds or L.Placer.HARD
+        got = self.placer.first_free(L.around(anchor, d, d, gaps=(0.5, 2, 4, 7, 11)),
+                                     kinds=kinds, leader_from=anchor, within=self.clip)
+        if got is None:
+            self.note_at(anchor, text)
+            return
+        cx, cy = (got[0] + got[2]) / 2, (got[1] + got[3]) / 2
+        self.leader(anchor, got, c.pal.grey75, 0.25)
+        self.add("labels", Circle(cx, cy, d / 2, fill=c.pal.white, stroke=Stroke(c.pal.black, 0.3)))
+        size = c.style.min_text_mm + 0.3
+        self.add("labels", Text(cx, cy + _CAP * size / 2, str(n), size, c.pal.black, anchor="middle"))
+        self.placer.add_box(got, "label")
+        self.notes.append(f"{n}\t{text}")
+        self.callouts = n
+        self.use("callout")
+
+
+@dataclass
+class _Ctx:
+    """What every sheet of one booklet reads: the plan and its map geometry, the profile
+    (title, palette), the language and its words, sizes, the paper layout and the frame."""
+
+    plan: Plan
+    geometry: MapGeometry
+    profile: Profile
+    lang: str
+    words: dict[str, str]
+    style: MapStyle
+    pal: _Palette
+    lay: _Layout
+    frame: MapFrame
+    letters: dict[str, str]
+    # built once per booklet, so that a page looks only at its own building's markings and
+    # at the outlines near it (one pass over everything per page would be quadratic)
+    marks_of: dict[str, list[Marking]] = field(default_factory=dict)  # building id -> markings
+    building_plans: dict[str, BuildingPlan] = field(default_factory=dict)
+    shapes: dict[str, BuildingShape] = field(default_factory=dict)  # building id -> geometry
+    openings: dict[str, Opening] = field(default_factory=dict)  # marking id -> door / window
+    footprints: Footprints | None = None
+
+
+def _fit(text: str, width: float, size: float, weight: str) -> str:
+    """``text``, cut and ended with an ellipsis where it is wider than ``width`` mm."""
+    if fonts.text_width_mm(text, size_mm=size, weight=weight) <= width:  # type: ignore[arg-type]
+        return text
+    while text and fonts.text_width_mm(text + "…", size_mm=size, weight=weight) > width:  # type: ignore[arg-type]
+        text = text[:-1]
+    return text.rstrip() + "…"

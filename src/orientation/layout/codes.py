@@ -1,0 +1,385 @@
+"""The code steps of :func:`orientation.layout.engine.make_plan`: letters checked, pins
+collected, then building letters and sides, door codes, stairs, rooms, windows and the
+facility name as markings, in walking order (rules in :mod:`.numbering`).
+
+Each step reads the site and the :class:`Work` of the plan being made and adds its markings
+and findings to it; the order of the steps is the order of ``make_plan``'s narration, and it
+decides which element gets which free code.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import shapely
+from shapely.geometry import Point, Polygon
+
+from ..model import EXTERIOR_DOOR_KINDS, DoorKind, Site
+from ..plan import BuildingPlan, Finding, MapFrame, Marking, Side
+from ..profiles import Profile
+from . import mapframe, numbering
+from .geometry import XY, distances_to_ring, exterior_doors, locate, polygons
+
+DEFAULT_WINDOW_WIDTH_M = 1.2
+DEFAULT_DOOR_WIDTH_M = 1.0
+
+
+@dataclass
+class Work:
+    """A plan under construction: the inputs every step reads (site, profile, language,
+    reserved codes, the map frame) and what the steps add (findings, markings, building
+    plans, taken codes). Private to the layout stage; ``make_plan`` freezes it into a
+    :class:`~orientation.plan.Plan`."""
+
+    site: Site
+    prof: Profile
+    lang: str
+    reserved: frozenset[str]
+    frame: MapFrame | None = None
+    findings: list[Finding] = field(default_factory=list)
+    markings: list[Marking] = field(default_factory=list)
+    building_plans: list[BuildingPlan] = field(default_factory=list)
+    #: pinned code -> the elements that pin it
+    pins: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: every code no new element may take (pins, reserved, codes handed out so far)
+    taken: set[str] = field(default_factory=set)
+    #: (door marking, kind, width m) of every exterior door, in marking order
+    door_marks: list[tuple[Marking, DoorKind, float]] = field(default_factory=list)
+    #: (window marking, width m) of every coded window
+    window_marks: list[tuple[Marking, float]] = field(default_factory=list)
+    #: (building id, room id) -> room code
+    room_codes: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (building id, level) -> (room polygon, room id) of the rooms with an outline
+    room_polys: dict[tuple[str, int], list[tuple[Polygon, str]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+    def find(self, severity: Any, code: str, element: str, message: str) -> None:
+        self.findings.append(Finding(severity, code, element, message))
+
+    def mark(self, **kw: Any) -> Marking:
+        """A marking with its grid cell on the site plan."""
+        assert self.frame is not None
+        return Marking(**kw, grid=mapframe.grid_cell(self.frame, kw["at"]))
+
+    def fresh_taken(self) -> set[str]:
+        """The pinned and reserved codes alone (a series that restarts per building)."""
+        return set(self.pins) | set(self.reserved)
+
+
+def r3(p: Any) -> XY:
+    """A plan point rounded to millimetres (as every point in the plan).
+
+    >>> r3((1.23456, -0.0004))
+    (1.235, -0.0)
+    """
+    return (round(float(p[0]), 3), round(float(p[1]), 3))
+
+
+def check_letters(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
+    """Findings for pinned building letters used twice or holding a skipped letter."""
+    prof = w.prof
+    pinned_letters = [f.building.letter for f in ordered if f.building.letter]
+    for dup in sorted({x for x in pinned_letters if pinned_letters.count(x) > 1}):
+        w.find("error", "duplicate-code", "site", f"building letter {dup} is pinned on several "
+               "buildings; give each building its own letter")
+    for f in ordered:
+        lt = f.building.letter
+        if lt and set(lt) & set(prof.numbering.letters_skip):
+            w.find("warning", "ambiguous-glyph", f.building.id, f"building letter {lt} contains "
+                   f"{'/'.join(sorted(set(lt) & set(prof.numbering.letters_skip)))}, which reads "
+                   "as a digit or sounds like another letter on the radio; choose another letter")
+
+
+def collect_pins(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
+    """Every pinned code, so that no new element gets one (reserved codes of an earlier plan
+    too); findings for codes pinned twice or holding a glyph that reads as a digit."""
+    pins = w.pins
+    for f in ordered:
+        b = f.building
+        for d in b.doors:
+            if d.label and d.kind in EXTERIOR_DOOR_KINDS:
+                pins[d.label].append(f"{b.id}/{d.id}")
+        for s in b.stairs:
+            if s.label:
+                pins[s.label].append(f"{b.id}/{s.id}")
+        for r in b.rooms:
+            if r.number:
+                pins[r.number].append(f"{b.id}/{r.id}")
+    for code, owners in sorted(pins.items()):
+        if len(owners) > 1:
+            w.find("error", "duplicate-code", owners[1], f"code {code} is pinned on "
+                   f"{len(owners)} elements ({', '.join(owners)}); each code may be used once: "
+                   "remove or change the pin on all but one")
+        bad = numbering.ambiguous_chars(code)
+        if bad:
+            w.find("warning", "ambiguous-glyph", owners[0], f"pinned code {code} contains {bad}, "
+                   "which crews can misread as a digit (1/0); choose a code without it")
+    w.taken = set(pins) | set(w.reserved)
+
+
+def building_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[str, str]) -> None:
+    """Per building in plan order: its plan (letter, sides, storeys), the letter marking,
+    one side marking per side A-D, and the exterior doors' codes clockwise from the main
+    entrance."""
+    prof = w.prof
+    door_series: dict[str, numbering.Series] = {}
+    for f in ordered:
+        b = f.building
+        letter = letters[b.id]
+        sides = numbering.building_sides(f)
+        storeys = sorted(b.storeys, key=lambda s: s.level)
+        w.building_plans.append(BuildingPlan(
+            id=b.id, letter=letter, name=b.name, pinned=bool(b.letter),
+            sides=tuple(Side(lab, r3(a), r3(e), ring) for lab, a, e, ring in sides),
+            levels=tuple(s.level for s in storeys),
+            level_names=tuple(s.name for s in storeys)))
+        c = f.outline.polygon.representative_point()
+        w.markings.append(w.mark(id=b.id, code=letter, kind="building", building=b.id,
+                                 level=None, at=r3((c.x, c.y)), side=None, element=b.id,
+                                 pinned=bool(b.letter), name=b.name))
+        _side_marks(w, f, sides)
+        door_taken = w.taken
+        if prof.numbering.door_scope == "building":  # codes repeat per building; pins still count
+            door_series.clear()
+            door_taken = w.fresh_taken()
+        doors = sorted(exterior_doors(b), key=lambda d: (numbering.walk_key(f, d.at), d.id))
+        if f.main_door is not None and f.main_door in doors:  # main entrance first
+            doors.remove(f.main_door)
+            doors.insert(0, f.main_door)
+        for d in doors:
+            pos = locate(f.outline, d.at)
+            side = numbering.side_label(pos.normal, f.side_a)
+            prefix = numbering.door_series_prefix(prof, d)
+            if d.label:
+                code, pinned = d.label, True
+            else:
+                series = door_series.setdefault(prefix, numbering.Series(prefix, door_taken))
+                code, pinned = series.next(), False
+            m = w.mark(id=f"{b.id}/{d.id}", code=code, kind=d.kind.value, building=b.id,
+                       level=d.level, at=r3(d.at), side=side, element=d.id, pinned=pinned,
+                       main=d.main)
+            w.markings.append(m)
+            w.door_marks.append((m, d.kind, d.width or DEFAULT_DOOR_WIDTH_M))
+        for d in b.doors:
+            if d.kind == DoorKind.inner and locate(f.outline, d.at).distance <= 0.1:
+                w.find("info", "inner-door-on-outline", f"{b.id}/{d.id}",
+                       f"door {d.id} lies on the outline but is marked 'inner', so it gets no "
+                       "code; if it leads outside, set its kind (entrance, emergency_exit, …)")
+        _check_pinned_order(w, f, doors)
+
+
+def _side_marks(w: Work, f: numbering.BuildingFrame, sides: list) -> None:
+    """One marking per side A-D on the face crews see from outside: faces on the convex hull
+    first (not the inner faces of an L or U), then the longest. The distances to the hull
+    come in one indexed call (one call per edge was quadratic in the outline's corners)."""
+    b = f.building
+    outer_runs = [(la, a, e) for la, a, e, ring in sides if ring == 0]
+    on_hull = [d < 0.5 for d in distances_to_ring(
+        f.outline.polygon.convex_hull.exterior.coords,
+        [((a[0] + e[0]) / 2, (a[1] + e[1]) / 2) for _, a, e in outer_runs])]
+    for lab in "ABCD":
+        runs = [(a, e, h) for (la, a, e), h in zip(outer_runs, on_hull) if la == lab]
+        if not runs:
+            continue
+        a, e, _ = max(runs, key=lambda r: (r[2], math.dist(r[0], r[1])))
+        w.markings.append(w.mark(id=f"{b.id}/side-{lab}", code=lab, kind="side", building=b.id,
+                                 level=None, at=r3(((a[0] + e[0]) / 2, (a[1] + e[1]) / 2)),
+                                 side=lab, element=f"side-{lab}"))
+
+
+def _check_pinned_order(w: Work, f: numbering.BuildingFrame, doors: list) -> None:
+    """Info when pins make a series no longer increase clockwise."""
+    by_id = {m.element: m for m in w.markings if m.building == f.building.id}
+    last: dict[str, int] = {}
+    for d in doors:
+        m = by_id.get(d.id)
+        if m is None:
+            continue
+        sc = numbering.split_code(m.code)
+        if sc is None:
+            continue
+        prefix, n = sc
+        if prefix in last and n < last[prefix] and any(
+                by_id[x.id].pinned for x in doors if x.id in by_id):
+            w.find("info", "pins-not-clockwise", m.id,
+                   f"because of pinned codes, {m.code} is no longer in clockwise order on "
+                   f"building {f.building.id}; that is expected after changes to a marked "
+                   "building")
+            return
+        last[prefix] = n
+
+
+def stair_codes(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
+    """Stair codes (T1, T2 …) in walking order, projected onto the outer outline."""
+    prof = w.prof
+    stair_series: dict[str, numbering.Series] = {}
+    for f in ordered:
+        b = f.building
+        stair_taken = w.taken
+        if prof.numbering.stair_scope == "building":
+            stair_series.clear()
+            stair_taken = w.fresh_taken()
+        for s in sorted(b.stairs, key=lambda s: (numbering.walk_key(f, s.at, outer_only=True), s.id)):
+            if s.label:
+                code, pinned = s.label, True
+            else:
+                series = stair_series.setdefault(
+                    "T", numbering.Series(prof.numbering.stair_prefix, stair_taken))
+                code, pinned = series.next(), False
+            levels = tuple(sorted(s.levels))
+            w.markings.append(w.mark(id=f"{b.id}/{s.id}", code=code, kind="stair", building=b.id,
+                                     level=levels[0], at=r3(s.at), side=None, element=s.id,
+                                     pinned=pinned, levels=levels, name=s.name))
+            if len(levels) < 2:
+                w.find("warning", "stair-one-storey", f"{b.id}/{s.id}",
+                       f"stair {code} serves only level {levels[0]}, so it gets a single storey "
+                       "sign; list every storey it connects in 'levels'")
+
+
+def room_prefix(prof: Profile, site: Site) -> bool:
+    """Whether room numbers carry the building letter (the profile's rule; ``auto``: when
+    more than one building has rooms)."""
+    mode = prof.numbering.room_building_prefix
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    return sum(1 for b in site.buildings if b.rooms) > 1
+
+
+def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[str, str]) -> None:
+    """Hotel numbers per storey, clockwise from the building's start; findings for rooms
+    without an outline."""
+    prof = w.prof
+    prefix_rooms = room_prefix(prof, w.site)
+    taken = w.taken
+    for f in ordered:
+        b = f.building
+        bprefix = letters[b.id] if prefix_rooms else ""
+        by_level: dict[int, list] = defaultdict(list)
+        for i, r in enumerate(b.rooms):
+            by_level[r.level].append((i, r))
+        no_outline: dict[int, int] = defaultdict(int)
+        for level in sorted(by_level):
+            shapes = room_shapes([r.polygon for _, r in by_level[level] if r.polygon])
+            items = []
+            for i, r in by_level[level]:
+                poly, label = next(shapes) if r.polygon else (None, None)
+                if poly is None:
+                    no_outline[level] += 1
+                items.append((numbering.room_order_key(f, label, i), r, poly, label))
+            index = 0
+            for _, r, poly, label in sorted(items, key=lambda t: t[0]):
+                if r.number:
+                    code, pinned = r.number, True
+                else:
+                    while True:
+                        index += 1
+                        code = numbering.room_code(level, index,
+                                                   basement_prefix=prof.numbering.basement_prefix,
+                                                   building_prefix=bprefix)
+                        if code not in taken:
+                            break
+                    taken.add(code)
+                    pinned = False
+                w.room_codes[(b.id, r.id)] = code
+                w.markings.append(w.mark(id=f"{b.id}/{r.id}", code=code, kind="room",
+                                         building=b.id, level=level,
+                                         at=r3(label) if label else r3(b.footprint[0]),
+                                         side=None, element=r.id, pinned=pinned, name=r.name,
+                                         landmark=r.landmark))
+                if poly is not None:
+                    w.room_polys[(b.id, level)].append((poly, r.id))
+        for level, n in sorted(no_outline.items()):
+            has_windows = any(wd.level == level for wd in b.windows)
+            if has_windows:
+                w.find("warning", "room-without-outline", f"{b.id}/level {level}",
+                       f"{n} room(s) of building {b.id} on level {level} have no outline, so the "
+                       "windows in front of them get no room code and the rooms are not drawn: "
+                       "add 'polygon' to each room")
+            else:
+                w.find("info", "room-without-outline", f"{b.id}/level {level}",
+                       f"{n} room(s) of building {b.id} on level {level} have no outline and are "
+                       "listed but not drawn on the storey plan")
+
+
+def room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:
+    """(polygon, label point) of each room outline, in order, made with one shapely call
+    each for a whole storey.
+
+    The label point is shapely's representative point: the middle of the widest stretch of
+    the horizontal line through the middle of the room's bounds that lies inside the room.
+    It is the centre of a rectangle and lies inside an L- or U-shaped room, in its widest
+    part on that line. (The centre of the largest inscribed circle was tried: for an
+    oblong room it is not unique, and shapely returns a point off the middle.) The same
+    point orders the rooms in walking order.
+
+    >>> [at for _, at in room_shapes([[(0, 0), (4, 0), (4, 2), (0, 2)]])]
+    [(2.0, 1.0)]
+    >>> list(room_shapes([]))
+    []
+    """
+    if not rings:
+        return
+    polys = polygons(rings)
+    points = shapely.get_coordinates(shapely.point_on_surface(polys)).tolist()
+    yield from zip(polys.tolist(), map(tuple, points), strict=True)
+
+
+def window_codes(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
+    """Each window takes the code of the room behind it (within 1 m), when the profile codes
+    windows."""
+    if not w.prof.numbering.windows:
+        return
+    trees = {key: (shapely.STRtree([p for p, _ in v]), v) for key, v in w.room_polys.items()}
+    for f in ordered:
+        b = f.building
+        for wd in b.windows:
+            tree_v = trees.get((b.id, wd.level))
+            rid = None
+            if tree_v is not None:
+                tree, v = tree_v
+                i = int(tree.nearest(Point(wd.at)))
+                if v[i][0].distance(Point(wd.at)) <= 1.0:
+                    rid = v[i][1]
+            if rid is None:
+                w.find("info", "window-without-room", f"{b.id}/{wd.id}",
+                       f"no room outline on level {wd.level} lies behind window {wd.id} (within "
+                       "1 m), so it gets no label; draw the room's outline to the facade")
+                continue
+            pos = locate(f.outline, wd.at)
+            m = w.mark(id=f"{b.id}/{wd.id}", code=w.room_codes[(b.id, rid)], kind="window",
+                       building=b.id, level=wd.level, at=r3(wd.at),
+                       side=numbering.side_label(pos.normal, f.side_a), element=wd.id,
+                       name=rid)
+            w.markings.append(m)
+            w.window_marks.append((m, wd.width or DEFAULT_WINDOW_WIDTH_M))
+
+
+def side_mid(f: numbering.BuildingFrame) -> XY:
+    """The middle of the longest side-A edge of the outer outline."""
+    ring = f.outline.rings[0]
+    best = max(zip(ring, ring[1:] + ring[:1]),
+               key=lambda e: (numbering.side_label(numbering.edge_normal(*e), f.side_a) == "A",
+                              math.dist(*e)))
+    return ((best[0][0] + best[1][0]) / 2, (best[0][1] + best[1][1]) / 2)
+
+
+def name_marking(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
+    """The facility name, at the main entrance (else side A of the first building)."""
+    site = w.site
+    name_frame = next((f for f in ordered if f.main_door is not None), ordered[0])
+    w.markings.append(w.mark(id="site/name", code=site.site.name, kind="name",
+                             building=name_frame.building.id, level=0,
+                             at=r3(name_frame.main_door.at if name_frame.main_door
+                                   else side_mid(name_frame)),
+                             side="A", element="name", name=site.site.address))
+
+
+__all__ = ["DEFAULT_DOOR_WIDTH_M", "DEFAULT_WINDOW_WIDTH_M", "Work", "building_codes",
+           "check_letters", "collect_pins", "name_marking", "r3", "room_codes", "room_prefix",
+           "room_shapes", "side_mid", "stair_codes", "window_codes"]

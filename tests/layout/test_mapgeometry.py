@@ -1,0 +1,98 @@
+"""The plan carries what the maps draw (layout/mapgeometry.py), as frozen values."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from orientation.layout import mapframe
+from orientation.layout.engine import make_plan
+from orientation.pipeline import load_site
+from orientation.plan import MapGeometry
+
+
+@pytest.fixture(scope="module")
+def school():
+    site = load_site("floorplans/gesamtschule.yaml")
+    return site, make_plan(site)
+
+
+def test_the_plan_carries_every_building_storey_room_and_road(school):
+    site, plan = school
+    geo = plan.geometry
+    assert isinstance(geo, MapGeometry)
+    assert [b.id for b in geo.buildings] == [b.id for b in site.buildings]  # site order
+    for b, shape in zip(site.buildings, geo.buildings, strict=True):
+        assert shape.outline == tuple(tuple(p) for p in b.footprint)
+        assert len(shape.courtyards) == len(b.courtyards)
+        assert [s.level for s in shape.storeys] == sorted(s.level for s in b.storeys)
+        for storey in shape.storeys:
+            assert storey.outline == shape.outline  # today every storey has the building's
+            with_outline = [r for r in b.rooms if r.level == storey.level and r.polygon]
+            assert [r.id for r in storey.rooms] == [r.id for r in with_outline]
+            for room in storey.rooms:
+                m = plan.marking(f"{b.id}/{room.id}")
+                assert room.label_at == m.at
+        assert len(shape.features) == len(b.features)
+    roads = [f for f in site.site_features if f.kind.value == "road"]
+    assert len(geo.roads) == len(roads) > 0
+    assert len(geo.features) == len(site.site_features)
+    assert [f.name for f in geo.roads] == [f.name for f in roads]
+
+
+def test_every_coded_door_and_window_has_its_place_on_the_outline(school):
+    _, plan = school
+    openings = {o.marking: o for b in plan.geometry.buildings for o in b.openings}
+    coded = [m for m in plan.markings
+             if m.kind in ("entrance", "emergency_exit", "fire_brigade", "service", "window")]
+    assert coded and set(openings) == {m.id for m in coded}
+    for o in openings.values():
+        assert abs(o.normal[0] ** 2 + o.normal[1] ** 2 - 1) < 1e-9 and o.width_m > 0
+
+
+def test_storey_scales_and_extents(school):
+    site, plan = school
+    for shape in plan.geometry.buildings:
+        b = site.building(shape.id)
+        pts = [tuple(p) for p in b.footprint] + [tuple(p) for r in b.rooms for p in (r.polygon or [])]
+        assert shape.storey_scale == mapframe.storey_scale(pts, plan.frame.rotation_deg,
+                                                           plan.frame.paper)
+        u0, v0, u1, v1 = shape.extent
+        for p in pts:
+            u, v = mapframe.to_grid(plan.frame, p)
+            assert u0 <= u <= u1 and v0 <= v <= v1
+
+
+def test_the_geometry_is_not_in_plan_json(school):
+    _, plan = school
+    assert dataclasses.replace(plan, geometry=None).to_json() == plan.to_json()
+    assert "geometry" not in plan.to_dict()
+
+
+def test_plan_values_are_frozen(school):
+    _, plan = school
+    geo = plan.geometry
+    b = geo.buildings[0]
+    for obj, name in ((plan, "geometry"), (geo, "buildings"), (b, "outline"),
+                      (b.storeys[0], "rooms"), (b.storeys[0].rooms[0], "ring"),
+                      (b.openings[0], "width_m"), (geo.features[0], "name"),
+                      (plan.frame, "scale")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, None)
+    for seq in (geo.buildings, b.outline, b.storeys, b.storeys[0].rooms, b.openings,
+                geo.features, b.courtyards):
+        assert isinstance(seq, tuple)
+    with pytest.raises(TypeError):
+        plan._by_id["x"] = None  # the marking index is read-only
+    assert not hasattr(plan, "extra")
+
+
+def test_a_plan_pickles_with_its_geometry(school):
+    """Batch workers send plans between processes; the read-only index is made again."""
+    import pickle
+
+    _, plan = school
+    back = pickle.loads(pickle.dumps(plan))
+    assert back == plan and back.geometry == plan.geometry
+    assert back.marking(plan.markings[0].id) == plan.markings[0]
