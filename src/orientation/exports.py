@@ -3,6 +3,8 @@
 
 Coordinates: plan metres (``x``, ``y``); where the site has a WGS84 ``origin`` the register adds
 ``lat``/``lon`` and the GeoJSON is in WGS84 (RFC 7946), else in plan metres with a ``crs`` note.
+Plan metres become WGS84 through :mod:`orientation.geo`, the frame the importers project with,
+to 7 decimal degrees (1 cm).
 
 CSV injection: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (also after
 leading blanks, and a leading tab or carriage return) as a formula, so a room named
@@ -17,16 +19,14 @@ the exporter writes itself (coordinates, sizes, prices, levels) are left as they
 from __future__ import annotations
 
 import io
-import math
 import re
 
+from . import geo
 from .plan import Marking, Plan, dumps_records
 
 #: Markings that go into the dispatch centre's register.
 REGISTER_KINDS = ("building", "entrance", "emergency_exit", "fire_brigade", "service", "stair",
                   "room")
-
-_EARTH_R = 6_378_137.0
 
 #: First characters that make a spreadsheet cell a formula (OWASP, and their full-width forms,
 #: which some spreadsheets fold into the ASCII ones).
@@ -69,18 +69,24 @@ def _write_row(buf: io.StringIO, row: list) -> None:
 
 
 def to_wgs84(origin: tuple[float, float], north_deg: float, xy: tuple[float, float]) -> tuple[float, float]:
-    """Plan metres -> (lat, lon), local tangent plane around ``origin`` (accurate to centimetres
-    over a campus). ``north_deg`` is the bearing of the plan's +y axis from true north.
+    """Plan metres -> (lat, lon) rounded to 7 decimals (1 cm), in the site's frame
+    (:mod:`orientation.geo`, the same the importers project with). ``north_deg`` is the bearing
+    of the plan's +y axis from true north.
 
     >>> to_wgs84((51.0, 8.0), 0.0, (0.0, 0.0))
     (51.0, 8.0)
     """
-    a = math.radians(north_deg)
-    east = xy[0] * math.cos(a) + xy[1] * math.sin(a)
-    north = -xy[0] * math.sin(a) + xy[1] * math.cos(a)
-    lat = origin[0] + math.degrees(north / _EARTH_R)
-    lon = origin[1] + math.degrees(east / (_EARTH_R * math.cos(math.radians(origin[0]))))
-    return (round(lat, 7), round(lon, 7))
+    (lat, lon), = _lat_lon(origin, north_deg, [xy])
+    return lat, lon
+
+
+def _lat_lon(origin: tuple[float, float], north_deg: float,
+             points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Many plan points -> (lat, lon) rounded to 7 decimals, in one transformation."""
+    if not points:
+        return []
+    lat, lon = geo.plan_to_wgs84(origin, north_deg, points)
+    return [(round(float(a), 7) + 0.0, round(float(b), 7) + 0.0) for a, b in zip(lat, lon)]
 
 
 def _register_markings(plan: Plan) -> list[Marking]:
@@ -97,13 +103,15 @@ def register_csv(plan: Plan) -> str:
         header += ["lat", "lon"]
     _write_row(buf, header)
     t = csv_text
-    for m in _register_markings(plan):
+    marks = _register_markings(plan)
+    where = _lat_lon(plan.origin, plan.north_deg, [m.at for m in marks]) if plan.origin else []
+    for i, m in enumerate(marks):
         row = [t(m.code), t(m.kind), t(m.building), t(letters.get(m.building, "")),
                "" if m.level is None else int(m.level), ";".join(str(int(v)) for v in m.levels),
                t(m.side or ""), t(m.grid or ""), f"{m.at[0]:.2f}", f"{m.at[1]:.2f}",
                t(m.name or ""), t(m.element), "yes" if m.pinned else "no"]
         if plan.origin:
-            lat, lon = to_wgs84(plan.origin, plan.north_deg, m.at)
+            lat, lon = where[i]
             row += [f"{lat:.7f}", f"{lon:.7f}"]
         _write_row(buf, row)
     return buf.getvalue()
@@ -112,15 +120,17 @@ def register_csv(plan: Plan) -> str:
 def markings_geojson(plan: Plan) -> str:
     """Every marking as a GeoJSON point feature (WGS84 where the site has an origin)."""
     feats = []
-    for m in plan.markings:
+    where = (_lat_lon(plan.origin, plan.north_deg, [m.at for m in plan.markings])
+             if plan.origin else [])
+    for i, m in enumerate(plan.markings):
         if plan.origin:
-            lat, lon = to_wgs84(plan.origin, plan.north_deg, m.at)
+            lat, lon = where[i]
             coords = [lon, lat]
         else:
             coords = [m.at[0], m.at[1]]
-        props = {"id": m.id, "code": m.code, "kind": m.kind, "building": m.building,
-                 "level": m.level, "side": m.side, "grid": m.grid, "name": m.name,
-                 "element": m.element, "pinned": m.pinned}
+        props: dict = {"id": m.id, "code": m.code, "kind": m.kind, "building": m.building,
+                        "level": m.level, "side": m.side, "grid": m.grid, "name": m.name,
+                        "element": m.element, "pinned": m.pinned}
         if m.levels:
             props["levels"] = list(m.levels)
         feats.append({"type": "Feature", "id": m.id, "geometry": {"type": "Point",

@@ -139,7 +139,7 @@ def test_ids_are_valid_and_unique():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from orientation.io._common import IdAllocator, slugify
+    from orientation.io._text import IdAllocator, slugify
     from orientation.model import ID_PATTERN
 
     @given(st.lists(st.one_of(st.none(), st.text(max_size=80)), max_size=30))

@@ -18,7 +18,9 @@ from shapely.geometry import Polygon
 
 from orientation.errors import ImportError_, LimitError, OrientationError
 from orientation.io import ImportLimits, import_bytes, import_file
-from orientation.io._common import BuildingDraft, DoorDraft, Notes, assemble_site
+from orientation.io._assemble import assemble_site
+from orientation.io._drafts import BuildingDraft, DoorDraft
+from orientation.io._notes import Notes
 from orientation.io.contained import run_import
 from orientation.io.osm import parse_levels
 from orientation.model import DoorKind
@@ -342,16 +344,16 @@ WIDE = ImportLimits(max_ring_vertices=50_000, max_line_points=50_000)
 def test_door_snapping_queries_an_index(monkeypatch):
     """Snapping d doors onto an outline of n vertices: O((d + n) log n) with the segment
     index; counted as segment distance computations, which must stay O(d), not O(d * n)."""
-    import orientation.io._common as common
+    import orientation.io._geometry as geometry
 
     calls = {"n": 0}
-    real = common.BoundaryIndex.snap
+    real = geometry.BoundaryIndex.snap
 
     def counting(self, xy):
         calls["n"] += 1
         return real(self, xy)
 
-    monkeypatch.setattr(common.BoundaryIndex, "snap", counting)
+    monkeypatch.setattr(geometry.BoundaryIndex, "snap", counting)
 
     def run(n: int, d: int) -> float:
         poly = ring(n)
@@ -403,14 +405,15 @@ def test_zigzag_road_is_not_noded_and_long_lines_are_simplified():
 
     from shapely.geometry import LineString
 
-    from orientation.io._common import SiteFeatureDraft, _line_points
+    from orientation.io._drafts import SiteFeatureDraft
+    from orientation.io._geometry import line_points
     from orientation.model import SiteFeatureKind
 
     rnd = random.Random(1)
     zig = LineString([(rnd.uniform(0, 100), rnd.uniform(0, 100)) for _ in range(20_000)])
-    pts, simplified = _line_points(zig, 50_000)
+    pts, simplified = line_points(zig, 50_000)
     assert len(pts) == 20_000 and not simplified  # kept as drawn, not split at its crossings
-    pts, simplified = _line_points(zig, 1_000)
+    pts, simplified = line_points(zig, 1_000)
     assert len(pts) <= 1_000 and simplified
     draft = BuildingDraft(name="b", footprint=ring(100), storeys=[(0, "0")])
     notes = Notes()

@@ -5,6 +5,12 @@ entry point for IFC, DXF, IMDF and OSM. The format modules (:mod:`.ifc`, :mod:`.
 :mod:`.imdf`, :mod:`.osm`) are imported lazily, so a missing optional extra only matters for
 its own format.
 
+Every importer feeds the same builder: it reads its format into drafts (:mod:`._drafts`) and
+calls :func:`._assemble.assemble_site`, which cleans them up with the helpers of
+:mod:`._geometry` and :mod:`._text` and records what it changed in :mod:`._notes`. Budgets are
+:mod:`._limits`; IFC files pass the STEP pre-check of :mod:`._step` first. WGS84 sources (OSM,
+IMDF) project with :mod:`orientation.geo`, the frame the exports unproject with.
+
 Imports run **contained** by default (:mod:`.contained`): the reader runs in a child process
 with a memory and a time limit, and every budget of :class:`ImportLimits` applies.
 """

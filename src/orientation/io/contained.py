@@ -36,7 +36,8 @@ import time
 from pathlib import Path
 
 from ..errors import ImportError_, LimitError, MissingDependencyError, OrientationError
-from ._common import DEFAULT_IMPORT_LIMITS, ImportLimits, ImportNote
+from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
+from ._notes import ImportNote
 
 #: What each format's reader is called in messages.
 READERS = {"ifc": "IFC reader (ifcopenshell)", "dxf": "DXF reader (ezdxf)",

@@ -44,20 +44,12 @@ from shapely.ops import polygonize, unary_union
 
 from ..errors import ImportError_, LimitError
 from ..model import DoorKind
-from ._common import (
-    DEFAULT_IMPORT_LIMITS,
-    BoundaryIndex,
-    BuildingDraft,
-    DoorDraft,
-    ImportLimits,
-    Notes,
-    RoomDraft,
-    WindowDraft,
-    as_code,
-    assemble_site,
-    clean_text,
-    largest_polygon,
-)
+from ._assemble import assemble_site
+from ._drafts import BuildingDraft, DoorDraft, RoomDraft, WindowDraft
+from ._geometry import BoundaryIndex, largest_polygon
+from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
+from ._notes import Notes
+from ._text import as_code, clean_text
 
 #: Metres per drawing unit for ``units`` and ``$INSUNITS`` codes.
 UNITS_M = {"m": 1.0, "cm": 0.01, "mm": 0.001, "in": 0.0254, "ft": 0.3048}

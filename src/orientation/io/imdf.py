@@ -24,8 +24,9 @@ A ``.zip`` is read in memory: members with absolute paths or ``..`` are refused,
 archives whose members expand beyond :data:`MAX_UNCOMPRESSED_BYTES` in all or by more than
 :data:`MAX_COMPRESSION_RATIO` each (zip bombs).
 
-Coordinates: WGS84 projected to metres around the venue centre (local equirectangular
-projection); ``site.origin`` is that centre.
+Coordinates: WGS84 projected to plan metres with :mod:`orientation.geo` (transverse Mercator
+centred on the venue, the frame the exports unproject with); ``site.origin`` is that centre,
+rounded to 7 decimals before projecting.
 """
 
 from __future__ import annotations
@@ -41,23 +42,15 @@ import shapely
 from shapely.geometry import LineString, shape
 from shapely.ops import unary_union
 
+from .. import geo
 from ..errors import ImportError_, LimitError
 from ..model import DoorKind, FeatureKind
-from ._common import (
-    DEFAULT_IMPORT_LIMITS,
-    BoundaryIndex,
-    BuildingDraft,
-    DoorDraft,
-    FeatureDraft,
-    ImportLimits,
-    Notes,
-    RoomDraft,
-    StairDraft,
-    assemble_site,
-    clean_text,
-    local_projection,
-    polygons_of,
-)
+from ._assemble import assemble_site
+from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft
+from ._geometry import BoundaryIndex, polygons_of
+from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
+from ._notes import Notes
+from ._text import clean_text
 
 #: All members of an archive together, uncompressed (bytes).
 MAX_UNCOMPRESSED_BYTES = 400_000_000
@@ -290,13 +283,10 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
     if not (-180 <= lon0 <= 180 and -90 <= lat0 <= 90):
         raise ImportError_(f"{file}: coordinates ({lon0:g}, {lat0:g}) are not WGS84 longitude/"
                            "latitude; IMDF is always in WGS84")
-    proj = local_projection(lat0, lon0)
+    origin = geo.round_origin(lat0, lon0)
 
     def P(g):
-        import numpy as np
-
-        return shapely.transform(g, lambda a: np.column_stack(
-            ((a[:, 0] - lon0) * proj.m_lon, (a[:, 1] - lat0) * proj.m_lat)))
+        return shapely.transform(g, lambda a: geo.wgs84_to_plan_coords(origin, 0.0, a))
 
     venue_props = _props(venue[0]) if venue else {}
     site_name = _name(venue_props.get("name"), lang) or path.stem
@@ -456,7 +446,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
                    f"{EXTERIOR_OPENING_M:g} m of its level outline: all are imported as inner doors")
 
     return assemble_site(name=site_name, drafts=list(drafts.values()), notes=notes,
-                         origin=(lat0, lon0), address=address, limits=limits)
+                         origin=origin, address=address, limits=limits)
 
 
 def _stacks(units: list[tuple[int, object, str]]) -> list[tuple[list[int], tuple[float, float], str]]:

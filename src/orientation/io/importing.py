@@ -46,7 +46,8 @@ from ..errors import (
 )
 from ..fileio import InputFileError, read_input_bytes
 from ..model import Site
-from ._common import DEFAULT_IMPORT_LIMITS, ImportLimits, ImportNote, Notes, Severity
+from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
+from ._notes import ImportNote, Notes, Severity
 
 Units = Literal["m", "cm", "mm", "in", "ft"]
 LayerRole = Literal["footprint", "rooms", "labels", "doors"]

@@ -25,9 +25,9 @@ Exterior door kinds follow the source only: ``entrance=main`` is an ``entrance``
 ``entrance=service`` a ``service`` door; any other exterior door (``entrance=yes``,
 ``secondary``, untagged) an ``entrance``. No emergency exit is ever inferred.
 
-Coordinates: WGS84 projected to metres around the centre of the buildings (a local
-equirectangular projection, centimetre-accurate over a campus); ``site.origin`` is set to that
-centre.
+Coordinates: WGS84 projected to plan metres with :mod:`orientation.geo` (transverse Mercator
+centred on the buildings, the frame the exports unproject with); ``site.origin`` is that
+centre, rounded to 7 decimals before projecting so that the plan and the origin agree exactly.
 """
 
 from __future__ import annotations
@@ -39,24 +39,22 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
+from .. import geo
 from ..errors import ImportError_, LimitError
 from ..model import DoorKind, FeatureKind, SiteFeatureKind
-from ._common import (
-    DEFAULT_IMPORT_LIMITS,
+from ._assemble import assemble_site
+from ._drafts import (
     BuildingDraft,
     DoorDraft,
     FeatureDraft,
-    ImportLimits,
-    Notes,
     RoomDraft,
     SiteFeatureDraft,
     StairDraft,
-    as_code,
-    assemble_site,
-    clean_text,
-    local_projection,
-    polygons_of,
 )
+from ._geometry import polygons_of
+from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
+from ._notes import Notes
+from ._text import as_code, clean_text
 
 #: Largest .osm file read (bytes).
 MAX_OSM_BYTES = 300_000_000
@@ -261,13 +259,17 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     minx, miny, maxx, maxy = (float(v) for v in shapely.total_bounds(
         [g for _, _, g, _ in building_geoms]))
     lon0, lat0 = (minx + maxx) / 2, (miny + maxy) / 2
-    proj = local_projection(lat0, lon0)
+    if not (-180.0 <= lon0 <= 180.0 and -90.0 <= lat0 <= 90.0):
+        raise ImportError_(f"{file}: the buildings lie at ({lon0:g}, {lat0:g}), which is not a "
+                           "WGS84 longitude/latitude; OSM files are always in WGS84")
+    origin = geo.round_origin(lat0, lon0)
 
     def P(g):
-        return shapely.transform(g, lambda a: _proj_array(a, proj))
+        return shapely.transform(g, lambda a: geo.wgs84_to_plan_coords(origin, 0.0, a))
 
     def pt(lon: float, lat: float) -> tuple[float, float]:
-        return proj(lon, lat)
+        x, y = geo.wgs84_to_plan(origin, 0.0, (lon, lat))
+        return float(x), float(y)
 
     outlines = [P(g) for _, _, g, _ in building_geoms]
     outlines = [g if g.is_valid else unary_union(polygons_of(g)) for g in outlines]
@@ -493,14 +495,8 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         city = " ".join(x for x in (t.get("addr:postcode"), t.get("addr:city")) if x)
         if city:
             addr += f", {city}"
-    return assemble_site(name=site_name, drafts=drafts, notes=notes, origin=(lat0, lon0),
+    return assemble_site(name=site_name, drafts=drafts, notes=notes, origin=origin,
                          site_features=feats, address=addr, limits=limits)
-
-
-def _proj_array(a, proj):
-    import numpy as np
-
-    return np.column_stack(((a[:, 0] - proj.lon0) * proj.m_lon, (a[:, 1] - proj.lat0) * proj.m_lat))
 
 
 _parse_levels = parse_levels

@@ -1,0 +1,450 @@
+"""Shared assembly of imported buildings: every importer feeds the same builder.
+
+An importer reads its format into :class:`BuildingDraft` values (plan metres, source ids,
+shapely geometry) and calls :func:`assemble_site`, which does the same clean-up for every
+format and records what it changed as :class:`ImportNote` values:
+
+* the footprint is made valid (``make_valid``), reduced to its largest polygon when it falls
+  apart (said in a note), simplified by 1 cm and rounded to millimetres;
+* exterior doors are moved onto the nearest point of the outline (a note says how far); an
+  exterior door further than ``max_door_snap_m`` from it is dropped with a warning, never
+  turned into another kind;
+* exterior windows are moved onto the outline when within ``max_window_snap_m``, else dropped;
+* stairs outside the footprint are moved just inside when close, else dropped;
+* room outlines are made valid and clipped to the footprint when they reach outside it;
+* ids are slugs of source names (``[a-z0-9][a-z0-9_-]*``), unique within a building; the
+  source's own id is kept in ``source_id``;
+* at most one main entrance per site (the first one found); coordinates far from (0, 0) are
+  shifted to the site and the shift is noted.
+
+Nothing here invents a door, an exit, a label or a room number.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import shapely
+from shapely.geometry import LineString, MultiLineString, Point, Polygon
+from shapely.geometry.polygon import orient
+
+from .. import geo, model
+from ..errors import LimitError
+from ..model import DoorKind
+from ._drafts import BuildingDraft, SiteFeatureDraft
+from ._geometry import (
+    BoundaryIndex,
+    inside_point,
+    largest_polygon,
+    largest_ring_vertices,
+    line_points,
+    mm,
+    mm_xy,
+    on_grid,
+    ring_points,
+    snap_to_boundary,
+)
+from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
+from ._notes import Notes
+from ._text import IdAllocator, clean_text
+
+#: An exterior door further than this from the footprint outline is dropped (metres).
+MAX_DOOR_SNAP_M = 2.0
+#: An exterior window further than this from the footprint outline is dropped (metres).
+MAX_WINDOW_SNAP_M = 1.0
+#: A stair further than this outside the footprint is dropped (metres).
+MAX_STAIR_SNAP_M = 2.0
+#: Plan coordinates beyond this distance from (0, 0) are shifted to the site (metres).
+MAX_PLAN_OFFSET_M = 20_000.0
+
+
+def _clean_footprint(d: BuildingDraft, notes: Notes,
+                     limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> Polygon | None:
+    n = largest_ring_vertices(d.footprint)
+    if n > limits.max_ring_vertices:
+        # make_valid and the topology-preserving simplification grow faster than linearly
+        raise LimitError(f"building '{d.name}': the outline has {n:,} vertices in one ring "
+                         f"(limit max_ring_vertices = {limits.max_ring_vertices:,}); simplify "
+                         "the outline in the source, or raise the limit")
+    poly, rest = largest_polygon(d.footprint)
+    if poly is None:
+        notes.error("no-footprint", f"building '{d.name}': no outline could be found; draw the "
+                    "footprint in the site file", d.source_id or "")
+        return None
+    if rest:
+        total = poly.area + sum(p.area for p in rest)
+        parts = ", ".join(f"{p.area:,.0f} m²" for p in rest[:6])
+        notes.warning("footprint-parts", f"building '{d.name}': the outline falls into "
+                      f"{len(rest) + 1} separate parts ({total:,.0f} m² in all); the largest "
+                      f"({poly.area:,.0f} m²) is used as the footprint and the others ({parts}) "
+                      "are left out: if they are separate buildings, add them to the site file",
+                      d.source_id or "")
+    if not d.keep_holes and poly.interiors:
+        holes = [Polygon(r) for r in poly.interiors]
+        big = [h for h in holes if h.area >= 4.0]
+        poly = Polygon(poly.exterior)
+        if big:
+            notes.info("holes-filled", f"building '{d.name}': {len(big)} hole(s) inside the "
+                       f"outline ({', '.join(f'{h.area:,.0f} m²' for h in big[:5])}) were filled; "
+                       "add them as courtyards if they are open to the sky", d.source_id or "")
+    # drop slivers of holes, simplify collinear points, round to millimetres
+    if poly.interiors:
+        keep = [r for r in poly.interiors if Polygon(r).area >= 1.0]
+        poly = Polygon(poly.exterior, keep)
+    poly = poly.simplify(0.01, preserve_topology=True)
+    best, _ = largest_polygon(on_grid(poly))
+    if best is None or best.area < 1.0:
+        notes.error("no-footprint", f"building '{d.name}': the outline has no area "
+                    f"({poly.area:.2f} m²); check the drawing units", d.source_id or "")
+        return None
+    return orient(best, sign=-1.0)
+
+
+def _width(w: float | None, bad: list[float]) -> float | None:
+    if w is None or not (w > 0 and math.isfinite(w)):
+        return None
+    if w > 10:
+        bad.append(w)
+        return None
+    return round(w, 3)
+
+
+def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
+                   max_door_snap_m: float = MAX_DOOR_SNAP_M,
+                   limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict | None:
+    """One building as plain site-file data, or None (with an error note) without an outline."""
+    poly = _clean_footprint(d, notes, limits)
+    if poly is None:
+        return None
+    if not d.storeys:
+        notes.error("no-storeys", f"building '{d.name}': no storeys found", d.source_id or "")
+        return None
+    levels = {lv for lv, _ in d.storeys}
+    ids = IdAllocator()
+    bid = IdAllocator()
+    bid.used = ids_seen
+    building_id = bid.new("", *d.id_hints, d.name, "building")
+    boundary = BoundaryIndex(poly.boundary)
+    inner = poly.buffer(-0.1)
+    out: dict = {
+        "id": building_id,
+        "name": clean_text(d.name) or building_id,
+        "footprint": [list(p) for p in ring_points(poly.exterior)],
+    }
+    if poly.interiors:
+        out["courtyards"] = [[list(p) for p in ring_points(r)] for r in poly.interiors]
+    out["storeys"] = [{"level": lv, "name": clean_text(n) or str(lv)}
+                      for lv, n in sorted(d.storeys)]
+    if d.source_id:
+        out["source_id"] = d.source_id
+
+    def level_ok(level: int, what: str, sid: str | None) -> bool:
+        if level in levels:
+            return True
+        notes.warning("level-unknown", f"building '{d.name}': {what} on level {level}, which is "
+                      "not a storey of the building; left out", sid or "")
+        return False
+
+    # doors
+    doors = []
+    moved: list[float] = []
+    far: list[tuple[float, str]] = []
+    bad_widths: list[float] = []
+    for dd in d.doors:
+        if not level_ok(dd.level, "a door", dd.source_id):
+            continue
+        at = dd.at
+        if dd.kind != DoorKind.inner:
+            at, dist = snap_to_boundary(boundary, dd.at)
+            if dist > max_door_snap_m:
+                far.append((dist, dd.source_id or "?"))
+                continue
+            if dist > 0.01:
+                moved.append(dist)
+        door = {"id": ids.new("d", *dd.id_hints, dd.source_id, "door"), "at": mm_xy(at),
+                "level": dd.level, "kind": dd.kind.value}
+        if dd.main:
+            door["main"] = True
+        w = _width(dd.width, bad_widths)
+        if w is not None:
+            door["width"] = w
+        if dd.source_id:
+            door["source_id"] = dd.source_id
+        doors.append(door)
+    if far:
+        notes.warning("door-off-outline", f"building '{d.name}': {len(far)} exterior door(s) lie "
+                      f"{min(far)[0]:.1f} to {max(far)[0]:.1f} m from the footprint outline (more "
+                      f"than {max_door_snap_m:g} m) and are left out: add them by hand where "
+                      "they really are", ", ".join(s for _, s in far[:8])
+                      + (" …" if len(far) > 8 else ""))
+    if moved:
+        notes.info("doors-snapped", f"building '{d.name}': {len(moved)} exterior door(s) moved "
+                   f"onto the outline (by up to {max(moved):.2f} m)")
+    out["doors"] = doors
+
+    # stairs
+    stairs = []
+    for sd in d.stairs:
+        lv = sorted({x for x in sd.levels if x in levels})
+        if not lv:
+            level_ok(sd.levels[0] if sd.levels else 0, "a stair", sd.source_id)
+            continue
+        inside, dist = inside_point(poly, inner, sd.at)
+        if dist > MAX_STAIR_SNAP_M or inside is None:
+            notes.warning("stair-outside", f"building '{d.name}': a stair lies {dist:.1f} m outside "
+                          "the footprint; left out (add it by hand if it belongs to the building)",
+                          sd.source_id or "")
+            continue
+        if dist > 0:
+            notes.info("stair-moved", f"building '{d.name}': a stair just outside the footprint "
+                       f"was moved inside (by {dist:.2f} m)", sd.source_id or "")
+        st: dict = {"id": ids.new("st", *sd.id_hints, sd.source_id, "stair"), "at": mm_xy(inside),
+                    "levels": lv}
+        if clean_text(sd.name):
+            st["name"] = clean_text(sd.name)
+        if sd.source_id:
+            st["source_id"] = sd.source_id
+        stairs.append(st)
+    out["stairs"] = stairs
+
+    # rooms
+    rooms = []
+    grown = poly.buffer(0.4)
+    shapely.prepare(grown)
+    clipped = emptied = 0
+    big_rooms: list[int] = []
+    for rd in d.rooms:
+        if not level_ok(rd.level, "a room", rd.source_id):
+            continue
+        room = {"id": ids.new("r", *rd.id_hints, rd.source_id, "room"), "level": rd.level}
+        name = clean_text(rd.name)
+        if name:
+            room["name"] = name
+        if largest_ring_vertices(rd.polygon) > limits.max_ring_vertices:
+            big_rooms.append(largest_ring_vertices(rd.polygon))
+            rp = None
+        else:
+            rp, _ = largest_polygon(rd.polygon)
+        if rp is not None and not grown.contains(rp):
+            rp, _ = largest_polygon(rp.intersection(poly))
+            if rp is None or rp.area < 0.05:
+                emptied += 1
+                rp = None
+            else:
+                clipped += 1
+        if rp is not None:
+            rp, _ = largest_polygon(on_grid(rp.simplify(0.005, preserve_topology=True)))
+        if rp is not None and rp.area >= 0.01:
+            room["polygon"] = [list(p) for p in ring_points(Polygon(rp.exterior).exterior)]
+        if rd.number is not None:
+            room["number"] = rd.number
+        if rd.source_id:
+            room["source_id"] = rd.source_id
+        rooms.append(room)
+    if clipped:
+        notes.info("rooms-clipped", f"building '{d.name}': {clipped} room outline(s) reaching "
+                   "outside the footprint were clipped to it")
+    if big_rooms:
+        notes.warning("room-too-many-vertices", f"building '{d.name}': {len(big_rooms)} room "
+                      f"outline(s) have up to {max(big_rooms):,} vertices (limit "
+                      f"max_ring_vertices = {limits.max_ring_vertices:,}); they are listed "
+                      "without an outline: simplify them in the source or raise the limit")
+    if emptied:
+        notes.warning("rooms-outside", f"building '{d.name}': {emptied} room(s) lie outside the "
+                      "footprint; they are listed without an outline")
+    out["rooms"] = rooms
+
+    # windows
+    windows = []
+    dropped_w = 0
+    for wd in d.windows:
+        if not level_ok(wd.level, "a window", wd.source_id):
+            continue
+        at, dist = snap_to_boundary(boundary, wd.at)
+        if dist > MAX_WINDOW_SNAP_M:
+            dropped_w += 1
+            continue
+        win = {"id": ids.new("w", *wd.id_hints, wd.source_id, "window"), "at": mm_xy(at),
+               "level": wd.level}
+        w = _width(wd.width, bad_widths)
+        if w is not None:
+            win["width"] = w
+        if wd.source_id:
+            win["source_id"] = wd.source_id
+        windows.append(win)
+    if dropped_w:
+        notes.info("windows-off-outline", f"building '{d.name}': {dropped_w} window(s) more than "
+                   f"{MAX_WINDOW_SNAP_M:g} m from the footprint outline (roof lights, set-back "
+                   "storeys) are left out")
+    out["windows"] = windows
+    if bad_widths:
+        notes.warning("width-implausible", f"building '{d.name}': {len(bad_widths)} door or "
+                      f"window width(s) of {min(bad_widths):g} to {max(bad_widths):g} m are "
+                      "implausible (millimetres in a metre file?); those widths are left out")
+
+    features = []
+    for fd in d.features:
+        if not level_ok(fd.level, f"a {fd.kind.value}", fd.source_id):
+            continue
+        f: dict = {"kind": fd.kind.value, "at": mm_xy(fd.at), "level": fd.level}
+        if clean_text(fd.name):
+            f["name"] = clean_text(fd.name)
+        f["id"] = ids.new(fd.kind.value.replace("_", "-"), *fd.id_hints, fd.source_id)
+        if fd.source_id:
+            f["source_id"] = fd.source_id
+        features.append(f)
+    out["features"] = features
+    return out
+
+
+def _site_feature(sf: SiteFeatureDraft, limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+                  simplified: list[str] | None = None) -> dict | None:
+    out: dict = {"kind": sf.kind.value}
+    if clean_text(sf.name):
+        out["name"] = clean_text(sf.name)
+    if sf.kind in model.LINE_KINDS:
+        g = sf.geometry
+        if isinstance(g, MultiLineString):
+            g = max(g.geoms, key=lambda x: x.length)
+        if not isinstance(g, LineString) or g.length <= 0:
+            return None
+        pts, was = line_points(g, limits.max_line_points)
+        if len(pts) < 2:
+            return None
+        if was and simplified is not None:
+            simplified.append(sf.source_id or sf.name or sf.kind.value)
+        out["line"] = pts
+        if sf.source_id:
+            out["source_id"] = sf.source_id
+        return out
+    n = largest_ring_vertices(sf.geometry)
+    if n > limits.max_ring_vertices:
+        if simplified is not None:
+            simplified.append(sf.source_id or sf.name or sf.kind.value)
+        return None
+    g = on_grid(sf.geometry)
+    if sf.kind in model.POINT_KINDS:
+        c = g.centroid if not isinstance(g, Point) else g
+        if c.is_empty:
+            return None
+        out["at"] = mm_xy((c.x, c.y))
+    else:
+        p, _ = largest_polygon(g)
+        if p is None:
+            return None
+        out["polygon"] = [list(x) for x in ring_points(p.exterior)]
+    if sf.source_id:
+        out["source_id"] = sf.source_id
+    return out
+
+
+def _shift(data: dict, dx: float, dy: float) -> None:
+    def pt(p):
+        return [mm(p[0] - dx), mm(p[1] - dy)]
+
+    for b in data["buildings"]:
+        b["footprint"] = [pt(p) for p in b["footprint"]]
+        if "courtyards" in b:
+            b["courtyards"] = [[pt(p) for p in c] for c in b["courtyards"]]
+        for key in ("doors", "stairs", "windows", "features"):
+            for e in b.get(key, []):
+                e["at"] = pt(e["at"])
+        for r in b.get("rooms", []):
+            if "polygon" in r:
+                r["polygon"] = [pt(p) for p in r["polygon"]]
+    for f in data.get("site_features", []):
+        for k in ("line", "polygon"):
+            if k in f:
+                f[k] = [pt(p) for p in f[k]]
+        if "at" in f:
+            f["at"] = pt(f["at"])
+
+
+def _north(north_deg: float) -> float:
+    """A bearing as the site file stores it: degrees in [0, 360), to 0.001°."""
+    north = round(float(north_deg) % 360.0, 3)
+    if north >= 360.0 or abs(north) < 1e-9:
+        north = 0.0
+    return north
+
+
+def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
+                  origin: tuple[float, float] | None = None, north_deg: float = 0.0,
+                  site_features: Iterable[SiteFeatureDraft] = (), address: str | None = None,
+                  max_door_snap_m: float = MAX_DOOR_SNAP_M,
+                  limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict:
+    """The whole site as plain data in the shape of ``orientation/site@1``.
+
+    Adds the site-wide notes: no doors at all, no exterior door, no main entrance, several
+    main entrances (the first is kept).
+    """
+    seen: set[str] = set()
+    buildings = []
+    for d in drafts:
+        b = build_building(d, seen, notes, max_door_snap_m=max_door_snap_m, limits=limits)
+        if b is not None:
+            buildings.append(b)
+    info: dict = {"name": clean_text(name) or "Imported site"}
+    if clean_text(address):
+        info["address"] = clean_text(address)
+    info["north_deg"] = _north(north_deg)
+    data: dict = {"format": model.FORMAT, "site": info, "buildings": buildings}
+    simplified: list[str] = []
+    feats = [f for f in (_site_feature(s, limits, simplified) for s in site_features)
+             if f is not None]
+    if simplified:
+        notes.warning("site-feature-simplified", f"{len(simplified)} site feature(s) have more "
+                      f"points than the limits allow (max_line_points = "
+                      f"{limits.max_line_points:,} per line, max_ring_vertices = "
+                      f"{limits.max_ring_vertices:,} per outline); lines were simplified, "
+                      "outlines left out; raise the limits to keep them as drawn",
+                      ", ".join(simplified[:8]) + (" …" if len(simplified) > 8 else ""))
+    if feats:
+        data["site_features"] = feats
+    if not buildings:
+        if origin is not None:
+            info["origin"] = {"lat": round(origin[0], 7), "lon": round(origin[1], 7)}
+        return data
+
+    # far from (0, 0): shift the plan to the site and move the geo anchor with it
+    xs = [p[0] for b in buildings for p in b["footprint"]]
+    ys = [p[1] for b in buildings for p in b["footprint"]]
+    if max(abs(min(xs)), abs(max(xs)), abs(min(ys)), abs(max(ys))) > MAX_PLAN_OFFSET_M:
+        dx, dy = math.floor(min(xs)), math.floor(min(ys))
+        _shift(data, dx, dy)
+        notes.warning("plan-shifted", f"the plan coordinates lie {math.hypot(dx, dy) / 1000:,.1f} "
+                      f"km from (0, 0); the plan was shifted by ({-dx:g}, {-dy:g}) m so that "
+                      "it starts near (0, 0)")
+        if origin is not None:
+            # the same places on the earth: the origin moves to plan point (dx, dy), and north
+            # turns by the meridian convergence between the two
+            origin, north_deg = geo.shifted_frame(origin, north_deg, (dx, dy))
+            info["north_deg"] = _north(north_deg)
+    if origin is not None:
+        info["origin"] = {"lat": round(origin[0], 7), "lon": round(origin[1], 7)}
+
+    # one main entrance per site
+    mains = [(b, d) for b in buildings for d in b["doors"] if d.get("main")]
+    for _, d in mains[1:]:
+        d.pop("main")
+    if len(mains) > 1:
+        notes.warning("several-main-entrances", f"{len(mains)} doors are marked as main "
+                      f"entrance; only the first ('{mains[0][1]['id']}' of building "
+                      f"'{mains[0][0]['id']}') is kept as main: check which one it is")
+    all_doors = [d for b in buildings for d in b["doors"]]
+    exterior = [d for d in all_doors if d["kind"] != DoorKind.inner.value]
+    if not all_doors:
+        notes.error("no-doors", "the source has no doors at all: add the exterior doors "
+                    "(entrances, emergency exits) to the site file by hand; none were invented")
+    elif not exterior:
+        notes.error("no-exterior-doors", f"none of the {len(all_doors)} doors lies on a building "
+                    "outline: add the exterior doors to the site file by hand")
+    if exterior and not mains:
+        notes.warning("no-main-entrance", "no door is marked as the main entrance; set "
+                      "'main: true' on it in the site file")
+    return data
+
+
+__all__ = ["MAX_DOOR_SNAP_M", "MAX_PLAN_OFFSET_M", "MAX_STAIR_SNAP_M", "MAX_WINDOW_SNAP_M",
+           "assemble_site", "build_building"]

@@ -1,0 +1,93 @@
+"""What an importer reads a format into: draft values in plan metres with source ids and
+shapely geometry, before :func:`~orientation.io._assemble.assemble_site` cleans them up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shapely.geometry.base import BaseGeometry
+
+from ..model import DoorKind, FeatureKind, SiteFeatureKind
+from ._geometry import XY
+
+
+@dataclass
+class DoorDraft:
+    """A door as read from the source. ``exterior`` decides whether it is snapped onto the
+    outline; ``kind`` must already follow the source (see each importer's rule)."""
+
+    at: XY
+    level: int
+    kind: DoorKind
+    main: bool = False
+    width: float | None = None
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+
+
+@dataclass
+class StairDraft:
+    at: XY
+    levels: list[int]
+    name: str | None = None
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+
+
+@dataclass
+class RoomDraft:
+    level: int
+    polygon: BaseGeometry | None
+    name: str | None = None
+    number: str | None = None
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+
+
+@dataclass
+class WindowDraft:
+    at: XY
+    level: int
+    width: float | None = None
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+
+
+@dataclass
+class FeatureDraft:
+    kind: FeatureKind
+    at: XY
+    level: int
+    name: str | None = None
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+
+
+@dataclass
+class BuildingDraft:
+    """One building before clean-up. ``footprint`` may be any shapely geometry; its holes
+    become courtyards only when ``keep_holes`` (the source drew them as holes)."""
+
+    name: str
+    footprint: BaseGeometry | None
+    storeys: list[tuple[int, str]]
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+    keep_holes: bool = True
+    doors: list[DoorDraft] = field(default_factory=list)
+    stairs: list[StairDraft] = field(default_factory=list)
+    rooms: list[RoomDraft] = field(default_factory=list)
+    windows: list[WindowDraft] = field(default_factory=list)
+    features: list[FeatureDraft] = field(default_factory=list)
+
+
+@dataclass
+class SiteFeatureDraft:
+    kind: SiteFeatureKind
+    geometry: BaseGeometry
+    name: str | None = None
+    source_id: str | None = None
+
+
+__all__ = ["BuildingDraft", "DoorDraft", "FeatureDraft", "RoomDraft", "SiteFeatureDraft",
+           "StairDraft", "WindowDraft"]
