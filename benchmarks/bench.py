@@ -18,6 +18,10 @@ with outlines, 20 windows, beside a road) it reports:
   of processor time (user + system) beside the wall-clock one: the disk's speed swings
   more than the processors' on shared machines, and both sides write the same files.
 
+It also reports **start-up**: ``orientation --help``, ``orientation profiles`` and
+``orientation schema`` as whole processes (median of ``--startup-runs``, default 10, beside a
+bare ``python -c pass``); the goal is under 0.15 s each.
+
 Render and floor run in turns, ``--repeat`` times each (default 3), and their medians are
 compared: on a shared machine the speed drifts by tens of percent within a minute, and a
 single pair of runs would measure the drift.
@@ -197,6 +201,31 @@ def _run_child(args: list[str]) -> tuple[float, dict]:
 
 # -- the benchmark ----------------------------------------------------------------------------
 
+STARTUP_COMMANDS = (("--help",), ("profiles",), ("schema",))
+
+
+def startup(runs: int = 10) -> dict:
+    """Median wall time (s) of the light commands as whole processes, ``runs`` each, taking
+    turns, beside a bare interpreter's start-up (the floor no command can go under)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmds = {"python": [PY, "-c", "pass"]}
+    cmds |= {" ".join(c): [PY, "-m", "orientation", *c] for c in STARTUP_COMMANDS}
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for name, argv in cmds.items():
+            t0 = time.perf_counter()
+            proc = subprocess.run(argv, capture_output=True, cwd=ROOT, env=env)
+            times[name].append(time.perf_counter() - t0)
+            if proc.returncode != 0:
+                raise SystemExit(f"start-up run failed: {' '.join(argv)}\n"
+                                 f"{proc.stderr.decode(errors='replace')[-2000:]}")
+    out = {name: round(statistics.median(ts), 3) for name, ts in times.items()}
+    print(f"start-up (median of {runs} whole processes): "
+          + ", ".join(f"{name} {t * 1000:.0f} ms" for name, t in out.items())
+          + " (goal: under 150 ms)", flush=True)
+    return {"runs": runs, "median_s": out}
+
+
 def floor_spec(site_path: Path) -> dict:
     """Sign sizes and texts, and map pages with room outlines in page mm, from the real plan."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -223,7 +252,8 @@ def floor_spec(site_path: Path) -> dict:
     return {"signs": signs, "pages": pages, "n_signs": len(signs)}
 
 
-def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3) -> dict:
+def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3,
+        startup_runs: int = 10) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
     # Bytecode ahead of time, as an installed wheel has it: without it (and with
     # PYTHONDONTWRITEBYTECODE set) every child process would compile the package first.
@@ -234,6 +264,8 @@ def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3) -> d
     tune_collector_for_a_run()  # as the command line does, so the stages add up to its run
 
     results: dict = {"label": label, "sizes": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    if startup_runs:
+        results["startup"] = startup(startup_runs)
     with tempfile.TemporaryDirectory(prefix="orientation-bench-") as tmp:
         tmpd = Path(tmp)
         for n in sizes:
@@ -337,6 +369,9 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=200, help="sites in the batch run (0 = none)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="whole-process runs of render and floor per size (medians compared)")
+    ap.add_argument("--startup-runs", type=int, default=10,
+                    help="whole-process runs of --help, profiles and schema (0 = none)")
+    ap.add_argument("--startup-only", action="store_true", help="measure start-up only")
     ap.add_argument("--label", default=time.strftime("%Y%m%d-%H%M%S"))
     ap.add_argument("--child-render", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--child-floor", nargs=2, help=argparse.SUPPRESS)
@@ -348,10 +383,15 @@ def main() -> None:
         return child_floor(*a.child_floor)
     if a.child_batch:
         return child_batch(*a.child_batch)
+    if a.startup_only:
+        compileall.compile_dir(str(ROOT / "src"), quiet=1)
+        startup(max(a.startup_runs, 1))
+        return None
     sizes = [1] if a.quick else [int(s) for s in a.sizes.split(",")]
     print("buildings | signs pages | whole-process render | floor | ratio | throughput | stages (s)")
     res = run(sizes, batch_sites=0 if a.quick else a.batch, label=a.label,
-              repeat=1 if a.quick else max(a.repeat, 1))
+              repeat=1 if a.quick else max(a.repeat, 1),
+              startup_runs=3 if a.quick else max(a.startup_runs, 0))
     dest = ROOT / "benchmarks" / "results" / f"bench-{a.label}.json"
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(res, indent=2) + "\n")

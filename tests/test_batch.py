@@ -165,3 +165,22 @@ def test_a_worker_that_dies_fails_its_site_and_the_batch_goes_on(tmp_path, monke
     assert "4 rendered, 1 failed" in captured.out  # the sites beside it in the pool are redone
     assert sorted(p.name for p in out.iterdir()) == ["a", "c", "d", "e"]  # no temp folders
     assert all((out / n / "maps.pdf").exists() for n in "acde")
+
+
+def test_a_failed_site_is_reported_with_every_problem(tmp_path, capsys):
+    """Not "N problem(s):" with nothing after it (issue 15): each problem on its own line."""
+    src = tmp_path / "sites"
+    src.mkdir()
+    shutil.copy("floorplans/rathaus.yaml", src / "rathaus.yaml")
+    (src / "two.yaml").write_text("format: orientation/site@1\nsite: {name: x}\n"
+                                  "buildings: 3\nextra_key: 1\n")
+    assert main(["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", "1",
+                 "--formats", "svg"]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("failed: ")
+                and "two.yaml" in line)
+    assert "problem(s)" in lines[head]
+    problems = [line for line in lines[head + 1:] if line.startswith("    ")]
+    assert len(problems) >= 2, err
+    assert any("buildings" in p for p in problems) and any("extra_key" in p for p in problems)

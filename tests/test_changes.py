@@ -162,3 +162,28 @@ def test_render_since_writes_only_the_signs_to_make(pinned, tmp_path):
     assert len(signs) == 1
     rows = list(csv.DictReader((again / "schedule.csv").open(encoding="utf-8")))
     assert rows[-1]["kind"] == "total" and rows[-1]["quantity"] == "1"
+
+
+# -- the error tree (issue 15): plan.json problems are PlanFileErrors ---------------------------
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe", b"{not json", b'{"format": "x"}',
+                                 b'{"format": "orientation/plan@1", "signs": 3}'])
+def test_a_bad_plan_json_is_a_plan_file_error_and_still_a_site_file_error(raw):
+    from orientation.changes import parse_plan_json
+    from orientation.errors import InputError, PlanFileError, SiteFileError
+
+    with pytest.raises(PlanFileError) as exc:
+        parse_plan_json(raw, file="old/plan.json")
+    assert isinstance(exc.value, SiteFileError) and isinstance(exc.value, InputError)
+    assert exc.value.file == "old/plan.json" and exc.value.problems
+
+
+def test_a_plan_of_another_site_is_a_plan_file_error(tmp_path):
+    from orientation.changes import check_plan_belongs
+    from orientation.errors import PlanFileError
+
+    site = load_site("floorplans/rathaus.yaml")
+    with pytest.raises(PlanFileError) as exc:
+        check_plan_belongs({"site": {"name": "Elsewhere"}, "buildings": [{"id": "zz"}]}, site,
+                           file="other.json")
+    assert {p.path for p in exc.value.problems} == {"site.name", "buildings"}

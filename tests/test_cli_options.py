@@ -213,3 +213,107 @@ def test_outline_budget_options_are_applied(tmp_path, capsys):
     assert "max_ring_vertices" in capsys.readouterr().err
     assert main(["check", str(school), "--max-line-points", "100000",
                  "--max-exterior-doors", "1000"]) == 0
+
+
+# -- start-up: --help, profiles and schema pay for nothing heavy (issue 15) ----------------------
+
+_HEAVY = ("pydantic", "pydantic_core", "shapely", "numpy", "reportlab", "fontTools", "rich",
+          "pyproj", "ezdxf", "ifcopenshell", "ruamel")
+
+
+def _modules_loaded_by(args: list[str]) -> tuple[set[str], str]:
+    """Top-level packages in ``sys.modules`` after ``orientation ARGS`` in a fresh process."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom orientation.cli import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            "sys.stdout.flush()\n"
+            "print('\\nMODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=True)
+    head, _, mods = run.stdout.rpartition("\nMODULES ")
+    return set(mods.split()), head
+
+
+@pytest.mark.parametrize("args", [["--help"], ["render", "--help"], ["import", "--help"],
+                                  ["profiles"], ["--version"]])
+def test_light_commands_import_nothing_heavy(args):
+    loaded, out = _modules_loaded_by(args)
+    assert not loaded & set(_HEAVY), sorted(loaded & set(_HEAVY))
+    assert out.strip()
+
+
+def test_schema_imports_nothing_heavy_when_its_copy_is_fresh():
+    from orientation import schema_cache
+
+    assert schema_cache.is_fresh(), ("the kept JSON Schema is stale: write it anew with "
+                                     "`python -m orientation.schema_cache`")
+    loaded, out = _modules_loaded_by(["schema"])
+    assert not loaded & set(_HEAVY), sorted(loaded & set(_HEAVY))
+    import json
+
+    from orientation.model import Site
+
+    assert json.loads(out) == Site.model_json_schema()
+
+
+def test_a_stale_schema_copy_is_never_printed(monkeypatch, capsys):
+    import json
+
+    from orientation import schema_cache
+    from orientation.model import Site
+
+    monkeypatch.setattr(schema_cache, "_model_digest", lambda: "not the copy's")
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == Site.model_json_schema()
+
+
+def test_help_text_defaults_are_the_real_defaults():
+    """The help text reads orientation.defaults (no heavy import); every copy agrees."""
+    from orientation import defaults as d
+    from orientation import model, profiles
+    from orientation.io import DEFAULT_IMPORT_LIMITS
+    from orientation.io.site_file import DEFAULT_LIMITS
+
+    assert (DEFAULT_LIMITS.max_bytes, DEFAULT_LIMITS.max_nodes, DEFAULT_LIMITS.max_depth,
+            DEFAULT_LIMITS.max_elements, DEFAULT_LIMITS.max_coordinate_m,
+            DEFAULT_LIMITS.max_ring_vertices, DEFAULT_LIMITS.max_line_points,
+            DEFAULT_LIMITS.max_exterior_doors) == (
+        d.MAX_SITE_FILE_BYTES, d.MAX_NODES, d.MAX_DEPTH, d.MAX_ELEMENTS, d.MAX_COORDINATE_M,
+        d.MAX_RING_VERTICES, d.MAX_LINE_POINTS, d.MAX_EXTERIOR_DOORS)
+    assert (model.MAX_RING_VERTICES, model.MAX_LINE_POINTS, model.MAX_EXTERIOR_DOORS) == (
+        d.MAX_RING_VERTICES, d.MAX_LINE_POINTS, d.MAX_EXTERIOR_DOORS)
+    il = DEFAULT_IMPORT_LIMITS
+    assert (il.max_file_bytes, il.max_unzipped_bytes, il.max_memory_mb, il.timeout_s,
+            il.max_levels_per_range, il.max_curve_points, il.max_points_per_file,
+            il.max_ring_vertices, il.max_line_points, il.max_notes) == (
+        d.MAX_IMPORT_FILE_BYTES, d.MAX_UNZIPPED_BYTES, d.IMPORT_MEMORY_MB, d.IMPORT_TIMEOUT_S,
+        d.MAX_LEVELS_PER_RANGE, d.MAX_CURVE_POINTS, d.MAX_POINTS_PER_FILE,
+        d.MAX_RING_VERTICES, d.MAX_LINE_POINTS, d.MAX_NOTES)
+    assert profiles.DEFAULT_PROFILE == d.DEFAULT_PROFILE
+    from orientation import pipeline
+
+    assert pipeline.FORMATS == d.FORMATS
+
+
+def test_help_shows_the_real_defaults(capsys):
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "most vertices of one outline (default 5,000)" in text
+    assert "most points of one road or footway (default 1,000)" in text
+    with pytest.raises(SystemExit):
+        main(["render", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "largest site file (default 50 MB)" in text
+
+
+def test_profiles_lists_the_same_profiles_and_titles_as_the_library(capsys):
+    from orientation.profiles import DEFAULT_PROFILE, load_profile, profile_names
+
+    assert cli.profile_titles() == [(n, load_profile(n).title) for n in profile_names()]
+    assert main(["profiles"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == profile_names()
+    assert lines[0].endswith("(default)") and lines[0].startswith(DEFAULT_PROFILE)

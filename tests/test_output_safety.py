@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from orientation import pipeline
+from orientation import fileio, pipeline
 from orientation.cli import main
 from orientation.errors import OutputError
 from orientation.pipeline import MARKER, foreign_entries, render, write_outputs
@@ -294,7 +294,7 @@ def test_an_interrupt_while_writing_leaves_the_old_output_and_no_temp(tmp_path, 
     before = snapshot(out)
     outputs = pipeline.render_outputs(pipeline.load_site(RATHAUS),
                                       profile=pipeline.load_profile("guetersloh"), formats=("svg",))
-    real_write = pipeline._write_new
+    real_write = fileio._write_new
     calls = []
 
     def write_then_interrupt(path, data):
@@ -303,7 +303,7 @@ def test_an_interrupt_while_writing_leaves_the_old_output_and_no_temp(tmp_path, 
             raise KeyboardInterrupt
         real_write(path, data)
 
-    monkeypatch.setattr(pipeline, "_write_new", write_then_interrupt)
+    monkeypatch.setattr(fileio, "_write_new", write_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_outputs(outputs.files, out)
     assert snapshot(out) == before and leftovers(tmp_path) == []
@@ -322,7 +322,7 @@ def test_an_interrupt_between_the_two_renames_puts_the_old_output_back(tmp_path,
             raise KeyboardInterrupt
         real_replace(src, dst)
 
-    monkeypatch.setattr(pipeline.os, "replace", replace_then_interrupt)
+    monkeypatch.setattr(fileio.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_outputs({"plan.json": b"{}"}, out)
     monkeypatch.undo()
@@ -428,3 +428,51 @@ def test_sigterm_to_a_batch_leaves_no_temporary_folder(tmp_path):
     assert not [n for n in left if n.startswith(".")], left
     for name in left:  # what is there is complete
         assert (out / name / MARKER).exists() and (out / name / "plan.json").exists()
+
+
+# -- one writer, one error tree (issue 15) ------------------------------------------------------
+
+def test_the_folder_writer_lives_beside_replace_file_and_pipeline_still_offers_it():
+    assert pipeline.write_outputs is fileio.write_outputs
+    assert pipeline.check_output_folder is fileio.check_output_folder
+    assert pipeline.MARKER == fileio.MARKER == ".orientation-output"
+    import orientation
+
+    assert orientation.write_outputs is fileio.write_outputs
+
+
+def test_output_errors_name_the_path(tmp_path):
+    target = tmp_path / "a-file"
+    target.write_text("mine")
+    with pytest.raises(OutputError) as exc:
+        write_outputs({"plan.json": b"{}"}, target)
+    assert exc.value.path == str(target)
+    with pytest.raises(OutputError) as exc:
+        fileio.replace_file(tmp_path, "x")
+    assert exc.value.path == str(tmp_path)
+
+
+def test_an_unknown_format_is_an_option_error():
+    from orientation.errors import OptionError
+
+    with pytest.raises(OptionError) as exc:
+        pipeline.render_outputs(pipeline.load_site(RATHAUS),
+                                profile=pipeline.load_profile("guetersloh"), formats=("png",))
+    assert exc.value.option == "formats" and "svg, pdf" in str(exc.value)
+
+
+def test_zero_jobs_is_an_option_error(tmp_path):
+    from orientation.batch import run_batch
+    from orientation.errors import OptionError
+
+    with pytest.raises(OptionError) as exc:
+        run_batch([tmp_path], tmp_path / "out", jobs=0)
+    assert exc.value.option == "jobs"
+
+
+def test_write_reports_its_progress(tmp_path):
+    calls = []
+    write_outputs({f"signs/{i}.svg": b"x" for i in range(250)}, tmp_path / "out",
+                  progress=lambda s, f: calls.append((s, f)))
+    assert {s for s, _ in calls} == {"write"}
+    assert calls[0][1] == 0.0 and calls[-1][1] == 1.0 and len(calls) <= 101

@@ -13,7 +13,8 @@ pay for the geometry and PDF libraries.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up)
 
 __version__ = "0.1.0"
 
@@ -27,7 +28,7 @@ _EXPORTS = {
     "load_site_bytes": "pipeline",
     "render": "pipeline",
     "render_outputs": "pipeline",
-    "write_outputs": "pipeline",
+    "write_outputs": "fileio",
     "Plan": "plan",
     "load_profile": "profiles",
     "profile_names": "profiles",
@@ -65,9 +66,12 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from .errors import OrientationError, SiteFileError
+    from .fileio import write_outputs
     from .layout.engine import PlanOptions, make_plan
     from .model import Site
-    from .pipeline import load_site, load_site_bytes, render, render_outputs, write_outputs
+    from .pipeline import load_site, load_site_bytes, render, render_outputs
     from .plan import Plan
     from .profiles import load_profile, profile_names

@@ -22,7 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OrientationError, OutputError
+from .errors import OptionError, OrientationError, OutputError
+from .fileio import MARKER, InputFileError, check_output_folder
 
 SITE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -39,8 +40,6 @@ class SiteResult:
 
 
 def _is_output_folder(folder: str) -> bool:
-    from .pipeline import MARKER
-
     return os.path.isfile(os.path.join(folder, MARKER))
 
 
@@ -65,7 +64,7 @@ def find_sites(paths: Iterable[str | Path]) -> list[Path]:
         elif p.is_file():
             found.append(p)
         else:
-            raise OrientationError(f"{p}: no such file or folder")
+            raise InputFileError(str(p), "no such file or folder; check the path")
     seen: set[Path] = set()
     out = []
     for f in found:
@@ -91,8 +90,6 @@ def check_batch_targets(sites: list[Path], targets: list[Path]) -> None:
     folder (compared ignoring letter case, as macOS and Windows do), a folder would hold or be
     a site file's folder, or an existing folder is not an earlier output. One
     :class:`OutputError` lists every conflict."""
-    from .pipeline import check_output_folder
-
     problems: list[str] = []
     by_key: dict[str, list[int]] = {}
     for i, t in enumerate(targets):
@@ -147,19 +144,25 @@ def _render_one(site: str, out: str, options: dict) -> SiteResult:
 def run_batch(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None = None,
               options: dict | None = None,
               progress: Callable[[SiteResult], None] | None = None) -> list[SiteResult]:
-    """Render every site under ``paths`` into ``out_dir``; results in input order.
+    """Render every site under ``paths`` into ``out_dir``; results in input order. A failed
+    site's :class:`SiteResult` carries its whole message (every problem, one per line).
 
     Raises :class:`OutputError` before writing anything when the output folders conflict
-    (:func:`check_batch_targets`)."""
+    (:func:`check_batch_targets`), :class:`~orientation.errors.OptionError` for ``jobs`` below
+    1 and :class:`~orientation.fileio.InputFileError` when a path is missing or holds no
+    site file."""
     if jobs is not None and jobs < 1:
-        raise OrientationError(f"jobs must be 1 or more, not {jobs}")
+        raise OptionError("jobs", f"jobs must be 1 or more, not {jobs}")
     sites = find_sites(paths)
     if not sites:
-        raise OrientationError("no site files (*.yaml, *.yml, *.json) found")
+        shown = ", ".join(map(str, paths)) if isinstance(paths, (list, tuple)) else str(paths)
+        raise InputFileError(shown, "no site files (*.yaml, *.yml, *.json) found; name a "
+                             "folder holding site files or the files themselves")
     names = output_names(sites)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir} is a file, not a folder; name an output folder with -o")
+        raise OutputError(f"{out_dir} is a file, not a folder; name an output folder with -o",
+                          path=str(out_dir))
     targets = [out_dir / n for n in names]
     check_batch_targets(sites, targets)
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -182,7 +185,7 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | N
 def _worker_init() -> None:
     """In each worker: SIGTERM, SIGHUP and SIGINT end the render through its clean-up (no
     temporary folder is left) and an idle worker exits quietly."""
-    from .cli import install_signal_handlers
+    from .runtime import install_signal_handlers
 
     install_signal_handlers()
 

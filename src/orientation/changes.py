@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError, Problem, SiteFileError
+from .errors import OutputError, PlanFileError, Problem, SiteFileError
 from .fileio import read_input_bytes, replace_file
 from .io.pinning import pin_text
 from .io.site_file import DEFAULT_LIMITS
@@ -49,7 +49,8 @@ def read_plan_json(path: str | Path, *, max_bytes: int = MAX_PLAN_BYTES) -> Plan
     Only a regular file of at most ``max_bytes`` is read (no FIFO, no device). Every field
     that :func:`diff_plans`, :func:`reserved_codes` and :func:`format_diff` use is checked
     (type, ids present and unique); a malformed record is a
-    :class:`~orientation.errors.SiteFileError` whose problems name the key path
+    :class:`~orientation.errors.PlanFileError` (a ``SiteFileError`` too) whose problems name
+    the key path
     (``signs[2].level``). Whether the plan is one of *this* site is
     :func:`check_plan_belongs`.
     """
@@ -64,7 +65,7 @@ def parse_plan_json(raw: bytes, *, file: str) -> PlanRecord:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SiteFileError(file, [Problem("", f"not UTF-8 text (byte {exc.start}); name the "
+        raise PlanFileError(file, [Problem("", f"not UTF-8 text (byte {exc.start}); name the "
                                            "plan.json that render wrote")]) from None
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -81,18 +82,18 @@ def parse_plan_json(raw: bytes, *, file: str) -> PlanRecord:
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except _PlanJSONError as exc:
-        raise SiteFileError(file, [Problem("", f"not a readable plan.json: {exc}")]) from None
+        raise PlanFileError(file, [Problem("", f"not a readable plan.json: {exc}")]) from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, a 5,000-digit integer
-        raise SiteFileError(file, [Problem("", f"not a readable plan.json: {exc}")]) from None
+        raise PlanFileError(file, [Problem("", f"not a readable plan.json: {exc}")]) from None
     if not isinstance(data, dict) or data.get("format") != PLAN_FORMAT:
-        raise SiteFileError(file, [Problem("format", f"not a plan file; expected format "
+        raise PlanFileError(file, [Problem("format", f"not a plan file; expected format "
                                            f"'{PLAN_FORMAT}' (the plan.json that render writes)")])
     problems = plan_problems(data)
     if problems:
         if len(problems) > _MAX_PROBLEMS:
             extra = len(problems) - _MAX_PROBLEMS
             problems = [*problems[:_MAX_PROBLEMS], Problem("", f"and {extra} more problem(s)")]
-        raise SiteFileError(file, problems)
+        raise PlanFileError(file, problems)
     rec = PlanRecord(data)
     rec.file = file
     return rec
@@ -226,7 +227,7 @@ def check_plan_belongs(old: dict[str, Any], site: Site, *, file: str | None = No
     * at least one of its buildings (by id) is still a building of the site.
 
     The plan's ``version`` is a hash of its own content (no parent version), so there is no
-    lineage beyond this to check. Raises :class:`~orientation.errors.SiteFileError` naming
+    lineage beyond this to check. Raises :class:`~orientation.errors.PlanFileError` naming
     the plan file; on success the record (a :class:`PlanRecord`) remembers the site, so the
     later check in :func:`reserved_codes` passes without ``renamed_from``.
     """
@@ -254,7 +255,7 @@ def check_plan_belongs(old: dict[str, Any], site: Site, *, file: str | None = No
             f"({_ids(new_ids)}); this plan.json is of another site: name the plan.json printed "
             "for this site, or render afresh without --since")))
     if problems:
-        raise SiteFileError(file, problems)
+        raise PlanFileError(file, problems)
     if isinstance(old, PlanRecord):
         old.belongs_to = _site_key(site)
 
@@ -405,17 +406,18 @@ def _check_writable(p: Path) -> None:
         st = os.stat(target)
         folder_st = os.stat(target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot pin codes into {shown}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot pin codes into {shown}: {exc.strerror or exc}",
+                          path=str(p)) from None
     if not (st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(
             target, os.W_OK):
         raise OutputError(f"{shown} is read-only; nothing was changed: make it writable "
-                          f"(chmod u+w {target}) to pin its codes, or pin a copy")
+                          f"(chmod u+w {target}) to pin its codes, or pin a copy", path=str(p))
     if not (folder_st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(
             target.parent, os.W_OK | os.X_OK):
         raise OutputError(f"cannot pin codes into {shown}: its folder {target.parent} is "
                           "read-only (pin writes the new file beside the old one and swaps "
                           "them); nothing was changed: make the folder writable (chmod u+w "
-                          f"{target.parent}) or pin a copy in another folder")
+                          f"{target.parent}) or pin a copy in another folder", path=str(p))
 
 
 __all__ = ["MAX_PLAN_BYTES", "PlanDiff", "PlanRecord", "check_plan_belongs", "diff_plans",

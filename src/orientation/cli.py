@@ -4,32 +4,32 @@ Exit status: 0 done; 1 the input is wrong (the message says where and what to do
 usage (also an option value that would turn a limit off: 0, negative, nan, inf); 128 + N
 stopped by signal N (SIGTERM, SIGHUP, SIGINT), after the clean-up: no temporary folder is
 left. No traceback reaches the user for an :class:`OrientationError` or an OS error.
+
+Start-up is part of the interface: ``--help``, ``profiles`` and ``schema`` run in well under
+0.15 s, so nothing heavy (pydantic, shapely, numpy, rich, the library's stages) is imported at
+module level or while the argument parser is built; the help text's defaults come from
+:mod:`orientation.defaults`, which imports nothing. ``tests/test_cli_options.py`` holds it.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import signal
 import sys
-import threading
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
-from .errors import OrientationError
-from .runtime import tune_collector_for_a_run
+from . import __version__, defaults
+from .runtime import Terminated, install_signal_handlers
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from .pipeline import FORMATS
-
     out = tuple(v.strip().lower() for v in value.split(",") if v.strip())
-    bad = [v for v in out if v not in FORMATS]
+    bad = [v for v in out if v not in defaults.FORMATS]
     if bad or not out:
-        raise argparse.ArgumentTypeError(f"choose from {', '.join(FORMATS)} (comma-separated)")
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(defaults.FORMATS)} "
+                                         "(comma-separated)")
     return out
 
 
@@ -92,23 +92,26 @@ def _limits(args: argparse.Namespace):
 
 #: ``import`` options -> :class:`orientation.io.ImportLimits` fields (MB flags scaled by 1e6)
 _IMPORT_LIMIT_FLAGS: tuple[tuple[str, str, type, str, str], ...] = (
-    ("--max-import-mb", "max_file_bytes", float, "MB", "largest building file (default 300 MB)"),
+    ("--max-import-mb", "max_file_bytes", float, "MB",
+     f"largest building file (default {defaults.MAX_IMPORT_FILE_BYTES / 1e6:g} MB)"),
     ("--max-unzipped-mb", "max_unzipped_bytes", float, "MB",
-     "largest unpacked IMDF archive (default 400 MB)"),
+     f"largest unpacked IMDF archive (default {defaults.MAX_UNZIPPED_BYTES / 1e6:g} MB)"),
     ("--import-memory-mb", "max_memory_mb", int, "MB",
-     "memory of the contained import process (default 4096 MB)"),
-    ("--import-timeout", "timeout_s", float, "S", "longest import in seconds (default 120)"),
+     f"memory of the contained import process (default {defaults.IMPORT_MEMORY_MB} MB)"),
+    ("--import-timeout", "timeout_s", float, "S",
+     f"longest import in seconds (default {defaults.IMPORT_TIMEOUT_S:g})"),
     ("--max-level-range", "max_levels_per_range", int, "N",
-     "most levels one OSM level range may name (default 200)"),
+     f"most levels one OSM level range may name (default {defaults.MAX_LEVELS_PER_RANGE:,})"),
     ("--max-curve-points", "max_curve_points", int, "N",
-     "most points of one flattened DXF curve (default 10,000)"),
+     f"most points of one flattened DXF curve (default {defaults.MAX_CURVE_POINTS:,})"),
     ("--max-points", "max_points_per_file", int, "N",
-     "most points of all entities in one file (default 5,000,000)"),
+     f"most points of all entities in one file (default {defaults.MAX_POINTS_PER_FILE:,})"),
     ("--max-ring-vertices", "max_ring_vertices", int, "N",
-     "most vertices of one outline (default 50,000)"),
+     f"most vertices of one outline (default {defaults.MAX_RING_VERTICES:,})"),
     ("--max-line-points", "max_line_points", int, "N",
-     "most points of one road or footway (default 10,000)"),
-    ("--max-notes", "max_notes", int, "N", "most notes listed for one import (default 100)"),
+     f"most points of one road or footway (default {defaults.MAX_LINE_POINTS:,})"),
+    ("--max-notes", "max_notes", int, "N",
+     f"most notes listed for one import (default {defaults.MAX_NOTES:,})"),
 )
 
 
@@ -127,8 +130,7 @@ def _import_limits(args: argparse.Namespace):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .io.site_file import DEFAULT_LIMITS
-
+    """The argument parser (light: builds no library object, imports nothing heavy)."""
     p = argparse.ArgumentParser(
         prog="orientation",
         description="Emergency orientation signage (Gütersloh model, US K-12) and responder maps.")
@@ -138,23 +140,22 @@ def _parser() -> argparse.ArgumentParser:
     def site_cmd(name: str, help_: str) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_, description=help_)
         c.add_argument("site", metavar="SITE", help="site file (YAML or JSON)")
-        c.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
+        c.add_argument("--profile", help="profile name or style file (default: the site's, "
+                       f"else {defaults.DEFAULT_PROFILE})")
         lim = c.add_argument_group("limits for untrusted input")
         lim.add_argument("--max-file-mb", type=_positive_float, metavar="MB",
-                         help=f"largest site file (default {DEFAULT_LIMITS.max_bytes / 1e6:g} MB)")
+                         help=f"largest site file (default {defaults.MAX_SITE_FILE_BYTES / 1e6:g} MB)")
         lim.add_argument("--max-elements", type=_positive_int, metavar="N", help="most doors, stairs, rooms, "
-                         f"windows and features per site (default {DEFAULT_LIMITS.max_elements:,})")
+                         f"windows and features per site (default {defaults.MAX_ELEMENTS:,})")
         lim.add_argument("--max-coordinate", type=_positive_float, metavar="M", help="farthest coordinate "
-                         f"from the plan origin in metres (default {DEFAULT_LIMITS.max_coordinate_m:g})")
+                         f"from the plan origin in metres (default {defaults.MAX_COORDINATE_M:g})")
         lim.add_argument("--max-ring-vertices", type=_positive_int, metavar="N",
-                         help="most points of one outline (default "
-                         f"{DEFAULT_LIMITS.max_ring_vertices:,})")
+                         help=f"most points of one outline (default {defaults.MAX_RING_VERTICES:,})")
         lim.add_argument("--max-line-points", type=_positive_int, metavar="N",
-                         help="most points of one road or footway (default "
-                         f"{DEFAULT_LIMITS.max_line_points:,})")
+                         help=f"most points of one road or footway (default {defaults.MAX_LINE_POINTS:,})")
         lim.add_argument("--max-exterior-doors", type=_positive_int, metavar="N",
                          help="most exterior doors of one building (default "
-                         f"{DEFAULT_LIMITS.max_exterior_doors:,})")
+                         f"{defaults.MAX_EXTERIOR_DOORS:,})")
         return c
 
     r = site_cmd("render", "plan the site and write every output (signs, maps, schedule, register)")
@@ -174,21 +175,26 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--renamed-from", metavar="OLD_NAME",
                    help="the site's former name, when it was renamed since the plan was printed (the old plan is otherwise refused as another site's)")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    r.add_argument("-v", "--verbose", action="store_true", help="list every finding (by default "
+                   f"the counts by kind and the first {defaults.FINDINGS_PER_KIND} of each kind)")
 
     pl = site_cmd("plan", "the signage plan as a table, or plan.json with --json")
     pl.add_argument("--json", action="store_true", help="print plan.json")
     pl.add_argument("--date", help="plan date (ISO)")
+    pl.add_argument("-v", "--verbose", action="store_true", help="list every finding")
 
-    site_cmd("check", "validation, legibility and contrast report; exit 1 on an error finding")
+    site_cmd("check", "validation, legibility and contrast report (every finding, notes "
+             "included); exit 1 on an error finding")
 
     site_cmd("pin", "write every assigned code into the site file as pins (keeps comments)")
 
-    d = sub.add_parser("diff", help="what changed since a printed plan: signs to add, remove, reprint")
-    d.add_argument("old_plan", metavar="OLD_PLAN", help="plan.json of the printed plan")
-    d.add_argument("site", metavar="SITE", help="the site file as it is now")
-    d.add_argument("--profile", help="profile name (default: the site's, else guetersloh)")
-    d.add_argument("--json", action="store_true", help="print JSON (added, removed, reprint, unchanged)")
-    d.add_argument("--renamed-from", metavar="OLD_NAME",
+    df = sub.add_parser("diff", help="what changed since a printed plan: signs to add, remove, reprint")
+    df.add_argument("old_plan", metavar="OLD_PLAN", help="plan.json of the printed plan")
+    df.add_argument("site", metavar="SITE", help="the site file as it is now")
+    df.add_argument("--profile", help="profile name or style file (default: the site's, else "
+                    f"{defaults.DEFAULT_PROFILE})")
+    df.add_argument("--json", action="store_true", help="print JSON (added, removed, reprint, unchanged)")
+    df.add_argument("--renamed-from", metavar="OLD_NAME",
                    help="the site's former name, when it was renamed since the plan was printed (the old plan is otherwise refused as another site's)")
 
     bt = sub.add_parser("batch", help="render many site files with a progress bar")
@@ -218,44 +224,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-class Terminated(SystemExit):
-    """A signal (SIGTERM, SIGHUP, SIGINT) turned into an exception, so that every clean-up on
-    the way out runs (no temporary folder is left). Exit status 128 + the signal number."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-        self.code = 128 + signum
-
-
-def _raise_terminated(signum: int, _frame) -> None:
-    raise Terminated(signum)
-
-
-def install_signal_handlers() -> dict[int, object]:
-    """Turn SIGTERM, SIGHUP and SIGINT into :class:`Terminated` (only in the main thread and
-    not where a signal is ignored, as under ``nohup``). Returns the handlers to restore."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    saved: dict[int, object] = {}
-    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
-        sig = getattr(signal, name, None)
-        if sig is None:
-            continue
-        current = signal.getsignal(sig)
-        if current is signal.SIG_IGN:
-            continue
-        saved[sig] = current
-        signal.signal(sig, _raise_terminated)
-    return saved
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     # pydantic scans every installed package's entry points for plugins at first use (about
     # 0.3 s in a full environment); the command line uses none. Library users are unaffected.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    tune_collector_for_a_run()
     args = _parser().parse_args(argv)
+    if args.command == "schema":  # light commands first: no library, no rich, no signals
+        return _schema()
+    if args.command == "profiles":
+        return _profiles()
+    from .errors import OrientationError
+    from .runtime import tune_collector_for_a_run
+
+    tune_collector_for_a_run()
     saved = install_signal_handlers()
     try:
         return _run(args)
@@ -281,26 +262,53 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(sig, handler)
 
 
+def _schema() -> int:
+    """``orientation schema``: the JSON Schema of the site file (the kept copy when fresh)."""
+    from .schema_cache import site_schema_json
+
+    sys.stdout.write(site_schema_json() + "\n")
+    return 0
+
+
+def profile_titles() -> list[tuple[str, str]]:
+    """``(name, title)`` of the bundled profiles, default first, read straight from the style
+    files: listing them must not build the profile models (start-up). The same files and
+    order as :func:`orientation.profiles.profile_names`, the same titles as
+    :func:`orientation.profiles.load_profile` (a test holds both)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # the package's own folder (importlib.resources would cost a tenth of the budget)
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "styles")
+    out = []
+    for name in os.listdir(folder):
+        if not name.endswith(".yaml") or name == "colors.yaml":
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            data = yaml.load(fh.read(), Loader=loader)  # noqa: S506 - a safe loader
+        title = data.get("title", "") if isinstance(data, dict) else ""
+        out.append((name[:-5], str(title)))
+    return sorted(out, key=lambda nt: (nt[0] != defaults.DEFAULT_PROFILE, nt[0]))
+
+
+def _profiles() -> int:
+    """``orientation profiles``: one line per bundled profile (name, title, the default)."""
+    for name, title in profile_titles():
+        mark = " (default)" if name == defaults.DEFAULT_PROFILE else ""
+        sys.stdout.write(f"{name:<12} {title}{mark}\n")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
+    import json
+
     from rich.console import Console
+
+    from .report import StageProgress, print_findings, print_plan
 
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     cmd = args.command
-    if cmd == "schema":
-        from .model import Site
-
-        print(json.dumps(Site.model_json_schema(), indent=2, ensure_ascii=False))
-        return 0
-    if cmd == "profiles":
-        from .profiles import DEFAULT_PROFILE, load_profile, profile_names
-
-        for name in profile_names():
-            prof = load_profile(name)
-            mark = " (default)" if name == DEFAULT_PROFILE else ""
-            out.print(f"{name:<12} {prof.title}{mark}")
-        return 0
-
     if cmd == "batch":
         return _batch(args, out, err)
     if cmd == "import":
@@ -310,15 +318,18 @@ def _run(args: argparse.Namespace) -> int:
     from .layout.engine import PlanOptions, make_plan
 
     if cmd == "render":
-        log = None if args.quiet else (lambda m: err.print(m))
-        outputs = pipeline.render(args.site, args.out, profile=args.profile, formats=args.formats,
-                                  paper=args.paper, language=args.lang, date=args.date,
-                                  crop_marks=args.crop_marks, since=args.since, log=log,
-                                  renamed_from=args.renamed_from,
-                                  limits=_limits(args))
+        log = None if args.quiet else (lambda m: err.print(m, markup=False, highlight=False))
+        # a progress display on a terminal only, after a moment; nothing in a pipe or a file
+        with StageProgress(err if not args.quiet else _NoTerminal()) as progress:
+            outputs = pipeline.render(args.site, args.out, profile=args.profile,
+                                      formats=args.formats, paper=args.paper, language=args.lang,
+                                      date=args.date, crop_marks=args.crop_marks,
+                                      since=args.since, log=log, renamed_from=args.renamed_from,
+                                      limits=_limits(args),
+                                      progress=progress if progress.enabled else None)
         plan = outputs.plan
         target = outputs.out_dir
-        _print_findings(err, plan, quiet=args.quiet)
+        print_findings(err, plan, quiet=args.quiet, verbose=args.verbose)
         if not args.quiet:
             signs = (f"{outputs.signs_written} of {len(plan.signs)} signs to add or reprint"
                      if args.since else f"{outputs.signs_written} signs")
@@ -364,29 +375,40 @@ def _run(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write(plan.to_json())
         else:
-            _print_plan(out, plan)
-            _print_findings(err, plan)
+            print_plan(out, plan)
+            print_findings(err, plan, verbose=args.verbose)
         return 0
-    if cmd == "check":
-        _print_findings(out, plan, quiet=False, verbose=True)
+    if cmd == "check":  # the report: every finding, notes included
+        print_findings(out, plan, report=True)
         n_err = sum(1 for f in plan.findings if f.severity == "error")
         return 1 if n_err else 0
     raise AssertionError(cmd)  # argparse rejects unknown commands
 
 
+class _NoTerminal:
+    """Stands for a console that is no terminal (``--quiet``: no progress display)."""
+
+    is_terminal = False
+
+
 def _parse_layers(value: str | None) -> dict[str, str] | None:
+    from .errors import OptionError
+
     if not value:
         return None
     roles = {}
     for part in value.split(","):
         role, sep, layer = part.partition("=")
         if not sep or not role.strip() or not layer.strip():
-            raise OrientationError(f"--layers: {part!r} is not ROLE=LAYER (e.g. rooms=Zones)")
+            raise OptionError("--layers", f"{part!r} is not ROLE=LAYER (e.g. rooms=Zones)")
         roles[role.strip()] = layer.strip()
     return roles
 
 
 def _import(args, out, err) -> int:
+    from pathlib import Path
+
+    from .errors import OptionError, OutputError
     from .fileio import replace_file
     from .io import import_file
     from .io.site_file import dump_site
@@ -394,12 +416,13 @@ def _import(args, out, err) -> int:
 
     target = Path(args.out)
     if target.is_dir():
-        raise OrientationError(f"{target} is a folder; name the site file to write "
-                               "(e.g. -o site.yaml)")
+        raise OutputError(f"{target} is a folder; name the site file to write "
+                          "(e.g. -o site.yaml)", path=str(target))
     if target.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise OrientationError(f"{target}: name the site file .yaml or .json")
+        raise OptionError("--out", f"{target}: name the site file .yaml or .json")
     if os.path.lexists(target) and not args.force:
-        raise OrientationError(f"{target} exists; choose another name or pass --force")
+        raise OutputError(f"{target} exists; choose another name or pass --force",
+                          path=str(target))
     result = import_file(args.file, units=args.units, layers=_parse_layers(args.layers),
                          limits=_import_limits(args),
                          keep_room_numbers=args.keep_room_numbers)
@@ -451,41 +474,6 @@ def _batch(args, out, err) -> int:
     out.print(t)
     out.print(f"{len(results) - len(failed)} rendered, {len(failed)} failed", markup=False)
     return 1 if failed else 0
-
-
-def _print_findings(console, plan, *, quiet: bool = False, verbose: bool = False) -> None:
-    counts = {s: sum(1 for f in plan.findings if f.severity == s) for s in ("error", "warning", "info")}
-    for f in plan.findings:
-        if quiet and f.severity != "error":
-            continue
-        if f.severity == "info" and not verbose:
-            continue
-        console.print(f"{f.severity}: [{f.code}] {f.element}: {f.message}", markup=False)
-    if verbose or not quiet:
-        verdict = ("not fit to print: fix the errors above" if counts["error"]
-                   else "fit to print")
-        console.print(f"{plan.site_name}: {counts['error']} error(s), {counts['warning']} "
-                      f"warning(s), {counts['info']} note(s): {verdict}", markup=False)
-
-
-def _print_plan(console, plan) -> None:
-    from rich.table import Table
-
-    letters = {b.id: b.letter for b in plan.buildings}
-    t = Table(title=f"{plan.site_name} – {plan.profile}", show_lines=False)
-    for col in ("code", "kind", "building", "level", "side", "grid", "name", "signs"):
-        t.add_column(col)
-    signs_per = {}
-    for s in plan.signs:
-        signs_per[s.marking] = signs_per.get(s.marking, 0) + 1
-    for m in plan.markings:
-        if m.kind in ("side", "window"):
-            continue
-        level = "–" if m.level is None else (",".join(map(str, m.levels)) if m.levels else str(m.level))
-        t.add_row(m.code, m.kind, letters.get(m.building, m.building), level, m.side or "",
-                  m.grid or "", m.name or "", str(signs_per.get(m.id, 0)))
-    console.print(t)
-    console.print(f"{len(plan.signs)} signs; plan version {plan.version}", markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,21 +15,40 @@ file beside it, then a rename), and what the file *is* stays as it was:
 * a read-only file is refused rather than overwritten (say ``force=True`` to replace it);
 * on any error, and on an interrupt, the temporary file is removed; the target is as before.
 
-Every OS error becomes an :class:`~orientation.errors.OutputError` (writing) or a
-:class:`~orientation.errors.SiteFileError`-compatible message (reading) that names the file
-and what to do.
+Writing a folder (:func:`write_outputs`): every output of a render is written **all or
+nothing**: the files go to a temporary folder beside the target, which replaces the target at
+the end. On any error or interrupt the target is as it was and no temporary folder is left.
+
+**Only an output folder is ever replaced.** Every output folder carries a marker file,
+``.orientation-output`` (JSON: program, version, format id, site file name, the files
+written). A target is written only when it does not exist, is empty, or carries the marker and
+holds nothing but the files listed in it; anything else is refused with an
+:class:`~orientation.errors.OutputError` and left untouched (:func:`check_output_folder`). The
+site file (and the baseline ``plan.json`` of ``--since``) may never lie inside the target.
+
+This module is the only one that writes files: the pipeline's output folder, ``import``'s
+site file and ``pin``'s edited site file all go through it.
+
+Every OS error becomes an :class:`~orientation.errors.OutputError` (writing, with ``path``)
+or an :class:`InputFileError` (reading) that names the file and what to do.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
+import secrets
+import shutil
+import signal
 import stat
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import InputError, LimitError, OutputError
+from .errors import InputError, LimitError, OrientationError, OutputError
 
 
 class InputFileError(InputError):
@@ -143,21 +162,24 @@ def replace_file(path: str | Path, data: bytes | str, *, force: bool = False) ->
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {_oserror_message(exc)}") from None
+        raise OutputError(f"cannot write {shown}: {_oserror_message(exc)}", path=shown) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputError(f"cannot write {shown}: it is a folder; name a file")
+            raise OutputError(f"cannot write {shown}: it is a folder; name a file", path=shown)
         if not stat.S_ISREG(st.st_mode):
-            raise OutputError(f"cannot write {shown}: it is {_kind(st.st_mode)}; name a file")
+            raise OutputError(f"cannot write {shown}: it is {_kind(st.st_mode)}; name a file",
+                              path=shown)
         # the write bits as well as access(): for root, access() always says yes
         if not force and (not st.st_mode & 0o222 or not os.access(target, os.W_OK)):
-            raise OutputError(f"{shown} is read-only; make it writable (chmod u+w) to change it")
+            raise OutputError(f"{shown} is read-only; make it writable (chmod u+w) to change it",
+                              path=shown)
     folder = target.parent
     if not folder.is_dir():
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create the folder {folder}: {_oserror_message(exc)}") from None
+            raise OutputError(f"cannot create the folder {folder}: {_oserror_message(exc)}",
+                              path=str(folder)) from None
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
@@ -183,7 +205,7 @@ def replace_file(path: str | Path, data: bytes | str, *, force: bool = False) ->
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {_oserror_message(exc)}") from None
+        raise OutputError(f"cannot write {shown}: {_oserror_message(exc)}", path=shown) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -198,4 +220,303 @@ def _umask() -> int:
     return mask
 
 
-__all__ = ["InputFileError", "read_input_bytes", "replace_file"]
+# -- the output folder: ours or refused, written all or nothing ---------------------------------
+
+MARKER = ".orientation-output"
+"""The file written into every output folder; a folder carrying it may be replaced."""
+
+MARKER_FORMAT = "orientation/output@1"
+
+# What an output folder of a version before the marker held: accepted without a marker only
+# when nothing else is in it and its plan.json is one of ours.
+_LEGACY_FILES = frozenset({"plan.json", "register.csv", "markings.geojson", "schedule.csv",
+                           "signs.pdf", "proof.pdf", "schedule.pdf", "maps.pdf"})
+_LEGACY_FOLDERS = frozenset({"signs", "maps"})
+_MAX_MARKER_BYTES = 64_000_000
+
+
+def marker_bytes(files: Iterable[str], *, source: str | None = None) -> bytes:
+    """The marker file's content: program, version, format id, site file name and the files
+    written (so that a later run can tell them from anything a user put beside them)."""
+    from . import __version__
+
+    return (json.dumps({"program": "orientation", "version": __version__,
+                        "format": MARKER_FORMAT, "site": source,
+                        "files": sorted(files)}, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def _manifest(folder: str) -> set[str] | None:
+    """The files listed in ``folder``'s marker, or None when it has no valid marker."""
+    try:
+        raw = read_input_bytes(os.path.join(folder, MARKER), max_bytes=_MAX_MARKER_BYTES)
+        data = json.loads(raw)
+    except (OrientationError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("program") != "orientation" \
+            or data.get("format") != MARKER_FORMAT:
+        return None
+    files = data.get("files")
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        return None
+    return set(files)
+
+
+def _legacy_manifest(folder: str) -> set[str] | None:
+    """Files of an output folder written before the marker existed, or None if it is not one."""
+    plan = os.path.join(folder, "plan.json")
+    try:
+        if not stat.S_ISREG(os.lstat(plan).st_mode):
+            return None
+        with open(plan, "rb") as fh:
+            head = fh.read(200)
+    except OSError:
+        return None
+    if b'"format": "orientation/plan@1"' not in head:
+        return None
+    names: set[str] = set()
+    try:
+        for e in os.scandir(folder):
+            if e.name in _LEGACY_FILES and e.is_file(follow_symlinks=False):
+                names.add(e.name)
+            elif e.name in _LEGACY_FOLDERS and e.is_dir(follow_symlinks=False):
+                for f in os.scandir(e.path):
+                    if f.name.endswith(".svg") and f.is_file(follow_symlinks=False):
+                        names.add(f"{e.name}/{f.name}")
+                    else:
+                        return None
+            else:
+                return None
+    except OSError:
+        return None
+    return names
+
+
+def foreign_entries(folder: str | Path) -> list[str]:
+    """Paths (relative, sorted) inside an existing folder that orientation did not write.
+
+    Empty for an empty folder and for an earlier output (one with the marker file, or a
+    pre-marker output holding only the files render writes). A symbolic link or any file not
+    listed in the marker counts as foreign: replacing the folder would lose it.
+    """
+    folder = os.fspath(folder)
+    try:
+        top = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise OutputError(f"cannot read the output folder {folder}: {_oserror_message(exc)}",
+                          path=folder) from None
+    if not top:
+        return []
+    listed = _manifest(folder)
+    if listed is None:
+        listed = _legacy_manifest(folder)
+        if listed is None:
+            return top
+    else:
+        listed = listed | {MARKER}
+    dirs = {os.path.dirname(f) for f in listed}
+    for d in list(dirs):
+        while d:
+            d = os.path.dirname(d)
+            dirs.add(d)
+    foreign: list[str] = []
+
+    def walk(path: str, rel: str) -> None:
+        try:
+            entries = sorted(os.scandir(path), key=lambda e: e.name)
+        except OSError:
+            foreign.append(rel or ".")
+            return
+        for e in entries:
+            r = f"{rel}/{e.name}" if rel else e.name
+            if e.is_dir(follow_symlinks=False) and r in dirs:
+                walk(e.path, r)
+            elif not (e.is_file(follow_symlinks=False) and r in listed):
+                foreign.append(r)
+
+    walk(folder, "")
+    return foreign
+
+
+def check_output_folder(target: str | Path, *, protect: Iterable[str | Path] = ()) -> None:
+    """Refuse, with an :class:`OutputError` saying what to do, an output folder that must not
+    be replaced: a file, a folder holding anything orientation did not write, a read-only
+    folder, or one that holds (or is) a path in ``protect`` (the site file, a baseline plan).
+    A folder that does not exist yet, an empty one and an earlier output pass."""
+    shown = str(target)
+    real = os.path.realpath(target)
+    for p in protect:
+        rp = os.path.realpath(p)
+        if rp == real or rp.startswith(real.rstrip(os.sep) + os.sep):
+            raise OutputError(f"{shown} holds {p}, which writing the output there would "
+                              "replace; name an output folder outside it with -o", path=shown)
+    with suppress(OSError):
+        cwd = os.getcwd()
+        if cwd == real or cwd.startswith(real.rstrip(os.sep) + os.sep):
+            raise OutputError(f"{shown} is the current folder or holds it; name an output "
+                              "folder inside it with -o (e.g. output/)", path=shown)
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"cannot use {shown} as the output folder: {_oserror_message(exc)}",
+                          path=shown) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"{shown} is a file, not a folder; name an output folder with -o",
+                          path=shown)
+    foreign = foreign_entries(real)
+    if foreign:
+        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        raise OutputError(f"{shown} holds files that orientation did not write (e.g. "
+                          f"{', '.join(foreign[:3])}{more}); name a new or empty folder with -o",
+                          path=shown)
+    if not os.access(real, os.W_OK | os.X_OK):
+        raise OutputError(f"{shown} is read-only; make it writable (chmod u+w) or name another "
+                          "output folder with -o", path=shown)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while a rename pair or a clean-up runs (POSIX); a signal
+    that arrives meanwhile is delivered when the block ends."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    sigs = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+    old = mask(signal.SIG_BLOCK, sigs)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
+
+
+def _new_sibling(parent: str, name: str, tag: str, *, create: bool) -> str:
+    """A free name ``.<name>.<tag>XXXXXXXX`` in ``parent``; created as a folder (mode
+    ``0o777 & ~umask``) when ``create``."""
+    for _ in range(100):
+        p = os.path.join(parent, f".{name[:40]}.{tag}{secrets.token_hex(4)}")
+        if create:
+            try:
+                os.mkdir(p, 0o777)
+            except FileExistsError:
+                continue
+            return p
+        if not os.path.lexists(p):
+            return p
+    raise OutputError(f"cannot find a free temporary name in {parent}", path=parent)
+
+
+def _remove_tree(path: str) -> None:
+    """Remove a folder this module made, also where a sub-folder was made read-only."""
+    def retry(func, p, _exc):
+        try:  # unlinking needs a writable parent; then try once more
+            os.chmod(os.path.dirname(p), 0o700)
+            func(p)
+        except OSError:
+            pass
+
+    shutil.rmtree(path, onerror=retry)
+
+
+def write_outputs(files: dict[str, bytes], target: str | Path, *, source: str | None = None,
+                  protect: Iterable[str | Path] = (),
+                  progress: Callable[[str, float], None] | None = None) -> Path:
+    """Write all files into ``target`` atomically: build a sibling temporary folder, then swap.
+
+    ``target`` is replaced only when it does not exist, is empty or is an earlier output (it
+    carries the marker file :data:`MARKER`, written here with every output); anything else,
+    a file, a read-only folder and a folder holding a path of ``protect`` (the site file, a
+    baseline plan) is refused by :func:`check_output_folder` before anything is written. A
+    symbolic link to a folder is followed (the folder it names is replaced, the link stays).
+    The new folder gets the old folder's mode (a new one ``0o777 & ~umask``), files
+    ``0o666 & ~umask``. On any error or interrupt nothing is left but the target as it was.
+    ``source``: the site file's name, recorded in the marker.
+
+    Paths come from the program (sign ids, page names), never from user text; each is still
+    checked to stay inside the folder. ``progress("write", fraction)`` is told how far the
+    writing is (about a hundred calls), for a progress display.
+    """
+    protect = tuple(protect)
+    check_output_folder(target, protect=protect)
+    shown = Path(target)
+    real = os.path.realpath(target)
+    parent, name = os.path.dirname(real), os.path.basename(real)
+    try:
+        os.makedirs(parent, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder in {parent}: "
+                          f"{_oserror_message(exc)}", path=parent) from None
+    tmp: str | None = None
+    old: str | None = None
+    swapped = False
+    try:
+        tmp = _new_sibling(parent, name, "", create=True)
+        inside = tmp + os.sep
+        made = {tmp}
+        every = max(1, -(-len(files) // 100))  # at most 100 calls
+        for i, (rel, data) in enumerate(files.items()):
+            if progress is not None and i % every == 0:
+                progress("write", i / len(files))
+            # The folder is new and holds only what this loop writes (folders and files, no
+            # links), so normalising the path as text finds what resolve() would, without
+            # a system call per path component for each of thousands of files.
+            p = os.path.normpath(os.path.join(tmp, rel))
+            if not p.startswith(inside) or rel == MARKER:
+                raise OutputError(f"refusing to write outside the output folder: {rel!r}",
+                                  path=str(shown))
+            folder = os.path.dirname(p)
+            if folder not in made:  # one mkdir per folder, not per file
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            _write_new(p, data)
+        _write_new(os.path.join(tmp, MARKER), marker_bytes(files, source=source))
+        check_output_folder(target, protect=protect)  # again: it may have changed meanwhile
+        with suppress(FileNotFoundError):  # keep the mode of the folder being replaced
+            os.chmod(tmp, stat.S_IMODE(os.stat(real).st_mode))
+        with _signals_held():
+            if os.path.lexists(real):
+                old = _new_sibling(parent, name, "old.", create=False)
+                os.replace(real, old)
+            try:
+                os.replace(tmp, real)
+            except BaseException:
+                if old is not None:
+                    os.replace(old, real)
+                    old = None
+                raise
+            swapped = True
+    except BaseException as exc:
+        if tmp is not None and not swapped:
+            with _signals_held():
+                _remove_tree(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {shown}: {_oserror_message(exc)}",
+                              path=str(shown)) from None
+        raise
+    if old is not None:
+        with _signals_held():
+            _remove_tree(old)
+    if progress is not None:
+        progress("write", 1.0)
+    return shown
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Write a file that must not exist yet (the folder is new; nothing is followed or
+    overwritten), mode ``0o666 & ~umask``. Plain descriptor calls: a render writes thousands
+    of small files, and Python's buffered file objects cost more than the writing itself."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+__all__ = ["MARKER", "MARKER_FORMAT", "InputFileError", "check_output_folder", "foreign_entries",
+           "marker_bytes", "read_input_bytes", "replace_file", "write_outputs"]

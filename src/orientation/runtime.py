@@ -1,8 +1,11 @@
-"""Process-level helpers shared by stages that build large object graphs."""
+"""Process-level helpers: the garbage collector for stages that build large object graphs,
+and signals turned into a clean exit (the command line and the batch workers)."""
 
 from __future__ import annotations
 
 import gc
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -45,4 +48,36 @@ def tune_collector_for_a_run() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-__all__ = ["collector_paused", "tune_collector_for_a_run"]
+class Terminated(SystemExit):
+    """A signal (SIGTERM, SIGHUP, SIGINT) turned into an exception, so that every clean-up on
+    the way out runs (no temporary folder is left). Exit status 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.code = 128 + signum
+
+
+def _raise_terminated(signum: int, _frame) -> None:
+    raise Terminated(signum)
+
+
+def install_signal_handlers() -> dict[int, object]:
+    """Turn SIGTERM, SIGHUP and SIGINT into :class:`Terminated` (only in the main thread and
+    not where a signal is ignored, as under ``nohup``). Returns the handlers to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    saved: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        current = signal.getsignal(sig)
+        if current is signal.SIG_IGN:
+            continue
+        saved[sig] = current
+        signal.signal(sig, _raise_terminated)
+    return saved
+
+
+__all__ = ["Terminated", "collector_paused", "install_signal_handlers", "tune_collector_for_a_run"]
