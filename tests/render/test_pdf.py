@@ -1,18 +1,25 @@
-"""Tests for orientation.render.pdf: page boxes, embedded fonts, text, CMYK, stability."""
+"""Tests for orientation.render.pdf: page boxes, embedded fonts, text, CMYK, stability.
+
+Every test that renders runs on both paths (the ``render`` fixture): reportlab's public API,
+the default, and the fenced fast path (:mod:`orientation.render._pdf_fast`).
+"""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from orientation import fonts
-from orientation.render import Color, Group, Page, Path, Rect, Stroke, Text, render_pdf
+from orientation.errors import LayoutError
+from orientation.render import Color, Group, Page, Path, Rect, Stroke, Text, _pdf_fast, render_pdf
 
 K = 72 / 25.4
 BLUE = Color("#063971", (1.0, 0.7, 0.0, 0.3), "RAL 5017")
@@ -77,9 +84,25 @@ def map_page() -> Page:
     )
 
 
+Render = Callable[..., bytes]
+
+
+@pytest.fixture(scope="module", params=["public", "fast"])
+def path(request: pytest.FixtureRequest) -> str:
+    if request.param == "fast" and not _pdf_fast.SUPPORTED:
+        pytest.skip(f"the fast path is not enabled for this reportlab (tested: {_pdf_fast.TESTED})")
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def pdf_bytes() -> bytes:
-    return render_pdf(
+def render(path: str) -> Render:
+    """render_pdf on one of the two paths."""
+    return functools.partial(render_pdf, fast=path == "fast")
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(render: Render) -> bytes:
+    return render(
         [sign_page(), sign_page("N2", crop_marks=True), map_page()],
         title="Schilder",
         subject="Verkehrsblau RAL 5017",
@@ -105,18 +128,25 @@ def test_page_count_and_metadata(reader: PdfReader) -> None:
     assert [o.title for o in reader.outline] == ["Schild E1", "Schild N2", "Lageplan"]
 
 
-def test_each_bookmark_opens_its_page_and_unnamed_pages_have_none() -> None:
+def test_each_bookmark_opens_its_page_and_unnamed_pages_have_none(render: Render,
+                                                                   path: str) -> None:
     from dataclasses import replace
 
     pages = [sign_page(), replace(sign_page("N2"), name=""), replace(map_page(), name="Übersicht – Süd")]
-    r = PdfReader(io.BytesIO(render_pdf(pages)), strict=True)
+    r = PdfReader(io.BytesIO(render(pages)), strict=True)
     assert [(o.title, r.get_destination_page_number(o)) for o in r.outline] == [
         ("Schild E1", 0), ("Übersicht – Süd", 2)]
-    # one resource dictionary shared by every page (fonts and procedure sets)
     res = [page.raw_get("/Resources") for page in r.pages]
-    assert all(isinstance(x, IndirectObject) for x in res)
-    assert len({x.idnum for x in res}) == 1
-    unnamed = render_pdf([replace(sign_page(), name="")])
+    if path == "fast":
+        # one resource dictionary shared by every page (fonts and procedure sets)
+        assert all(isinstance(x, IndirectObject) for x in res)
+        assert len({x.idnum for x in res}) == 1
+    else:
+        # a resource dictionary per page (room for colour spaces and graphics states), the
+        # document's font dictionary shared
+        assert not any(isinstance(x, IndirectObject) for x in res)
+        assert len({x.raw_get("/Font").idnum for x in res}) == 1
+    unnamed = render([replace(sign_page(), name="")])
     assert "/Outlines" not in PdfReader(io.BytesIO(unnamed)).trailer["/Root"]
 
 
@@ -174,7 +204,7 @@ def test_fonts_are_embedded_truetype_subsets(reader: PdfReader) -> None:
         assert "/ToUnicode" in font
 
 
-def test_fallback_subsets_of_successive_documents_keep_their_glyphs() -> None:
+def test_fallback_subsets_of_successive_documents_keep_their_glyphs(render: Render) -> None:
     # reportlab registers faces by PostScript name; two subsets under one name once made the
     # second document print Cyrillic as empty boxes
     import shutil
@@ -185,7 +215,7 @@ def test_fallback_subsets_of_successive_documents_keep_their_glyphs() -> None:
     black = Color("#000000", (0, 0, 0, 1))
     texts = []
     for word in ("Σχολείο", "Школа"):
-        data = render_pdf([Page(100, 50, (Text(10, 20, word, 5, black),))])
+        data = render([Page(100, 50, (Text(10, 20, word, 5, black),))])
         texts.append(subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
                                     check=True).stdout.decode().strip())
     assert texts == ["Σχολείο", "Школа"]
@@ -221,8 +251,8 @@ def test_even_odd_fill_and_dash(reader: PdfReader) -> None:
     assert re.search(r"\[1 \.5\] 0 d", ops)
 
 
-def test_identical_input_gives_identical_bytes(pdf_bytes: bytes) -> None:
-    again = render_pdf(
+def test_identical_input_gives_identical_bytes(pdf_bytes: bytes, render: Render) -> None:
+    again = render(
         [sign_page(), sign_page("N2", crop_marks=True), map_page()],
         title="Schilder",
         subject="Verkehrsblau RAL 5017",
@@ -231,19 +261,20 @@ def test_identical_input_gives_identical_bytes(pdf_bytes: bytes) -> None:
     assert again == pdf_bytes
 
 
-def test_latin_only_document_embeds_no_fallback() -> None:
-    reader = PdfReader(io.BytesIO(render_pdf([sign_page()])))
+def test_latin_only_document_embeds_no_fallback(render: Render) -> None:
+    reader = PdfReader(io.BytesIO(render([sign_page()])))
     assert {name.split("+", 1)[1] for name in fonts_of(reader)} == {
         "AtkinsonHyperlegible-Bold",
         "AtkinsonHyperlegible-Regular",
     }
 
 
-def test_empty_and_bad_pages_are_refused() -> None:
-    with pytest.raises(ValueError, match="at least one page"):
-        render_pdf([])
-    with pytest.raises(ValueError, match="must be positive"):
-        render_pdf([Page(0, 10, (), name="leer")])
+def test_empty_and_bad_pages_are_refused(render: Render) -> None:
+    with pytest.raises(LayoutError, match="at least one page"):
+        render([])
+    with pytest.raises(LayoutError, match="must be positive") as err:
+        render([Page(0, 10, (), name="leer")])
+    assert err.value.element == "leer"
 
 
 def ppm_pixels(data: bytes) -> tuple[int, int, bytes]:
@@ -253,9 +284,9 @@ def ppm_pixels(data: bytes) -> tuple[int, int, bytes]:
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
-def test_rasterised_sign_looks_right(tmp_path) -> None:  # noqa: ANN001 - pytest fixture
+def test_rasterised_sign_looks_right(tmp_path, render: Render) -> None:  # noqa: ANN001 - pytest fixture
     pdf = tmp_path / "sign.pdf"
-    pdf.write_bytes(render_pdf([sign_page()]))
+    pdf.write_bytes(render([sign_page()]))
     # 25.4 dpi: one pixel per millimetre of the 406 x 206 mm MediaBox.
     out = subprocess.run(
         ["pdftoppm", "-r", "25.4", "-singlefile", str(pdf)], check=True, capture_output=True
@@ -275,3 +306,85 @@ def test_rasterised_sign_looks_right(tmp_path) -> None:  # noqa: ANN001 - pytest
     start = 200 - fonts.text_width_mm("E1", size_mm=size) / 2
     assert min(rgb(start + 0.09 * size, 117 - 20)) > 200
     assert rgb(start - 5, 100)[2] > 90 and rgb(start - 5, 100)[0] < 60
+
+
+# -- choosing the path; resources only the public path writes -----------------------------------
+
+CUT = Color("#ff00ff", (0.0, 1.0, 0.0, 0.0), "Konturschnitt", spot="CutContour")
+VEIL = Color("#ffffff", (0.0, 0.0, 0.0, 0.0), "RAL 9016", alpha=0.6)
+
+
+def special_page() -> Page:
+    """A sign with a cut contour in a spot colour and a translucent panel."""
+    return Page(
+        200, 100,
+        (Rect(0, 0, 200, 100, fill=BLUE),
+         Rect(10, 10, 80, 40, fill=VEIL),
+         Text(100, 60, "E1", 20, WHITE, halo=VEIL, halo_mm=0.5),
+         Rect(-1, -1, 202, 102, stroke=Stroke(CUT, 0.25), radius_mm=5)),
+        bleed_mm=3, name="Schild mit Kontur",
+    )
+
+
+def test_the_public_path_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orientation.render.pdf import FAST_ENV
+
+    monkeypatch.delenv(FAST_ENV, raising=False)
+    pages = [sign_page(), map_page()]
+    public = render_pdf(pages, fast=False)
+    assert render_pdf(pages) == public
+    if _pdf_fast.SUPPORTED:
+        fast = render_pdf(pages, fast=True)
+        assert fast != public
+        monkeypatch.setenv(FAST_ENV, "1")
+        assert render_pdf(pages) == fast
+        assert render_pdf(pages, fast=False) == public  # the keyword wins
+
+
+def test_the_fast_path_is_fenced_by_the_reportlab_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _pdf_fast._version("5.1.0") == (5, 1)
+    assert _pdf_fast._version("4.4.10a") == (4, 4)
+    monkeypatch.setattr(_pdf_fast, "SUPPORTED", False)
+    pages = [sign_page()]
+    assert render_pdf(pages, fast=True) == render_pdf(pages, fast=False)
+
+
+def test_fast_path_falls_back_for_spot_colours_and_transparency() -> None:
+    pages = [sign_page(), special_page()]
+    assert render_pdf(pages, fast=True) == render_pdf(pages, fast=False)
+
+
+def test_public_path_writes_a_spot_colour_and_transparency() -> None:
+    import pikepdf
+
+    data = render_pdf([sign_page(), special_page()])
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert list((getattr(pdf, "check_pdf_syntax", None) or pdf.check)()) == []
+        plain, special = pdf.pages
+        assert "/ColorSpace" not in plain.Resources and "/ExtGState" not in plain.Resources
+        spaces = special.Resources.ColorSpace
+        (sep,) = [spaces[k] for k in spaces]
+        assert sep[0] == "/Separation" and sep[1] == "/CutContour" and sep[2] == "/DeviceCMYK"
+        alpha = {float(gs.get("/ca", 1)) for gs in special.Resources.ExtGState.values()}
+        alpha |= {float(gs.get("/CA", 1)) for gs in special.Resources.ExtGState.values()}
+        assert 0.6 in alpha
+        ops = special.Contents.read_bytes().decode("latin-1")
+        assert re.search(r"/\S+ CS 1 SCN", ops)  # the contour strokes the separation
+        assert re.search(r"/\S+ gs", ops)
+        assert pdf.Root.Outlines.Count == 2
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_both_paths_rasterise_alike(tmp_path) -> None:  # noqa: ANN001 - pytest fixture
+    if not _pdf_fast.SUPPORTED:
+        pytest.skip("fast path not enabled for this reportlab")
+    pages = [sign_page(crop_marks=True), map_page()]
+    images = []
+    for fast in (False, True):
+        pdf = tmp_path / f"{fast}.pdf"
+        pdf.write_bytes(render_pdf(pages, fast=fast))
+        images.append([
+            subprocess.run(["pdftoppm", "-r", "30", "-f", str(n), "-l", str(n), "-singlefile",
+                            str(pdf)], check=True, capture_output=True).stdout
+            for n in (1, 2)])
+    assert images[0] == images[1]

@@ -12,36 +12,66 @@ Drawing is clipped to the BleedBox. Inside the page the backend sets up a user s
 millimetres with the origin at the trim's top-left corner and y down, exactly as the scene,
 so every item is drawn with its own numbers.
 
-Colours are DeviceCMYK from :attr:`Color.cmyk` (``k``/``K`` operators); the RAL names belong in
-the document metadata that the caller passes as ``subject``/``keywords``. Text is real text in
-embedded TrueType subsets (Atkinson Hyperlegible, Noto Sans for the characters it lacks), so
-readers can search and extract it; halos are the glyph outlines stroked behind the text, so
-the extracted text is not doubled. Output is byte-stable (``invariant=1``, fixed ids and
-dates, fonts built deterministically) and page streams are compressed.
+Colours are DeviceCMYK from :attr:`Color.cmyk` (``k``/``K`` operators); a colour with a
+``spot`` name is painted in a Separation colour space of that name (``cmyk`` the alternate),
+one with ``alpha`` below 1 through an ExtGState. The RAL names belong in the document
+metadata that the caller passes as ``subject``/``keywords``. Text is real text in embedded
+TrueType subsets (Atkinson Hyperlegible, Noto Sans for the characters it lacks), so readers
+can search and extract it; halos are the glyph outlines stroked behind the text, so the
+extracted text is not doubled. Output is byte-stable (``invariant=1``, fixed ids and dates,
+fonts built deterministically) and page streams are compressed.
 
 Page names become outline (bookmark) entries; ``Page.title`` and ``Page.meta`` are not
 written (the document information comes from :func:`render_pdf`'s arguments).
+
+Two ways to write the file
+--------------------------
+
+The default goes through reportlab's public API only: a :class:`Canvas` with
+``setPageSize``, ``setTrimBox``/``setBleedBox``, ``bookmarkPage``/``addOutlineEntry``, text
+objects for the text, and the colour and alpha setters, so every resource a page names (its
+fonts, separations, graphics states) lands in that page's resource dictionary. Operators that
+name no resource (paths, transforms, DeviceCMYK colours, line styles) are written as text with
+``Canvas.addLiteral``: a map page has thousands of items, and the canvas's drawing methods
+track a transform and a state stack per call.
+
+``fast=True`` (or ``ORIENTATION_PDF_FAST=1`` in the environment) selects
+:mod:`orientation.render._pdf_fast`, which reaches into reportlab's document objects to write
+a booklet of thousands of sign pages about twice as fast. It is fenced behind a check of the
+reportlab version it was tested with and falls back to this path on any other version, and
+for pages that need a resource it cannot write (a spot colour, transparency).
 """
 
 from __future__ import annotations
 
 import io
 import math
+import os
 import threading
-import zlib
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from reportlab import rl_config
-from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.colors import CMYKColorSep
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFPage, PDFResourceDictionary, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from orientation import fonts
-from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
+from orientation.errors import LayoutError
+from orientation.render.scene import (
+    Circle,
+    Color,
+    Group,
+    Item,
+    Page,
+    Path,
+    Rect,
+    Stroke,
+    Text,
+)
 from orientation.runtime import collector_paused
 
 # Compressed streams stay binary: ASCII85 would make files 25 % larger and slower to write.
@@ -55,6 +85,8 @@ CROP_MARK_LENGTH_MM = 5.0
 """Length of a crop mark in mm."""
 CROP_MARK_WIDTH_MM = 0.1
 """Line width of a crop mark in mm (about 0.3 pt), in registration colour (CMYK 100/100/100/100)."""
+FAST_ENV = "ORIENTATION_PDF_FAST"
+"""Environment variable that selects the fast path when ``render_pdf(fast=None)``: ``1``."""
 
 _ANCHOR = {"start": 0.0, "middle": 0.5, "end": 1.0}
 _REGISTERED: set[str] = set()
@@ -66,6 +98,8 @@ def _num(v: float) -> str:
     s = f"{v:.3f}".rstrip("0").rstrip(".")
     return "0" if s == "-0" else s
 
+
+# -- shared by both paths: fonts, checks, boxes and the operators that name no resource --------
 
 def _register(program: fonts.FontProgram) -> str:
     """Register a font program with reportlab once per process; returns its registry name."""
@@ -110,6 +144,11 @@ def _cmyk(color: Color) -> tuple[float, float, float, float]:
     return c, m, y, k
 
 
+def _is_plain(color: Color) -> bool:
+    """A DeviceCMYK colour at full opacity: set with ``k``/``K``, no resource needed."""
+    return not color.spot and color.alpha >= 1
+
+
 # Operators are cached per colour and line style: a map page repeats a handful of them
 # thousands of times.
 @lru_cache(maxsize=1024)
@@ -118,9 +157,9 @@ def _fill_op(color: Color) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _stroke_op(stroke: Stroke) -> str:
-    """Colour, width and dash of a line (a zero dash pattern draws solid)."""
-    op = f"{fp_str(*_cmyk(stroke.color))} K {fp_str(stroke.width_mm)} w"
+def _line_op(stroke: Stroke) -> str:
+    """Width and dash of a line (a zero dash pattern draws solid)."""
+    op = f"{fp_str(stroke.width_mm)} w"
     dash = [max(d, 0.0) for d in stroke.dash_mm]
     if sum(dash) > 0:
         op += f" [{fp_str(dash)}] 0 d"
@@ -128,8 +167,19 @@ def _stroke_op(stroke: Stroke) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _halo_op(color: Color) -> str:
-    return f"{fp_str(*_cmyk(color))} K 1 j 1 J"
+def _stroke_op(stroke: Stroke) -> str:
+    """Colour, width and dash of a line."""
+    return f"{fp_str(*_cmyk(stroke.color))} K {_line_op(stroke)}"
+
+
+def _paint_op(fill: Color | None, stroke: Stroke | None, even_odd: bool = False) -> str | None:
+    """The painting operator of a shape (``f``, ``S``, ``B*``, ...); None when nothing is
+    painted (no fill, and no stroke or one of zero width)."""
+    do_stroke = stroke is not None and stroke.width_mm > 0
+    if fill is None and not do_stroke:
+        return None
+    return str(PATH_OPS[int(do_stroke), int(fill is not None),
+                        FILL_EVEN_ODD if even_odd else FILL_NON_ZERO])
 
 
 # Shapes that repeat at many places (code boxes, keylines, callout circles) are built once
@@ -139,14 +189,60 @@ def _halo_op(color: Color) -> str:
 def _round_rect_path(w: float, h: float, r: float) -> str:
     path = PDFPathObject()
     path.roundRect(0, 0, w, h, r)
-    return path.getCode()
+    return str(path.getCode())
 
 
 @lru_cache(maxsize=1024)
 def _circle_path(r: float) -> str:
     path = PDFPathObject()
     path.circle(0, 0, r)
-    return path.getCode()
+    return str(path.getCode())
+
+
+def _rect_path(r: Rect) -> str | None:
+    x, w = (r.x, r.w) if r.w >= 0 else (r.x + r.w, -r.w)
+    y, h = (r.y, r.h) if r.h >= 0 else (r.y + r.h, -r.h)
+    if w <= 0 or h <= 0:
+        return None
+    rx = min(max(r.radius_mm, 0.0), w / 2, h / 2)
+    if rx > 0:
+        return f"1 0 0 1 {fp_str(x, y)} cm {_round_rect_path(w, h, rx)}"
+    return f"{fp_str(x, y, w, h)} re"
+
+
+def _circle_ops(ci: Circle) -> str | None:
+    if ci.r <= 0:
+        return None
+    return f"1 0 0 1 {fp_str(ci.cx, ci.cy)} cm {_circle_path(ci.r)}"
+
+
+def _path_ops(p: Path) -> str | None:
+    rings = [ring for ring in p.rings if len(ring) >= 2]
+    if not rings:
+        return None
+    ops = []
+    for ring in rings:
+        ops.append(f"{fp_str(*ring[0])} m")
+        ops.extend(f"{fp_str(*pt)} l" for pt in ring[1:])
+        if p.closed:
+            ops.append("h")
+    return " ".join(ops)
+
+
+def _group_ops(g: Group) -> list[str]:
+    """The clip and transform that open a group (after its ``q``)."""
+    ops = []
+    if g.clip is not None:
+        ops.append(f"{fp_str(*g.clip)} re W n")
+    if g.dx or g.dy:
+        ops.append(f"1 0 0 1 {fp_str(g.dx, g.dy)} cm")
+    if g.rotate_deg % 360:
+        # In this y-down space a positive angle turns clockwise on paper, as in SVG.
+        a = math.radians(g.rotate_deg)
+        c, s = math.cos(a), math.sin(a)
+        ops.append(f"1 0 0 1 {fp_str(g.ox, g.oy)} cm {fp_str(c, s, -s, c)} 0 0 cm "
+                   f"1 0 0 1 {fp_str(-g.ox, -g.oy)} cm")
+    return ops
 
 
 @lru_cache(maxsize=1 << 16)
@@ -167,263 +263,26 @@ def _halo_glyphs(text: str, weight: str) -> tuple[int, str] | None:
     return upem, " ".join(ops)
 
 
-@lru_cache(maxsize=1024)
-def _paint_ops(fill: Color | None, stroke: Stroke | None,
-               even_odd: bool = False) -> tuple[str, str] | None:
-    """(state operators, painting operator) for a shape; None when nothing is painted (no
-    fill, and no stroke or one of zero width)."""
-    do_stroke = stroke is not None and stroke.width_mm > 0
-    if fill is None and not do_stroke:
-        return None
-    state = []
-    if fill is not None:
-        state.append(_fill_op(fill))
-    if do_stroke:
-        state.append(_stroke_op(stroke))  # type: ignore[arg-type]
-    paint = PATH_OPS[int(do_stroke), int(fill is not None),
-                     FILL_EVEN_ODD if even_odd else FILL_NON_ZERO]
-    return " ".join(state), paint
-
-
-class _Painter:
-    """Writes the content stream of a page's items, in mm with y down.
-
-    The operators are written as text here rather than through the canvas's drawing
-    methods: a map page has thousands of items, and the canvas tracks a transform matrix and
-    a state stack for every call, which cost more than the drawing itself. The canvas still
-    makes the document (pages, boxes, fonts, outlines). Each item is wrapped in ``q``/``Q``,
-    so no colour, width or dash leaks to the next.
-    """
-
-    __slots__ = ("doc", "font_names", "out", "_encoded")
-
-    def __init__(self, canvas: Canvas, font_names: dict[str, str],
-                 encoded: dict[tuple[str, str, str], str]) -> None:
-        self.doc = canvas._doc  # reportlab assigns the font subsets per document
-        self.font_names = font_names
-        self.out: list[str] = []
-        self._encoded = encoded
-
-    def item(self, item: Item) -> None:
-        kind = type(item)
-        if kind is Rect:
-            self.rect(item)  # type: ignore[arg-type]
-        elif kind is Text:
-            self.text(item)  # type: ignore[arg-type]
-        elif kind is Path:
-            self.path(item)  # type: ignore[arg-type]
-        elif kind is Circle:
-            self.circle(item)  # type: ignore[arg-type]
-        elif kind is Group:
-            self.group(item)  # type: ignore[arg-type]
-        else:
-            raise TypeError(
-                f"cannot draw {kind.__name__}; expected Rect, Circle, Path, Text or Group"
-            )
-
-    def _shape(self, path: str, fill: Color | None, stroke: Stroke | None,
-               even_odd: bool = False) -> None:
-        ops = _paint_ops(fill, stroke, even_odd)
-        if ops is not None:
-            self.out.append(f"q {ops[0]} {path} {ops[1]} Q")
-
-    def rect(self, r: Rect) -> None:
-        x, w = (r.x, r.w) if r.w >= 0 else (r.x + r.w, -r.w)
-        y, h = (r.y, r.h) if r.h >= 0 else (r.y + r.h, -r.h)
-        if w <= 0 or h <= 0:
-            return
-        rx = min(max(r.radius_mm, 0.0), w / 2, h / 2)
-        if rx > 0:
-            path = f"1 0 0 1 {fp_str(x, y)} cm {_round_rect_path(w, h, rx)}"
-            self._shape(path, r.fill, r.stroke)
-        else:
-            self._shape(f"{fp_str(x, y, w, h)} re", r.fill, r.stroke)
-
-    def circle(self, ci: Circle) -> None:
-        if ci.r <= 0:
-            return
-        self._shape(f"1 0 0 1 {fp_str(ci.cx, ci.cy)} cm {_circle_path(ci.r)}", ci.fill,
-                    ci.stroke)
-
-    def path(self, p: Path) -> None:
-        rings = [ring for ring in p.rings if len(ring) >= 2]
-        if not rings:
-            return
-        ops = []
-        for ring in rings:
-            ops.append(f"{fp_str(*ring[0])} m")
-            ops.extend(f"{fp_str(*pt)} l" for pt in ring[1:])
-            if p.closed:
-                ops.append("h")
-        self._shape(" ".join(ops), p.fill, p.stroke, even_odd=True)
-
-    def _shown(self, font_key: str, text: str, size_s: str) -> str:
-        """The operators that show a run at a size (``/F1+0 3.2 Tf (..) Tj``, one pair per
-        font subset); cached per document, in which reportlab's subset code of a character
-        never changes, and labels repeat their texts and sizes across pages."""
-        key = (font_key, text, size_s)
-        shown = self._encoded.get(key)
-        if shown is None:
-            font = pdfmetrics.getFont(self.font_names[font_key])
-            shown = " ".join(
-                f"{font.getSubsetInternalName(subset, self.doc)} {size_s} Tf ({escapePDF(chunk)}) Tj"
-                for subset, chunk in font.splitString(text, self.doc))
-            self._encoded[key] = shown
-        return shown
-
-    def text(self, t: Text) -> None:
-        lay = fonts.layout(t.text, weight=t.weight)
-        if not lay.runs or t.size_mm <= 0:  # no text (a run holds at least one glyph)
-            return
-        size = t.size_mm
-        x0 = t.x - lay.advance_em * size * _ANCHOR[t.anchor]
-        out = self.out
-        out.append("q")
-        if t.halo is not None and t.halo_mm > 0:
-            # Stroked outlines, not a second text object: extraction stays single.
-            out.append(self._halo(t, lay, x0))
-        # Each run's text matrix flips y back up at the baseline; units stay mm.
-        size_s = fp_str(size)
-        runs = lay.runs
-        if len(runs) == 1:  # the usual case: one face
-            run = runs[0]
-            out.append(f"{_fill_op(t.fill)} BT 1 0 0 -1 {fp_str(x0, t.y)} Tm "
-                       f"{self._shown(run.font_key, run.text, size_s)} ET Q")
-            return
-        ops = [_fill_op(t.fill), "BT"]
-        for run in runs:
-            ops.append(f"1 0 0 -1 {fp_str(x0 + run.x_em * size, t.y)} Tm")
-            ops.append(self._shown(run.font_key, run.text, size_s))
-        ops.append("ET Q")
-        out.append(" ".join(ops))
-
-    @staticmethod
-    def _halo(t: Text, lay: fonts.Layout, x0: float) -> str:
-        size = t.size_mm
-        line = _halo_glyphs(t.text, t.weight)
-        if line is not None:  # the whole line at once, scaled from font units
-            upem, body = line
-            s = size / upem
-            return (f"{_halo_op(t.halo)} q {s:.6g} 0 0 {-s:.6g} {_num(x0)} {_num(t.y)} cm "  # type: ignore[arg-type]
-                    f"{_num(2 * t.halo_mm / s)} w {body} Q")
-        ops = [_halo_op(t.halo)]  # type: ignore[arg-type]
-        for g in lay.glyphs:  # faces of different units per em: glyph by glyph
-            d = fonts.glyph_pdf_path(g.font_key, g.glyph)
-            if not d:
-                continue
-            s = size / fonts.units_per_em(g.font_key)
-            gx = x0 + g.x_em * size
-            ops.append(f"q {s:.6g} 0 0 {-s:.6g} {_num(gx)} {_num(t.y)} cm "
-                       f"{_num(2 * t.halo_mm / s)} w {d} S Q")
-        return " ".join(ops)
-
-    def group(self, g: Group) -> None:
-        out = self.out
-        out.append("q")
-        if g.clip is not None:
-            out.append(f"{fp_str(*g.clip)} re W n")
-        if g.dx or g.dy:
-            out.append(f"1 0 0 1 {fp_str(g.dx, g.dy)} cm")
-        if g.rotate_deg % 360:
-            # In this y-down space a positive angle turns clockwise on paper, as in SVG.
-            a = math.radians(g.rotate_deg)
-            c, s = math.cos(a), math.sin(a)
-            out.append(f"1 0 0 1 {fp_str(g.ox, g.oy)} cm {fp_str(c, s, -s, c)} 0 0 cm "
-                       f"1 0 0 1 {fp_str(-g.ox, -g.oy)} cm")
-        for item in g.items:
-            self.item(item)
-        out.append("Q")
-
-
-class _Page(PDFPage):
-    """A reportlab page whose dictionary is written in one go.
-
-    reportlab formats every page through its generic dictionary machinery (a temporary
-    dictionary, a sort, one call per key and value) and gives each page a resource
-    dictionary of its own; in a booklet of thousands of small sign pages that costs more
-    than drawing them. Every page here uses the same resources (the document's fonts; no
-    images, patterns or colour spaces), so they are one shared object, and the boxes are
-    written as text once. The keys are those reportlab writes, less the defaults
-    (``/Rotate 0``, an empty ``/Trans``).
-    """
-
-    boxes: tuple[bytes, bytes, bytes] = (b"", b"", b"")  # BleedBox, MediaBox, TrimBox arrays
-
-    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
-        self.check_format(document)  # the content stream, the parent and the media box
-        ref = document.Reference
-        return b"".join((
-            b"<<\n/BleedBox ", self.boxes[0], b" /Contents ", ref(self.Contents).format(document),
-            b" /MediaBox ", self.boxes[1], b" /Parent ", ref(self.Parent).format(document),
-            b" /Resources ", ref(self.Resources).format(document),
-            b" /TrimBox ", self.boxes[2], b" /Type /Page\n>>"))
-
-
-class _Stream(PDFObject):
-    """A page's content stream, compressed as reportlab would (Flate, default level), with
-    its dictionary written directly. The documents are never encrypted."""
-
-    __RefOnly__ = 1  # an indirect object, as every stream must be
-
-    def __init__(self, content: str) -> None:
-        self.data = zlib.compress(content.encode("utf8"))
-
-    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
-        return (b"<<\n/Filter [ /FlateDecode ] /Length %d\n>>\nstream\n" % len(self.data)
-                + self.data + b"endstream\n")
-
-
-class _OutlineEntry(PDFObject):
-    """One bookmark: a title and its page, shown whole (``/Fit``)."""
-
-    __RefOnly__ = 1
-
-    def __init__(self, title: str, page: PDFPage, parent) -> None:
-        self.title, self.page, self.parent = title, page, parent
-        self.prev = self.next = None
-
-    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
-        parts = [b"<<\n/Dest [ ", document.Reference(self.page).format(document), b" /Fit ]"]
-        if self.next is not None:
-            parts += [b" /Next ", self.next.format(document)]
-        parts += [b" /Parent ", self.parent.format(document)]
-        if self.prev is not None:
-            parts += [b" /Prev ", self.prev.format(document)]
-        parts += [b" /Title ", PDFString(self.title).format(document), b"\n>>"]
-        return b"".join(parts)
-
-
-class _Outline(PDFObject):
-    """A flat outline, one entry per named page, in page order.
-
-    Stands in for reportlab's outline tree (nested levels, named destinations, one generic
-    dictionary per entry), which in a booklet of thousands of signs took a fifth of the
-    time to write the file; reportlab calls :meth:`prepare` before it writes the document."""
-
-    __RefOnly__ = 1
-    ready: int | None = None
-
-    def __init__(self) -> None:
-        self.entries: list[tuple[str, PDFPage]] = []
-        self.first = self.last = None
-        self.count = 0
-
-    def prepare(self, document, canvas) -> None:
-        if not self.entries:
-            self.ready = -1  # reportlab then leaves /Outlines out of the catalog
-            return
-        parent = document.Reference(self)
-        made = [_OutlineEntry(title, page, parent) for title, page in self.entries]
-        refs = [document.Reference(e, f"Outline.{i}") for i, e in enumerate(made)]
-        for i, e in enumerate(made):
-            e.prev = refs[i - 1] if i else None
-            e.next = refs[i + 1] if i + 1 < len(refs) else None
-        self.first, self.last, self.count = refs[0], refs[-1], len(refs)
-        self.ready = 1
-
-    def format(self, document) -> bytes:  # noqa: A003 - reportlab's name
-        return (b"<<\n/Count %d /First " % self.count + self.first.format(document)
-                + b" /Last " + self.last.format(document) + b" /Type /Outlines\n>>")
+def _halo_body(t: Text, lay: fonts.Layout, x0: float) -> str:
+    """The halo of a line without its colour: round joins and caps, then the glyph outlines
+    stroked at twice the halo width (half of the line lies under the glyph)."""
+    size = t.size_mm
+    line = _halo_glyphs(t.text, t.weight)
+    if line is not None:  # the whole line at once, scaled from font units
+        upem, body = line
+        s = size / upem
+        return (f"1 j 1 J q {s:.6g} 0 0 {-s:.6g} {_num(x0)} {_num(t.y)} cm "
+                f"{_num(2 * t.halo_mm / s)} w {body} Q")
+    ops = ["1 j 1 J"]
+    for g in lay.glyphs:  # faces of different units per em: glyph by glyph
+        d = fonts.glyph_pdf_path(g.font_key, g.glyph)
+        if not d:
+            continue
+        s = size / fonts.units_per_em(g.font_key)
+        gx = x0 + g.x_em * size
+        ops.append(f"q {s:.6g} 0 0 {-s:.6g} {_num(gx)} {_num(t.y)} cm "
+                   f"{_num(2 * t.halo_mm / s)} w {d} S Q")
+    return " ".join(ops)
 
 
 def _box(x0: float, y0: float, x1: float, y1: float) -> bytes:
@@ -436,6 +295,18 @@ def _slug_mm(page: Page) -> float:
     if page.crop_marks:
         return max(bleed, CROP_MARK_OFFSET_MM) + CROP_MARK_LENGTH_MM + 1.0
     return bleed
+
+
+def _page_boxes(page: Page) -> tuple[tuple[float, float], tuple[float, ...], tuple[float, ...]]:
+    """(MediaBox size, BleedBox, TrimBox) in points, boxes as (x0, y0, x1, y1)."""
+    k = PT_PER_MM
+    bleed = max(page.bleed_mm, 0.0)
+    slug = _slug_mm(page)
+    media_w, media_h = (page.width_mm + 2 * slug) * k, (page.height_mm + 2 * slug) * k
+    t0 = slug * k
+    b0 = (slug - bleed) * k
+    return ((media_w, media_h), (b0, b0, media_w - b0, media_h - b0),
+            (t0, t0, t0 + page.width_mm * k, t0 + page.height_mm * k))
 
 
 def _crop_marks(c: Canvas, page: Page) -> None:
@@ -456,46 +327,215 @@ def _crop_marks(c: Canvas, page: Page) -> None:
     c.restoreState()
 
 
+def _bleed_clip(page: Page) -> str:
+    """Clip to the bleed box; miter limit 4 as SVG's default, so both formats join alike."""
+    bleed = max(page.bleed_mm, 0.0)
+    clip = (-bleed, -bleed, page.width_mm + 2 * bleed, page.height_mm + 2 * bleed)
+    return f"{fp_str(*clip)} re W n 4 M"
+
+
 def _check(page: Page, index: int) -> None:
     size = (page.width_mm, page.height_mm, page.bleed_mm)
     if not all(math.isfinite(v) for v in size) or page.width_mm <= 0 or page.height_mm <= 0:
         label = page.name or page.title or f"#{index + 1}"
-        raise ValueError(
+        raise LayoutError(
             f"page {label} has size {page.width_mm} x {page.height_mm} mm (bleed"
-            f" {page.bleed_mm} mm); width and height must be positive, bleed finite"
+            f" {page.bleed_mm} mm); width and height must be positive, bleed finite",
+            element=label,
         )
 
 
-def _draw_page(c: Canvas, page: Page, font_names: dict[str, str],
-               encoded: dict[tuple[str, str, str], str]) -> tuple[bytes, ...]:
-    """Draw one page on the canvas; returns its BleedBox, MediaBox and TrimBox as PDF arrays
-    (the page dictionary is written by :class:`_Page`)."""
-    k = PT_PER_MM
-    bleed = max(page.bleed_mm, 0.0)
-    slug = _slug_mm(page)
-    media_w, media_h = (page.width_mm + 2 * slug) * k, (page.height_mm + 2 * slug) * k
-    c.setPageSize((media_w, media_h))
-    t0 = slug * k
-    b0 = (slug - bleed) * k
-    boxes = (_box(b0, b0, media_w - b0, media_h - b0), _box(0, 0, media_w, media_h),
-             _box(t0, t0, t0 + page.width_mm * k, t0 + page.height_mm * k))
-    # mm, origin at the trim's top-left corner, y down.
-    c.addLiteral(f"{fp_str(k, 0, 0, -k, t0, media_h - t0)} cm")
-    if page.crop_marks:
-        _crop_marks(c, page)
-    painter = _Painter(c, font_names, encoded)
-    # clipped to the bleed box; miter limit 4 as SVG's default, so both formats join alike
-    clip = (-bleed, -bleed, page.width_mm + 2 * bleed, page.height_mm + 2 * bleed)
-    painter.out.append(f"q {fp_str(*clip)} re W n 4 M")
-    for item in page.items:
-        painter.item(item)
-    painter.out.append("Q")
-    c.addLiteral("\n".join(painter.out))
-    return boxes
+def _canvas(buf: io.BytesIO, first: Page, font_names: dict[str, str], *, title: str,
+            subject: str, keywords: str, bottomup: int) -> Canvas:
+    size = (first.width_mm * PT_PER_MM, first.height_mm * PT_PER_MM)
+    c = Canvas(buf, pagesize=size, invariant=1, pageCompression=1, bottomup=bottomup,
+               initialFontName=font_names["atkinson-bold"], pdfVersion=(1, 4))
+    c.setTitle(title)
+    c.setSubject(subject)
+    c.setKeywords(keywords)
+    c.setCreator("orientation")
+    c.setAuthor("")
+    return c
+
+
+# -- the default: reportlab's public API ------------------------------------------------------
+
+def _spot(color: Color) -> CMYKColorSep:
+    # alpha=None: the colour's own alpha is set apart (an ExtGState only when below 1)
+    return CMYKColorSep(*_cmyk(color), spotName=color.spot, density=1, alpha=None)
+
+
+class _CanvasPainter:
+    """Draws a page's items on a reportlab canvas, in mm with y down.
+
+    Each item is wrapped in ``q``/``Q``, so no colour, width or dash leaks to the next. An
+    item with a spot colour or transparency is wrapped in ``saveState``/``restoreState``
+    instead and sets those through the canvas, which records the colour space or graphics
+    state in the page's resources (and forgets it again with the state).
+    """
+
+    __slots__ = ("c", "lit", "font_names", "shown")
+
+    def __init__(self, canvas: Canvas, font_names: dict[str, str]) -> None:
+        self.c = canvas
+        self.lit = canvas.addLiteral
+        self.font_names = font_names
+        self.shown: dict[tuple[str, str, float], str] = {}  # text objects of this document
+
+    def item(self, item: Item) -> None:
+        kind = type(item)
+        if kind is Rect:
+            self.shape(_rect_path(item), item.fill, item.stroke)  # type: ignore[arg-type, union-attr]
+        elif kind is Text:
+            self.text(item)  # type: ignore[arg-type]
+        elif kind is Path:
+            self.shape(_path_ops(item), item.fill, item.stroke, even_odd=True)  # type: ignore[arg-type, union-attr]
+        elif kind is Circle:
+            self.shape(_circle_ops(item), item.fill, item.stroke)  # type: ignore[arg-type, union-attr]
+        elif kind is Group:
+            self.group(item)  # type: ignore[arg-type]
+        else:
+            raise TypeError(
+                f"cannot draw {kind.__name__}; expected Rect, Circle, Path, Text or Group"
+            )
+
+    def _fill(self, color: Color) -> None:
+        c = self.c
+        if color.spot:
+            c.setFillColor(_spot(color))
+        else:
+            c.setFillColorCMYK(*_cmyk(color))
+        if color.alpha < 1:
+            c.setFillAlpha(max(float(color.alpha), 0.0))
+
+    def _stroke(self, color: Color) -> None:
+        c = self.c
+        if color.spot:
+            c.setStrokeColor(_spot(color))
+        else:
+            c.setStrokeColorCMYK(*_cmyk(color))
+        if color.alpha < 1:
+            c.setStrokeAlpha(max(float(color.alpha), 0.0))
+
+    def shape(self, path: str | None, fill: Color | None, stroke: Stroke | None,
+              even_odd: bool = False) -> None:
+        if path is None:
+            return
+        paint = _paint_op(fill, stroke, even_odd)
+        if paint is None:
+            return
+        line = stroke if stroke is not None and stroke.width_mm > 0 else None
+        if (fill is None or _is_plain(fill)) and (line is None or _is_plain(line.color)):
+            state = []
+            if fill is not None:
+                state.append(_fill_op(fill))
+            if line is not None:
+                state.append(_stroke_op(line))
+            self.lit(f"q {' '.join(state)} {path} {paint} Q")
+            return
+        c = self.c
+        c.saveState()
+        if fill is not None:
+            self._fill(fill)
+        if line is not None:
+            self._stroke(line.color)
+            self.lit(_line_op(line))
+        self.lit(f"{path} {paint}")
+        c.restoreState()
+
+    def _shown(self, lay: fonts.Layout, weight: str, size: float) -> str:
+        """The text object (``BT .. ET``) of a line at a size with its start at the origin.
+
+        Made by the canvas's text object (font subsets, escapes, ``Tf``) and cached per
+        document: within one document reportlab never changes the subset code of a
+        character, and labels repeat their texts and sizes across pages."""
+        key = (lay.text, weight, size)
+        shown = self.shown.get(key)
+        if shown is None:
+            runs = lay.runs
+            obj = self.c.beginText(runs[0].x_em * size, 0)
+            for i, run in enumerate(runs):
+                if i:
+                    obj.setTextOrigin(run.x_em * size, 0)
+                obj.setFont(self.font_names[run.font_key], size)
+                obj.textOut(run.text)
+            shown = self.shown[key] = obj.getCode()  # what Canvas.drawText would add
+        return shown
+
+    def text(self, t: Text) -> None:
+        lay = fonts.layout(t.text, weight=t.weight)
+        if not lay.runs or t.size_mm <= 0:  # no text (a run holds at least one glyph)
+            return
+        size = t.size_mm
+        x0 = t.x - lay.advance_em * size * _ANCHOR[t.anchor]
+        shown = self._shown(lay, t.weight, size)
+        # The canvas is top-down: the text matrix flips y back up at the baseline, moved
+        # there with ``cm``.
+        place = f"1 0 0 1 {fp_str(x0, t.y)} cm {shown}"
+        halo = t.halo if t.halo is not None and t.halo_mm > 0 else None
+        if _is_plain(t.fill) and (halo is None or _is_plain(halo)):
+            if halo is None:
+                self.lit(f"q {_fill_op(t.fill)} {place} Q")
+            else:
+                # Stroked outlines, not a second text object: extraction stays single.
+                self.lit(f"q {fp_str(*_cmyk(halo))} K {_halo_body(t, lay, x0)} "
+                         f"{_fill_op(t.fill)} {place} Q")
+            return
+        c = self.c
+        c.saveState()
+        if halo is not None:
+            self._stroke(halo)
+            self.lit(_halo_body(t, lay, x0))
+        self._fill(t.fill)
+        self.lit(place)
+        c.restoreState()
+
+    def group(self, g: Group) -> None:
+        self.lit(" ".join(["q", *_group_ops(g)]))
+        for item in g.items:
+            self.item(item)
+        self.lit("Q")
+
+
+def _render_public(pages: tuple[Page, ...], font_names: dict[str, str], *, title: str,
+                   subject: str, keywords: str) -> bytes:
+    buf = io.BytesIO()
+    # top-down: the canvas's own flip puts the origin at the MediaBox's top-left corner
+    c = _canvas(buf, pages[0], font_names, title=title, subject=subject, keywords=keywords,
+                bottomup=0)
+    painter = _CanvasPainter(c, font_names)
+    for index, page in enumerate(pages):
+        media, bleed_box, trim_box = _page_boxes(page)
+        c.setPageSize(media)
+        c.setBleedBox(bleed_box)
+        c.setTrimBox(trim_box)
+        if page.name:
+            key = f"p{index}"
+            c.bookmarkPage(key, fit="Fit")
+            c.addOutlineEntry(page.name, key, level=0)
+        # mm, origin at the trim's top-left corner, y down.
+        t0 = trim_box[0]
+        c.addLiteral(f"{fp_str(PT_PER_MM, 0, 0, PT_PER_MM, t0, t0)} cm")
+        if page.crop_marks:
+            _crop_marks(c, page)
+        c.addLiteral(f"q {_bleed_clip(page)}")
+        for item in page.items:
+            painter.item(item)
+        c.addLiteral("Q")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _want_fast(fast: bool | None) -> bool:
+    if fast is None:
+        return os.environ.get(FAST_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    return bool(fast)
 
 
 def render_pdf(
-    pages: Sequence[Page], *, title: str = "", subject: str = "", keywords: str = ""
+    pages: Sequence[Page], *, title: str = "", subject: str = "", keywords: str = "",
+    fast: bool | None = None,
 ) -> bytes:
     """Render pages to one PDF and return its bytes.
 
@@ -504,55 +544,38 @@ def render_pdf(
     Page sizes are in mm as in the scene; the file's boxes are in points (see the module
     docstring). Identical input gives identical bytes.
 
-    Raises ValueError for an empty sequence or a page without a positive size.
+    ``fast``: write through :mod:`orientation.render._pdf_fast` (None: when the environment
+    sets ``ORIENTATION_PDF_FAST=1``); the file looks and reads the same. It falls back to the
+    public path on an untested reportlab version and for spot colours or transparency.
+
+    Raises :class:`~orientation.errors.LayoutError` for an empty sequence or a page without
+    a positive size.
     """
     pages = tuple(pages)
     if not pages:
-        raise ValueError("render_pdf needs at least one page")
+        raise LayoutError("render_pdf needs at least one page", element="pages")
     for index, page in enumerate(pages):
         _check(page, index)
     font_names = _font_names(pages)
-    buf = io.BytesIO()
+    meta = {"title": title, "subject": subject, "keywords": keywords}
     # reportlab keeps per-document state in shared font objects; one document at a time.
     with _RENDER_LOCK, collector_paused():
-        c = Canvas(
-            buf,
-            pagesize=(pages[0].width_mm * PT_PER_MM, pages[0].height_mm * PT_PER_MM),
-            invariant=1,
-            pageCompression=1,
-            initialFontName=font_names["atkinson-bold"],
-            pdfVersion=(1, 4),
-        )
-        c.setTitle(title)
-        c.setSubject(subject)
-        c.setKeywords(keywords)
-        c.setCreator("orientation")
-        c.setAuthor("")
-        encoded: dict[tuple[str, str, str], str] = {}  # text runs of this document
-        resources = PDFResourceDictionary()
-        resources.basicFonts()
-        resources.allProcs()
-        doc = c._doc
-        pdf_pages = doc.Pages.pages  # reportlab's page objects, in order
-        outline = doc.outline = doc.Outlines = doc.Catalog.Outlines = _Outline()
-        for page in pages:
-            boxes = _draw_page(c, page, font_names, encoded)
-            c.showPage()
-            made = pdf_pages[-1]
-            if page.name:
-                outline.entries.append((page.name, made))
-            made.__class__ = _Page
-            made.boxes = boxes
-            made.Resources = resources
-            made.Contents = _Stream(made.stream)
-        c.save()
-    return buf.getvalue()
+        if _want_fast(fast):
+            from orientation.render import _pdf_fast
+
+            if _pdf_fast.SUPPORTED:
+                try:
+                    return _pdf_fast.render(pages, font_names, **meta)
+                except _pdf_fast.Unsupported:
+                    pass  # a resource the fast path cannot write: the public path can
+        return _render_public(pages, font_names, **meta)
 
 
 __all__ = [
     "CROP_MARK_LENGTH_MM",
     "CROP_MARK_OFFSET_MM",
     "CROP_MARK_WIDTH_MM",
+    "FAST_ENV",
     "PT_PER_MM",
     "render_pdf",
 ]

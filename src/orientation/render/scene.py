@@ -7,7 +7,9 @@ coordinates beyond the trim size.
 
 Compose decides every colour, size and position; the SVG and PDF backends
 (:mod:`orientation.render.svg`, :mod:`orientation.render.pdf`) only translate these items, so
-both formats always agree. :class:`Recorder` in the tests inspects scenes without any file.
+both formats always agree. :class:`Recorder` is the third, smallest backend: it records what a
+page draws (each shape and line of text with its place on the sheet) so tests can inspect a
+scene without writing any file.
 
 Text sizes are the **font size** (em) in millimetres; :mod:`orientation.fonts` converts
 between cap height and font size and measures text with the real glyph advances.
@@ -15,6 +17,7 @@ between cap height and font size and measures text with the real glyph advances.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,6 +31,11 @@ Anchor = Literal["start", "middle", "end"]
 class Color:
     """A print colour: sRGB for screens and SVG, CMYK (0..1) for the PDF, and its name.
 
+    ``spot`` names a spot colour (a separate ink or a cutter's contour, e.g. ``"CutContour"``):
+    the PDF paints it in a Separation colour space of that name at full tint, with ``cmyk`` as
+    the alternate for devices without that ink; SVG shows ``hex``. ``alpha`` below 1 makes the
+    paint translucent (an ExtGState in the PDF, ``fill-opacity``/``stroke-opacity`` in SVG).
+
     >>> Color("#063971", (1.0, 0.5, 0.0, 0.56), "RAL 5017").hex
     '#063971'
     """
@@ -35,6 +43,8 @@ class Color:
     hex: str
     cmyk: tuple[float, float, float, float]
     name: str = ""
+    spot: str = ""
+    alpha: float = 1.0
 
     @property
     def rgb(self) -> tuple[float, float, float]:
@@ -132,17 +142,118 @@ class Page:
     meta: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
+Matrix = tuple[float, float, float, float, float, float]
+"""An affine transform ``(a, b, c, d, e, f)``: ``x' = a x + c y + e``, ``y' = b x + d y + f``."""
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` after ``n``: first ``n``, then ``m``."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2,
+            a * e2 + c * f2 + e, b * e2 + d * f2 + f)
+
+
+def group_matrix(g: Group) -> Matrix:
+    """The transform of a group's items into its parent's coordinates: rotated by
+    ``rotate_deg`` about ``(ox, oy)`` (clockwise on paper, y down), then moved by ``(dx, dy)``
+    (the order both backends write)."""
+    m: Matrix = (1.0, 0.0, 0.0, 1.0, g.dx, g.dy)
+    if g.rotate_deg % 360:
+        a = math.radians(g.rotate_deg)
+        co, si = math.cos(a), math.sin(a)
+        m = _mul(m, (1.0, 0.0, 0.0, 1.0, g.ox, g.oy))
+        m = _mul(m, (co, si, -si, co, 0.0, 0.0))
+        m = _mul(m, (1.0, 0.0, 0.0, 1.0, -g.ox, -g.oy))
+    return m
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One shape or line of text as a backend draws it: the item, the transform from its
+    coordinates to the sheet's (mm, origin at the trim's top-left), and the clip rectangles
+    of the groups around it (each in the coordinates of that group's parent, outermost
+    first, with the matrix into the sheet)."""
+
+    item: Rect | Circle | Path | Text
+    matrix: Matrix = IDENTITY
+    clips: tuple[tuple[tuple[float, float, float, float], Matrix], ...] = ()
+
+    def at(self, x: float, y: float) -> Point:
+        """A point of the item's coordinates on the sheet."""
+        a, b, c, d, e, f = self.matrix
+        return (a * x + c * y + e, b * x + d * y + f)
+
+
+class Recorder:
+    """A backend that draws into a list: the leaves of a page's item tree, in painting
+    order, each with its place on the sheet (:class:`Drawn`).
+
+    >>> red = Color("#ff0000", (0.0, 1.0, 1.0, 0.0))
+    >>> page = Page(100, 50, (Group((Text(0, 0, "E1", 5, red),), dx=10, dy=20),))
+    >>> [(d.item.text, d.at(0, 0)) for d in Recorder().page(page)]
+    [('E1', (10.0, 20.0))]
+    """
+
+    def __init__(self) -> None:
+        self.drawn: list[Drawn] = []
+
+    def page(self, page: Page) -> list[Drawn]:
+        """Record a page's items (appended to :attr:`drawn`); returns this page's."""
+        start = len(self.drawn)
+        self._items(page.items, IDENTITY, ())
+        return self.drawn[start:]
+
+    def _items(self, items: tuple[Item, ...], m: Matrix,
+               clips: tuple[tuple[tuple[float, float, float, float], Matrix], ...]) -> None:
+        for item in items:
+            if isinstance(item, Group):
+                inner = clips + (((item.clip, m),) if item.clip is not None else ())
+                self._items(item.items, _mul(m, group_matrix(item)), inner)
+            elif isinstance(item, Rect | Circle | Path | Text):
+                self.drawn.append(Drawn(item, m, clips))
+            else:
+                raise TypeError(f"cannot draw {type(item).__name__}; expected Rect, Circle, "
+                                "Path, Text or Group")
+
+    def texts(self) -> list[str]:
+        """The lines of text recorded, in painting order (empty ones left out)."""
+        return [d.item.text for d in self.drawn if isinstance(d.item, Text) and d.item.text]
+
+    def colors(self) -> set[Color]:
+        """Every colour recorded: fills, strokes and halos."""
+        found: set[Color] = set()
+        for d in self.drawn:
+            it = d.item
+            fill = it.fill
+            if fill is not None:
+                found.add(fill)
+            stroke = getattr(it, "stroke", None)
+            if stroke is not None:
+                found.add(stroke.color)
+            halo = getattr(it, "halo", None)
+            if halo is not None:
+                found.add(halo)
+        return found
+
+
 __all__ = [
+    "IDENTITY",
     "Anchor",
     "Circle",
     "Color",
+    "Drawn",
     "FontWeight",
     "Group",
     "Item",
+    "Matrix",
     "Page",
     "Path",
     "Point",
+    "Recorder",
     "Rect",
     "Stroke",
     "Text",
+    "group_matrix",
 ]

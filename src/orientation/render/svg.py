@@ -73,7 +73,11 @@ def _attr(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _color(color: Color) -> str:
+def _color(color: Color, what: str = "fill") -> str:
+    """A colour attribute's value; a translucent colour adds its ``fill-opacity`` or
+    ``stroke-opacity`` (``what``). A spot colour shows its sRGB."""
+    if color.alpha < 1:
+        return f'{_attr(color.hex)} {what}-opacity="{_num(max(color.alpha, 0.0))}"'
     return _attr(color.hex)
 
 
@@ -82,7 +86,7 @@ def _paint(fill: Color | None, stroke: Stroke | None) -> str:
     """Fill and stroke attributes; a missing or zero-width stroke draws no line."""
     parts = [f" fill={_color(fill)}" if fill is not None else ' fill="none"']
     if stroke is not None and stroke.width_mm > 0:
-        parts.append(f' stroke={_color(stroke.color)} stroke-width="{_num(stroke.width_mm)}"')
+        parts.append(f' stroke={_color(stroke.color, "stroke")} stroke-width="{_num(stroke.width_mm)}"')
         dash = [max(d, 0.0) for d in stroke.dash_mm]
         if sum(dash) > 0:
             parts.append(f' stroke-dasharray="{" ".join(_num(d) for d in dash)}"')
@@ -188,7 +192,7 @@ class _Writer:
         if t.halo is not None and t.halo_mm > 0:
             width = 2 * t.halo_mm / scale
             out.append(
-                f'<g fill="none" stroke={_color(t.halo)} stroke-width="{_num(width)}" '
+                f'<g fill="none" stroke={_color(t.halo, "stroke")} stroke-width="{_num(width)}" '
                 f'stroke-linejoin="round" stroke-linecap="round">{body}</g>'
             )
         out.append(f"<g fill={_color(t.fill)}>{body}</g></g>")
