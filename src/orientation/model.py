@@ -1,6 +1,8 @@
 """The site model: format ``orientation/site@1`` (see ``spec/site-format.md``).
 
 Pydantic v2 models, frozen and strict about unknown keys, so a typo never passes silently.
+Frozen all the way down: every list of the file is held as a tuple (lists given to a model
+are converted), so ``site.buildings[0].doors.append(...)`` raises like any other change.
 Plan coordinates are metres (``x`` east, ``y`` north of the plan); ``level`` is an integer
 storey (0 ground, -1 basement, 1, 2 … upper). No IO and no geometry library here: reading files
 lives in :mod:`orientation.io`, geometric checks in :mod:`orientation.layout.geometry`.
@@ -13,10 +15,19 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
 from .errors import Problem
 
@@ -60,12 +71,47 @@ def _printable(value: str) -> str:
     return value
 
 
+_T = TypeVar("_T")
+
+
+def _a_list(value: Any) -> Any:
+    """Lists (and tuples) only: a tuple field reports anything else as "not a list", as the
+    file writes it."""
+    if not isinstance(value, (list, tuple)):
+        raise PydanticCustomError("list_type", "Input should be a valid list")
+    return value
+
+
+#: A list of the file, held as a tuple (immutable); anything but a list is a ``list_type`` error.
+Items = Annotated[tuple[_T, ...], BeforeValidator(_a_list)]
+
+
+def _length(lo: int, hi: int | None = None) -> Any:
+    """A list's length bounds, checked once its items are valid (pydantic's own tuple bound
+    would add a "too short" problem for every invalid item), and written to the JSON Schema as
+    ``minItems``/``maxItems``."""
+
+    def check(value: tuple[Any, ...]) -> tuple[Any, ...]:
+        n = len(value)
+        if n < lo:
+            raise PydanticCustomError(
+                "too_short", "List should have at least {min_length} item(s), not {actual_length}",
+                {"field_type": "List", "min_length": lo, "actual_length": n})
+        if hi is not None and n > hi:
+            raise PydanticCustomError(
+                "too_long", "List should have at most {max_length} item(s), not {actual_length}",
+                {"field_type": "List", "max_length": hi, "actual_length": n})
+        return value
+
+    bounds: dict[str, Any] = {"minItems": lo} | ({"maxItems": hi} if hi is not None else {})
+    return (AfterValidator(check), Field(json_schema_extra=bounds))
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True),
                  AfterValidator(_printable)]
 Coord = Annotated[float, Field(allow_inf_nan=False)]
 Point = tuple[Coord, Coord]
-Ring = Annotated[list[Point], Field(min_length=3)]
-Line = Annotated[list[Point], Field(min_length=2)]
+Ring = Annotated[Items[Point], *_length(3)]
+Line = Annotated[Items[Point], *_length(2)]
 
 
 class DoorKind(StrEnum):
@@ -166,7 +212,7 @@ class Door(_Model):
 class Stair(_Model):
     id: Id
     at: Point
-    levels: Annotated[list[Level], Field(min_length=1, max_length=MAX_LEVEL - MIN_LEVEL + 1)]
+    levels: Annotated[Items[Level], *_length(1, MAX_LEVEL - MIN_LEVEL + 1)]
     name: Text | None = None
     label: Code | None = None
     source_id: str | None = None
@@ -204,13 +250,13 @@ class Building(_Model):
     name: Text
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[0-9]?$")] | None = None
     footprint: Ring
-    courtyards: list[Ring] = []
-    storeys: Annotated[list[Storey], Field(min_length=1, max_length=MAX_LEVEL - MIN_LEVEL + 1)]
-    doors: list[Door] = []
-    stairs: list[Stair] = []
-    rooms: list[Room] = []
-    windows: list[Window] = []
-    features: list[Feature] = []
+    courtyards: Items[Ring] = ()
+    storeys: Annotated[Items[Storey], *_length(1, MAX_LEVEL - MIN_LEVEL + 1)]
+    doors: Items[Door] = ()
+    stairs: Items[Stair] = ()
+    rooms: Items[Room] = ()
+    windows: Items[Window] = ()
+    features: Items[Feature] = ()
     source_id: str | None = None
 
     def storey(self, level: int) -> Storey | None:
@@ -233,8 +279,8 @@ class Site(_Model):
     format: Literal["orientation/site@1"]
     site: SiteInfo
     profile: Annotated[str, StringConstraints(pattern=ID_PATTERN)] | None = None
-    buildings: Annotated[list[Building], Field(min_length=1)]
-    site_features: list[SiteFeature] = []
+    buildings: Annotated[Items[Building], *_length(1)]
+    site_features: Items[SiteFeature] = ()
 
     def building(self, building_id: str) -> Building | None:
         return next((b for b in self.buildings if b.id == building_id), None)
@@ -327,15 +373,15 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
                 if d.kind not in EXTERIOR_DOOR_KINDS:
                     out.append(Problem(f"{p}.main", "an inner door cannot be the main entrance; "
                                        "mark an exterior entrance as main"))
-        for si, s in enumerate(b.stairs):
+        for si, st in enumerate(b.stairs):
             p = f"{bp}.stairs[{si}]"
-            id_ok(f"{p}.id", s.id)
-            coord_ok(f"{p}.at", [s.at])
-            for li, lv in enumerate(s.levels):
+            id_ok(f"{p}.id", st.id)
+            coord_ok(f"{p}.at", [st.at])
+            for li, lv in enumerate(st.levels):
                 level_ok(f"{p}.levels[{li}]", lv)
-            if len(set(s.levels)) != len(s.levels):
+            if len(set(st.levels)) != len(st.levels):
                 out.append(Problem(f"{p}.levels", "a level is listed twice; list each once"))
-            pin(f"{p}.label", s.label)
+            pin(f"{p}.label", st.label)
         for ri, r in enumerate(b.rooms):
             p = f"{bp}.rooms[{ri}]"
             id_ok(f"{p}.id", r.id)
@@ -358,34 +404,34 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
         for p in mains[1:]:
             out.append(Problem(f"{p}.main", f"a second main entrance (the first is {mains[0]}); "
                                "a site has at most one main entrance: remove 'main: true' here"))
-    for fi, f in enumerate(site.site_features):
+    for fi, sf in enumerate(site.site_features):
         p = f"site_features[{fi}]"
-        if f.kind in LINE_KINDS:
+        if sf.kind in LINE_KINDS:
             need = "line"
-        elif f.kind in POINT_KINDS:
+        elif sf.kind in POINT_KINDS:
             need = "at"
         else:
             need = "polygon"
-        given = [k for k in ("at", "line", "polygon") if getattr(f, k) is not None]
+        given = [k for k in ("at", "line", "polygon") if getattr(sf, k) is not None]
         if given != [need]:
-            out.append(Problem(p, f"a {f.kind.value} needs '{need}' "
+            out.append(Problem(p, f"a {sf.kind.value} needs '{need}' "
                                f"({'a list of [x, y] points' if need != 'at' else 'one [x, y] point'})"
                                + (f" and nothing else (found: {', '.join(given)})" if given else "")))
-        if f.line and len(f.line) > max_line_points:
-            out.append(Problem(f"{p}.line", f"the line has {len(f.line):,} points, more than the "
+        if sf.line and len(sf.line) > max_line_points:
+            out.append(Problem(f"{p}.line", f"the line has {len(sf.line):,} points, more than the "
                                f"limit of {max_line_points:,} (max_line_points); simplify it or "
                                "split it into several features"))
-        elif f.line:
-            coord_ok(f"{p}.line", f.line)
-        if f.polygon and ring_ok(f"{p}.polygon", f.polygon, "the area"):
-            coord_ok(f"{p}.polygon", f.polygon)
-        if f.at:
-            coord_ok(f"{p}.at", [f.at])
+        elif sf.line:
+            coord_ok(f"{p}.line", sf.line)
+        if sf.polygon and ring_ok(f"{p}.polygon", sf.polygon, "the area"):
+            coord_ok(f"{p}.polygon", sf.polygon)
+        if sf.at:
+            coord_ok(f"{p}.at", [sf.at])
     _case_collisions(pins, out)
     return out
 
 
-def _spacing(bp: str, doors: list[Door], windows: list[Window], out: list[Problem],
+def _spacing(bp: str, doors: Sequence[Door], windows: Sequence[Window], out: list[Problem],
              max_exterior_doors: int) -> None:
     """Elements entered twice, the later one reported (each costs label placement dearly):
 
@@ -486,15 +532,6 @@ def _case_collisions(pins: dict[str, list[tuple[str, str]]], out: list[Problem])
                 out.append(Problem(path, f"pinned code '{code}' differs only in upper/lower case "
                                    f"from '{first_code}' at {first_path}; both read the same on a "
                                    "sign and on the radio: give each element its own code"))
-
-
-def is_finite_point(p: tuple[float, float]) -> bool:
-    """True for a point with two finite coordinates.
-
-    >>> is_finite_point((1.0, float('nan')))
-    False
-    """
-    return math.isfinite(p[0]) and math.isfinite(p[1])
 
 
 __all__ = [

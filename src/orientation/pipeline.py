@@ -145,7 +145,9 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
         keep = set(only_signs)
         signs = tuple(s for s in signs if s.id in keep)
     sub = plan if only_signs is None else _with_signs(plan, signs)
-    sign_pages = [compose_signs.sign_page(s, profile, crop_marks=crop_marks)
+    sign_language = compose_signs.plan_language(sub, profile)  # the plan's, as its maps
+    sign_pages = [compose_signs.sign_page(s, profile, crop_marks=crop_marks,
+                                          language=sign_language)
                   for s in _steps("compose", list(signs), _scaled(step, 0.0, 0.5))]
     step("compose", 0.5)
     proof = compose_signs.proof_pages(sub, profile)

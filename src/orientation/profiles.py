@@ -2,19 +2,34 @@
 
 A profile holds the numbering settings, the sizing factors and minimum/maximum sizes, the
 colours (by name from ``styles/colors.yaml``: RAL code, sRGB, CMYK), the language and a price
-table for the schedule. :func:`load_profile` returns a frozen :class:`Profile`.
+table for the schedule. :func:`load_profile` returns a frozen :class:`Profile`: by name
+(``guetersloh``, ``us-k12``; :data:`DEFAULT_PROFILE` when none is given) or from a path to a
+YAML file of the same shape (``./my-profile.yaml``; its own ``palette:`` may add colours).
+
+Frozen all the way down: mappings are read-only (:class:`types.MappingProxyType`), sequences
+tuples, so the one shared value :func:`load_profile` hands out cannot be changed by a caller.
+:attr:`Profile.resolved` is the profile resolved once into a :class:`orientation.style.Style`
+(inks with sRGB, CMYK, RAL code and names, sizes, words) for the compose step.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, cached_property
 from importlib import resources
-from typing import Annotated, Literal
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, ValidationError
 
+from .defaults import DEFAULT_PROFILE
 from .errors import ProfileError
+
+if TYPE_CHECKING:
+    from .style import Style
+
 
 #: Sign kinds that a profile sizes and colours.
 SIGN_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service", "building", "name",
@@ -25,6 +40,19 @@ Material = Literal["reflective", "photoluminescent", "foil"]
 
 class _M(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+_V = TypeVar("_V")
+
+
+def _read_only(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+#: A read-only ``str -> value`` mapping: validated like a dict, kept as a
+#: :class:`types.MappingProxyType`, written out as a dict.
+ReadOnly = Annotated[Mapping[str, _V], AfterValidator(_read_only),
+                     PlainSerializer(dict, return_type=dict[str, Any])]
 
 
 class NamedColor(_M):
@@ -42,7 +70,7 @@ class NamedColor(_M):
 
 
 class Numbering(_M):
-    door_prefix: dict[str, str]
+    door_prefix: ReadOnly[str]
     door_scope: Literal["site", "building"] = "site"
     stair_prefix: str = "T"
     stair_scope: Literal["site", "building"] = "site"
@@ -59,16 +87,16 @@ class Sizing(_M):
     z_interior: Annotated[float, Field(gt=0)]
     photoluminescent_factor: Annotated[float, Field(gt=0, le=1)]
     min_reading_distance_m: Annotated[float, Field(ge=0)]
-    min_cap_mm: dict[str, float]
-    max_cap_mm: dict[str, float]
-    interior_reading_distance_m: dict[str, float]
+    min_cap_mm: ReadOnly[float]
+    max_cap_mm: ReadOnly[float]
+    interior_reading_distance_m: ReadOnly[float]
     margin: float = 0.5
     second_line: float = 0.3
     line_gap: float = 0.25
     corner_radius: float = 0.08
     keyline: float = 0.12
     sizes_mm: tuple[tuple[float, float], ...]
-    mount_height_m: dict[str, float]
+    mount_height_m: ReadOnly[float]
 
 
 class SignStyle(_M):
@@ -100,10 +128,10 @@ class Profile(_M):
     language: Literal["de", "en"]
     numbering: Numbering
     sizing: Sizing
-    colors: dict[str, SignStyle]
-    map: dict[str, str]
+    colors: ReadOnly[SignStyle]
+    map: ReadOnly[str]
     prices: Prices
-    palette: dict[str, NamedColor] = {}
+    palette: ReadOnly[NamedColor] = MappingProxyType({})
 
     def color(self, name: str) -> NamedColor:
         """A named colour of the palette (``traffic_blue``)."""
@@ -117,6 +145,14 @@ class Profile(_M):
         """Colours and material of a sign kind."""
         return self.colors[kind]
 
+    @cached_property
+    def resolved(self) -> Style:
+        """The profile resolved into a frozen :class:`~orientation.style.Style`, once per
+        profile (inks with sRGB, CMYK and RAL label; sizes; words)."""
+        from .style import Style
+
+        return Style.from_profile(self)
+
 
 def _styles_dir():
     return resources.files("orientation") / "styles"
@@ -129,33 +165,101 @@ def profile_names() -> list[str]:
     return sorted(names, key=lambda n: (n != DEFAULT_PROFILE, n))
 
 
-DEFAULT_PROFILE = "guetersloh"
-
-
 @cache
-def _palette() -> dict[str, NamedColor]:
+def _palette() -> Mapping[str, NamedColor]:
     raw = yaml.safe_load((_styles_dir() / "colors.yaml").read_text(encoding="utf-8"))
-    return {k: NamedColor.model_validate(v) for k, v in raw.items()}
+    return MappingProxyType({k: NamedColor.model_validate(v) for k, v in raw.items()})
+
+
+def is_profile_path(name: str) -> bool:
+    """True when ``name`` names a profile file (``./mine.yaml``, ``styles/x.yml``) rather
+    than a bundled profile (``guetersloh``).
+
+    >>> is_profile_path("guetersloh"), is_profile_path("./mine.yaml"), is_profile_path("a/b")
+    (False, True, True)
+    """
+    return name.lower().endswith((".yaml", ".yml")) or "/" in name or "\\" in name
+
+
+def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
+    """The profile called ``name`` (``guetersloh`` or ``us-k12``), or the profile in the YAML
+    file at the path ``name`` (see :func:`is_profile_path`).
+
+    The value is shared between calls (it is immutable). A file is read again when it has
+    changed. Raises :class:`~orientation.errors.ProfileError` for an unknown name, a missing
+    or unreadable file, or a file that is not a valid profile (every problem with its key
+    path, ``sizing.min_cap_mm.entrance: ...``).
+    """
+    if is_profile_path(name):
+        path = Path(name).expanduser()
+        try:
+            st = path.resolve().stat()
+        except OSError as exc:
+            raise ProfileError(f"profile file {name}: cannot be read "
+                               f"({exc.strerror or exc}); give the path of a profile YAML "
+                               f"file or one of the names: {', '.join(profile_names())}"
+                               ) from None
+        return _load_file(str(path.resolve()), name, st.st_mtime_ns, st.st_size)
+    return _load_named(name)
 
 
 @cache
-def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
-    """The profile called ``name`` (``guetersloh`` or ``us-k12``)."""
+def _load_named(name: str) -> Profile:
     names = profile_names()
     if name not in names:
-        raise ProfileError(f"unknown profile '{name}'; choose one of: {', '.join(names)}")
-    path = _styles_dir() / f"{name}.yaml"
+        raise ProfileError(f"unknown profile '{name}'; choose one of: {', '.join(names)} "
+                           "(or give the path of a profile YAML file)")
+    text = (_styles_dir() / f"{name}.yaml").read_text(encoding="utf-8")
+    return _parse(text, f"styles/{name}.yaml")
+
+
+@cache
+def _load_file(resolved: str, shown: str, mtime_ns: int, size: int) -> Profile:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        prof = Profile.model_validate({**raw, "palette": _palette()})
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise ProfileError(f"styles/{name}.yaml is not a valid profile: {exc}") from None
+        text = Path(resolved).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"profile file {shown}: cannot be read ({exc})") from None
+    return _parse(text, shown)
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _parse(text: str, file: str) -> Profile:
+    """A profile from YAML text; ``file`` names it in messages."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"{file} is not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{file} is not a valid profile: expected a mapping of settings "
+                           "(name, title, language, numbering, sizing, colors, map, prices)")
+    own = raw.get("palette") or {}
+    if not isinstance(own, dict):
+        raise ProfileError(f"{file}: palette: expected a mapping of colour names")
+    try:
+        prof = Profile.model_validate({**raw, "palette": {**_palette(), **own}})
+    except ValidationError as exc:
+        problems = "; ".join(f"{_loc(e['loc']) or '(top)'}: {e['msg']}" for e in exc.errors())
+        raise ProfileError(f"{file} is not a valid profile: {problems}") from None
     missing = [k for k in SIGN_KINDS if k not in prof.colors]
-    for style in prof.colors.values():
-        prof.color(style.background)
-        prof.color(style.foreground)
     if missing:
-        raise ProfileError(f"styles/{name}.yaml: colours missing for sign kinds {missing}")
+        raise ProfileError(f"{file}: colors: colours missing for sign kinds {missing}")
+    unknown = [f"colors.{kind}.{role}: unknown colour '{getattr(st, role)}'"
+               for kind, st in prof.colors.items() for role in ("background", "foreground")
+               if getattr(st, role) not in prof.palette]
+    unknown += [f"map.{kind}: unknown colour '{c}'" for kind, c in prof.map.items()
+                if c not in prof.palette]
+    if unknown:
+        raise ProfileError(f"{file}: {'; '.join(unknown)}; known colours: "
+                           f"{', '.join(sorted(prof.palette))}")
     return prof
 
 
@@ -164,7 +268,9 @@ __all__ = [
     "Material",
     "NamedColor",
     "Profile",
+    "ReadOnly",
     "SIGN_KINDS",
+    "is_profile_path",
     "load_profile",
     "profile_names",
 ]

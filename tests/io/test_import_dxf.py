@@ -102,7 +102,7 @@ def test_dxf_keep_room_numbers(tmp_path):
 
 def test_dxf_no_doors_is_said(tmp_path):
     result = import_file(plan(tmp_path, doors=False))
-    assert result.site.buildings[0].doors == []
+    assert result.site.buildings[0].doors == ()
     codes = result.codes()
     assert "no-doors" in codes and "dxf-no-door-blocks" in codes
     msg = next(n for n in result.notes if n.code == "dxf-no-door-blocks").message

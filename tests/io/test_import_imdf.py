@@ -126,7 +126,7 @@ def check_campus(result) -> None:
     assert locate(o, main.at).distance < 1e-3
     assert main.width == pytest.approx(2.0, abs=0.01)
     (stair,) = b.stairs
-    assert stair.levels == [0, 1]
+    assert stair.levels == (0, 1)
     (lift,) = b.features
     assert (lift.kind.value, lift.level) == ("elevator", 0)
     codes = result.codes()
@@ -169,7 +169,7 @@ def test_imdf_no_openings_says_no_doors(tmp_path):
     p.write_bytes(zipped(archive(extra={"opening.geojson": collection()})))
     result = import_file(p)
     assert_valid(result)
-    assert result.site.buildings[0].doors == []
+    assert result.site.buildings[0].doors == ()
     assert "no-doors" in result.codes()
     assert next(n for n in result.notes if n.code == "no-doors").severity == "error"
 

@@ -124,7 +124,7 @@ def test_osm_school(tmp_path):
     assert rooms == [(0, ""), (0, "Sekretariat"), (1, ""), (1, "Sekretariat")]
     assert all(r.number is None for r in b.rooms)  # numbers are pinned only on request
     (stair,) = b.stairs
-    assert stair.levels == [0, 1]
+    assert stair.levels == (0, 1)
     (lift,) = b.features
     assert (lift.kind.value, lift.level, lift.name) == ("elevator", 0, "Aufzug")
     feats = sorted((f.kind.value, f.name) for f in site.site_features)

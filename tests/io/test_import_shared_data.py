@@ -66,7 +66,7 @@ def test_fzk_haus():
     assert {d.kind.value for d in ext} == {"entrance"}
     assert len(b.doors) == 5
     assert Polygon(b.footprint).area == pytest.approx(120.0, abs=1.0)
-    assert len(b.stairs) == 1 and b.stairs[0].levels == [0, 1]
+    assert len(b.stairs) == 1 and b.stairs[0].levels == (0, 1)
     assert 1 <= len(b.windows) <= 11
     o = r.site.site.origin
     assert o is not None and abs(o.lat - 49.100) < 0.01 and abs(o.lon - 8.437) < 0.01
@@ -130,7 +130,7 @@ def test_openindoor_school_dxf():
     assert area == pytest.approx(2984, rel=0.02)          # in m², from centimetres
     xs = [p[0] for p in b.footprint]
     assert 50 < max(xs) - min(xs) < 200                    # metres
-    assert b.doors == []
+    assert b.doors == ()
     codes = r.codes()
     assert "no-doors" in codes and "dxf-no-door-blocks" in codes
     assert "footprint-parts" in codes                      # the outline falls apart: said
@@ -144,7 +144,7 @@ def test_ibm_littleton_imdf():
     (b,) = r.site.buildings
     assert 1700 <= len(b.rooms) <= 1800
     assert len(b.storeys) == 3
-    assert b.doors == []
+    assert b.doors == ()
     assert "no-doors" in r.codes()
 
 

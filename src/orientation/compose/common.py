@@ -3,8 +3,10 @@
 Everything here is plain and deterministic: no clock, no locale of the machine. Units are
 millimetres on paper (font sizes are the em in mm, as in :mod:`orientation.render.scene`).
 
-* Colours: :func:`named_color` (a profile colour name to a scene :class:`Color` with CMYK and
-  the RAL code), :func:`sign_color` (a sign's sRGB + label back to the profile's colour).
+* Colours come from the profile's resolved :class:`~orientation.style.Style`
+  (``profile.resolved``): :func:`ink_color` turns a style :class:`~orientation.style.Ink`
+  into a scene :class:`Color` (sRGB, CMYK, RAL label); :func:`sign_ink` is the ink of a sign's
+  background or foreground, :func:`color_label` an ink's name in a language.
 * Words: :func:`word` looks up the German or English label of a kind, material, placement or
   column (``LABELS``); :func:`kind_label` is the common case.
 * Numbers: :func:`format_number`, :func:`format_money` (``de``: ``1.234,56 €``; ``en``:
@@ -18,16 +20,18 @@ millimetres on paper (font sizes are the em in mm, as in :mod:`orientation.rende
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from types import MappingProxyType
+from typing import Literal
 
 from .. import fonts
 from ..errors import SignLayoutError
-from ..plan import Plan
-from ..profiles import NamedColor, Profile
+from ..plan import BuildingPlan, Plan, Sign
+from ..profiles import Profile
 from ..render.scene import Circle, Color, FontWeight, Group, Item, Path, Rect, Stroke, Text
+from ..style import Ink, Style, cmyk_from_srgb
 
 A4_PORTRAIT = (210.0, 297.0)
 """A4 portrait (width, height) in mm."""
@@ -139,69 +143,48 @@ def plan_language(plan: Plan, profile: Profile) -> str:
     return plan.language or profile.language
 
 
-# --- colours -----------------------------------------------------------------------------
+# --- colours ---------------------------------------------------------------------------
 
 
-def _color(named: NamedColor) -> Color:
-    return Color(named.srgb.upper(), tuple(float(v) for v in named.cmyk), named.label)  # type: ignore[arg-type]
+@lru_cache(maxsize=256)
+def ink_color(ink: Ink) -> Color:
+    """The scene colour of an ink: its sRGB, CMYK and full label (``RAL 5017 Verkehrsblau /
+    traffic blue``) as the colour's name."""
+    return Color(ink.hex, ink.cmyk, ink.label)
 
 
-def named_color(profile: Profile, name: str) -> Color:
-    """The scene colour of a profile colour name (``traffic_blue``): sRGB, CMYK and the RAL
-    label as its name. Unknown names raise :class:`~orientation.errors.ProfileError`."""
-    return _color(profile.color(name))
+def named_color(profile: Profile | Style, name: str) -> Color:
+    """The scene colour of a palette colour name (``traffic_blue``). Unknown names raise
+    :class:`~orientation.errors.ProfileError`."""
+    return ink_color(_style(profile).ink(name))
 
 
-def cmyk_from_srgb(hex_color: str) -> tuple[float, float, float, float]:
-    """CMYK (0..1) by the plain UCR formula, for colours the profile's table does not hold.
-
-    >>> cmyk_from_srgb("#FFFFFF"), cmyk_from_srgb("#000000")
-    ((0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 1.0))
-    """
-    h = hex_color.lstrip("#")
-    r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    k = 1 - max(r, g, b)
-    if k >= 1:
-        return (0.0, 0.0, 0.0, 1.0)
-    return tuple(round((1 - v - k) / (1 - k), 3) for v in (r, g, b)) + (round(k, 3),)  # type: ignore[return-value]
+def _style(profile: Profile | Style) -> Style:
+    return profile if isinstance(profile, Style) else profile.resolved
 
 
-def find_named_color(profile: Profile, label: str, hex_color: str) -> NamedColor | None:
-    """The profile palette colour with this label (``RAL 5017 Verkehrsblau / traffic blue``),
-    else with this sRGB value, else ``None``."""
-    for named in profile.palette.values():
-        if label and named.label == label:
-            return named
-    for named in profile.palette.values():
-        if named.srgb.lower() == hex_color.lower():
-            return named
-    return None
+def sign_ink(profile: Profile | Style, sign: Sign,
+             role: Literal["background", "foreground"]) -> Ink:
+    """The ink of a sign's ``background`` or ``foreground`` (see
+    :meth:`orientation.style.Style.sign_ink`)."""
+    if role == "background":
+        return _style(profile).sign_ink(sign.kind, role, sign.background, sign.background_name)
+    return _style(profile).sign_ink(sign.kind, role, sign.foreground, sign.foreground_name)
 
 
-def sign_color(profile: Profile, hex_color: str, label: str = "") -> Color:
-    """A sign's colour for print: the palette entry behind the sign's label or sRGB (with its
-    CMYK and RAL label), else the sRGB with CMYK by :func:`cmyk_from_srgb`."""
-    named = find_named_color(profile, label, hex_color)
-    if named is not None:
-        return _color(named)
-    return Color(hex_color.upper(), cmyk_from_srgb(hex_color), label)
+def sign_color(profile: Profile | Style, hex_color: str, label: str = "") -> Color:
+    """A colour a plan records (sRGB and label) as print needs it: the palette ink with that
+    label or sRGB, else the sRGB with CMYK by :func:`cmyk_from_srgb`."""
+    return ink_color(_style(profile).find(hex_color, label))
 
 
-def color_label(profile: Profile, hex_color: str, label: str, language: str, *,
+def color_label(profile: Profile | Style, hex_color: str, label: str, language: str, *,
                 short: bool = False) -> str:
     """A colour for people: ``RAL 5017 Verkehrsblau`` (de) or ``RAL 5017 traffic blue`` (en);
-    ``short`` gives the RAL code alone where there is one.
-
-    Palette names are written ``Deutsch / English``; the part in the language is kept.
+    ``short`` gives the RAL code alone where there is one (see :class:`~orientation.style.Ink`).
     """
-    named = find_named_color(profile, label, hex_color)
-    if named is None:
-        return label or hex_color.upper()
-    if short and named.ral:
-        return named.ral
-    parts = [p.strip() for p in named.name.split(" / ")]
-    name = parts[0] if _lang(language) == "de" or len(parts) == 1 else parts[1]
-    return f"{named.ral} {name}".strip()
+    ink = _style(profile).find(hex_color, label)
+    return ink.short(_lang(language)) if short else ink.name(_lang(language))
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -275,9 +258,9 @@ def format_size(width_mm: float, height_mm: float, language: str, *,
     return s
 
 
-def uses_inches(profile: Profile) -> bool:
+def uses_inches(profile: Profile | Style) -> bool:
     """True when every panel of the profile's size series is a whole number of inches."""
-    return all(_is_inch(w) and _is_inch(h) for w, h in profile.sizing.sizes_mm)
+    return _style(profile).inches
 
 
 _NATURAL = re.compile(r"(\d+)")
@@ -498,27 +481,27 @@ def hrule(x0: float, x1: float, y: float, *, width_mm: float = 0.2, color: Color
 # --- plan look-ups -----------------------------------------------------------------------
 
 
-def _buildings(plan: Plan) -> dict[str, Any]:
-    """Building id -> BuildingPlan, built once per plan (plans are immutable)."""
-    index = _BUILDING_INDEX.get(id(plan))
-    if index is None or index[0] is not plan:
-        index = (plan, {b.id: b for b in plan.buildings})
-        _BUILDING_INDEX.clear()  # one plan at a time: no growth across a batch
-        _BUILDING_INDEX[id(plan)] = index
-    return index[1]
+Buildings = Mapping[str, BuildingPlan]
+"""Building id -> :class:`~orientation.plan.BuildingPlan` (see :func:`buildings_by_id`)."""
 
 
-_BUILDING_INDEX: dict[int, tuple[Plan, dict[str, Any]]] = {}
+def buildings_by_id(plan: Plan) -> Buildings:
+    """The plan's buildings by id (the first, should ids repeat), read-only; make it once
+    per plan and pass it to :func:`storey_name` and :func:`building_label`."""
+    out: dict[str, BuildingPlan] = {}
+    for b in plan.buildings:
+        out.setdefault(b.id, b)
+    return MappingProxyType(out)
 
 
-def storey_name(plan: Plan, building: str, level: int | None) -> str:
+def storey_name(buildings: Buildings, building: str, level: int | None) -> str:
     """The storey's name (``1. OG``) of a building level; ``""`` for no level.
 
     Falls back to the level number when the building does not name it.
     """
     if level is None:
         return ""
-    b = _buildings(plan).get(building)
+    b = buildings.get(building)
     if b is not None:
         for lv, name in zip(b.levels, b.level_names):
             if lv == level:
@@ -526,9 +509,9 @@ def storey_name(plan: Plan, building: str, level: int | None) -> str:
     return str(level)
 
 
-def building_label(plan: Plan, building: str, *, with_name: bool = True) -> str:
+def building_label(buildings: Buildings, building: str, *, with_name: bool = True) -> str:
     """``A Hauptgebäude`` (letter and name), or the id when the plan does not know it."""
-    b = _buildings(plan).get(building)
+    b = buildings.get(building)
     if b is None:
         return building
     return f"{b.letter} {b.name}".strip() if with_name else b.letter
@@ -544,28 +527,6 @@ def plan_stamp(plan: Plan, language: str) -> str:
     return " · ".join(parts)
 
 
-def document_info(plan: Plan, profile: Profile, document: str) -> dict[str, str]:
-    """``title``, ``subject`` and ``keywords`` for :func:`orientation.render.pdf.render_pdf`.
-
-    ``document``: ``signs``, ``proof``, ``schedule`` or any other word of :data:`LABELS`.
-    The keywords name the colours of the plan's signs with their RAL codes, as print shops
-    expect them in the file.
-    """
-    lang = plan_language(plan, profile)
-    title_key = {"signs": "signs_title", "proof": "proof_title",
-                 "schedule": "schedule_title"}.get(document, document)
-    colors: dict[str, None] = {}
-    for s in plan.signs:
-        for hexc, label in ((s.background, s.background_name), (s.foreground, s.foreground_name)):
-            named = find_named_color(profile, label, hexc)
-            colors.setdefault(named.label if named else (label or hexc), None)
-    return {
-        "title": f"{word(lang, title_key)} – {plan.site_name}",
-        "subject": f"{profile.title}; {plan_stamp(plan, lang)}".strip("; "),
-        "keywords": "; ".join(colors),
-    }
-
-
 __all__ = [
     "A4_LANDSCAPE",
     "A4_PORTRAIT",
@@ -578,12 +539,12 @@ __all__ = [
     "RULE",
     "SignLayoutError",
     "ZEBRA",
+    "Buildings",
     "building_label",
+    "buildings_by_id",
     "cmyk_from_srgb",
     "color_label",
-    "document_info",
     "ellipsize",
-    "find_named_color",
     "fit_size",
     "format_length",
     "format_money",
@@ -591,6 +552,7 @@ __all__ = [
     "format_size",
     "hrule",
     "ink_bounds",
+    "ink_color",
     "kind_label",
     "named_color",
     "natural_key",
@@ -598,6 +560,7 @@ __all__ = [
     "plan_stamp",
     "scale_items",
     "sign_color",
+    "sign_ink",
     "storey_name",
     "text",
     "text_box",

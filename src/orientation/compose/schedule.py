@@ -33,7 +33,7 @@ from .common import (
     KIND_ORDER,
     ZEBRA,
     building_label,
-    color_label,
+    buildings_by_id,
     ellipsize,
     format_money,
     format_number,
@@ -44,7 +44,6 @@ from .common import (
     plan_language,
     plan_stamp,
     storey_name,
-    uses_inches,
     word,
 )
 from .common import text as ptext
@@ -137,6 +136,7 @@ def schedule_rows(plan: Plan, profile: Profile) -> list[ScheduleRow]:
     stair, room), then by panel area. Quantities add up to ``len(plan.signs)``.
     """
     lang = plan_language(plan, profile)
+    style = profile.resolved
     groups: dict[tuple, list[Sign]] = {}
     for s in plan.signs:
         key = (s.placement, s.kind, s.width_mm, s.height_mm, s.material,
@@ -147,6 +147,8 @@ def schedule_rows(plan: Plan, profile: Profile) -> list[ScheduleRow]:
     for key, signs in groups.items():
         placement, kind, w, h, material, fg, fg_name, bg, bg_name = key
         codes = tuple(sorted(dict.fromkeys(s.text for s in signs), key=natural_key))
+        fg_ink = style.sign_ink(kind, "foreground", fg, fg_name)
+        bg_ink = style.sign_ink(kind, "background", bg, bg_name)
         unit_cents = _cents(profile.prices.unit_price(material, w, h))  # type: ignore[arg-type]
         rows.append(ScheduleRow(
             kind=kind,
@@ -157,16 +159,16 @@ def schedule_rows(plan: Plan, profile: Profile) -> list[ScheduleRow]:
             height_mm=h,
             material=material,
             material_label=word(lang, material),
-            foreground=color_label(profile, fg, fg_name, lang),
-            background=color_label(profile, bg, bg_name, lang),
-            foreground_ral=color_label(profile, fg, fg_name, lang, short=True),
-            background_ral=color_label(profile, bg, bg_name, lang, short=True),
+            foreground=fg_ink.name(lang),
+            background=bg_ink.name(lang),
+            foreground_ral=fg_ink.short(lang),
+            background_ral=bg_ink.short(lang),
             placement=placement,
             placement_label=word(lang, placement),
             quantity=len(signs),
             unit_price=unit_cents / 100,
             line_total=unit_cents * len(signs) / 100,
-            currency=profile.prices.currency,
+            currency=style.currency,
             sign_ids=tuple(s.id for s in signs),
         ))
     rows.sort(key=lambda r: (_PLACEMENT_ORDER.get(r.placement, 9), _kind_rank(r.kind),
@@ -216,6 +218,7 @@ def location_rows(plan: Plan) -> list[LocationRow]:
     lowest), then inside storey by storey from the lowest; within a place by kind and code
     (``E2`` before ``E10``)."""
     border = {b.id: i for i, b in enumerate(plan.buildings)}
+    buildings = buildings_by_id(plan)
     letters = {b.id: (b.letter, b.name) for b in plan.buildings}
     out: list[tuple[tuple, LocationRow]] = []
     for i, s in enumerate(plan.signs):
@@ -224,7 +227,7 @@ def location_rows(plan: Plan) -> list[LocationRow]:
         row = LocationRow(
             sign_id=s.id, code=s.text, kind=s.kind, placement=s.placement,
             building=s.building, building_letter=letter, building_name=name,
-            level=s.level, storey=storey_name(plan, s.building, s.level),
+            level=s.level, storey=storey_name(buildings, s.building, s.level),
             side=s.side or "", element=m.element if m else s.marking, marking=s.marking,
             width_mm=s.width_mm, height_mm=s.height_mm, subtext=s.subtext,
             mount_height_m=s.mount_height_m)
@@ -310,7 +313,7 @@ def _header(plan: Plan, profile: Profile, lang: str, title_key: str, n: int, m: 
             page_w: float) -> list[Item]:
     x0, x1 = MARGIN_MM, page_w - MARGIN_MM
     y = MARGIN_MM + 4.5
-    sub = [plan.site_address or "", f"{word(lang, 'profile')}: {profile.title.split(' – ')[0]}",
+    sub = [plan.site_address or "", f"{word(lang, 'profile')}: {profile.resolved.short_title}",
            plan_stamp(plan, lang), f"{len(plan.signs)} {word(lang, 'signs_count')}"]
     return [
         ptext(x0, y, f"{word(lang, title_key)} – {plan.site_name}", 5.0, weight="bold",
@@ -387,8 +390,8 @@ def _table_pages(table: _Table, page_w: float, page_h: float
 
 def _schedule_table(plan: Plan, profile: Profile, lang: str) -> _Table:
     rows = schedule_rows(plan, profile)
-    cur = profile.prices.currency
-    inches = uses_inches(profile)
+    cur = profile.resolved.currency
+    inches = profile.resolved.inches
     cols = (
         _Col(word(lang, "col_pos"), "end"),
         _Col(word(lang, "col_kind")),
@@ -434,9 +437,10 @@ def _location_table(plan: Plan, profile: Profile, lang: str) -> _Table:
         _Col(word(lang, "col_mount"), "end"),
         _Col(word(lang, "col_text"), flex=True),
     )
+    buildings = buildings_by_id(plan)
     body = tuple(
         (r.sign_id, r.code, kind_label(lang, r.kind),
-         building_label(plan, r.building), r.storey, r.side, r.element,
+         building_label(buildings, r.building), r.storey, r.side, r.element,
          format_size(r.width_mm, r.height_mm, lang),
          format_number(r.mount_height_m, lang, decimals=1) if r.mount_height_m is not None
          else "",

@@ -14,8 +14,10 @@ of the code's cap height ``h``:
   name, the address on a name board) in the regular weight at ``second_line`` × ``h``, a gap
   of ``line_gap`` × ``h`` under the code; a second line too long for the panel is first shrunk
   a little, then set in two lines, then shrunk to at most half and cut with "…";
-* the code-and-second-line block is centred in the panel with at least ``margin`` × ``h`` on
-  every side and never less than :data:`SAFE_MM` (5 mm) from the trim;
+* the code-and-second-line block is the one :func:`orientation.layout.sizing.text_block`
+  measured to size the panel (one model of the panel for layout and drawing), centred with
+  at least ``margin`` × ``h`` on every side and never less than :data:`SAFE_MM` (5 mm) from
+  the trim;
 * a thin **keyline** ``keyline`` × ``h`` inside the trim (at least :data:`SAFE_MM`),
   ``KEYLINE_WIDTH`` × ``h`` wide, where the profile sets one (> 0) and the panel leaves
   clear room between it and the text; building letters stand alone without one;
@@ -24,51 +26,54 @@ of the code's cap height ``h``:
   the proof.
 
 A code that does not fit its panel is a layout bug (or a hand-edited plan) and raises
-:class:`~orientation.compose.common.SignLayoutError` naming the sign and the sizes.
+:class:`~orientation.errors.SignLayoutError` naming the sign and the sizes. Colours are the
+inks of the profile's resolved style (``profile.resolved``); words follow the plan's language.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import fonts
-from ..layout.sizing import BUILDING_LETTER_FILL
+from ..layout.sizing import (
+    BUILDING_LETTER_FILL,
+    LINE_PITCH,
+    SAFE_MM,
+    TextBlock,
+    building_letter,
+    text_block,
+)
 from ..plan import Plan, Sign
 from ..profiles import Profile
 from ..render.scene import Color, Group, Item, Page, Rect, Stroke, Text
+from ..style import Ink, SignRules
 from .common import (
     A4_PORTRAIT,
     GREY,
     INK,
     RULE,
+    Buildings,
     SignLayoutError,
     building_label,
-    color_label,
+    buildings_by_id,
     ellipsize,
     format_length,
     format_size,
     hrule,
+    ink_color,
     kind_label,
     plan_language,
     plan_stamp,
     scale_items,
-    sign_color,
+    sign_ink,
     storey_name,
-    uses_inches,
     word,
     wrap_lines,
 )
 from .common import text as ptext
 
-SAFE_MM = 5.0
-"""Nothing important closer than this to the trim, in mm (cutting tolerance)."""
-BUILDING_SIDE_MARGIN = 0.1
-"""Least margin beside a building letter, as a fraction of the panel height."""
-LINE_PITCH = 1.6
-"""Baseline-to-baseline distance of wrapped lines, in units of their cap height."""
 KEYLINE_WIDTH = 0.02
 """Stroke width of the keyline, in units of the code's cap height (at least 0.5 mm)."""
 KEYLINE_CLEARANCE = 0.15
@@ -93,14 +98,12 @@ class _Design:
 
     background: Color
     foreground: Color
+    background_ink: Ink
+    foreground_ink: Ink
     items: tuple[Item, ...]
     code_cap_mm: float
     corner_radius_mm: float
     keyline: bool
-
-
-def _cap_of(size_mm: float, weight: str) -> float:
-    return size_mm * fonts.cap_height_ratio(weight)  # type: ignore[arg-type]
 
 
 def _width(text: str, size_mm: float, weight: str) -> float:
@@ -111,10 +114,12 @@ def _where(sign: Sign) -> str:
     return f"sign {sign.id} ({sign.kind} {sign.text!r}, marking {sign.marking})"
 
 
-def _code_lines(sign: Sign, cap: float, avail_w: float, avail_h: float) -> list[str]:
-    """The code on one line, or a name board's name on two; raises when it cannot fit."""
+def _code_lines(sign: Sign, cap: float, avail_w: float, avail_h: float,
+                width: float | None = None) -> list[str]:
+    """The code on one line, or a name board's name on two; raises when it cannot fit.
+    ``width``: the code's width at ``cap`` where it is measured already."""
     size = fonts.font_size_for_cap_height(cap)
-    w = _width(sign.text, size, "bold")
+    w = _width(sign.text, size, "bold") if width is None else width
     if w <= avail_w + 0.05 and cap <= avail_h + 0.05:
         return [sign.text]
     if sign.kind == "name":
@@ -127,14 +132,14 @@ def _code_lines(sign: Sign, cap: float, avail_w: float, avail_h: float) -> list[
         f"{_where(sign)}: the text is {w:.0f} mm wide at {cap:.0f} mm cap height, but the "
         f"{format_length(sign.width_mm, 'en')} x {format_length(sign.height_mm, 'en')} mm panel "
         f"leaves {avail_w:.0f} x {avail_h:.0f} mm inside its margins; the layout must choose a "
-        "larger panel (re-run the plan; check sizes edited by hand)")
+        "larger panel (re-run the plan; check sizes edited by hand)", element=sign.id)
 
 
-def _subtext_lines(sign: Sign, text: str, nominal_cap: float, avail_w: float,
-                   avail_h: float) -> tuple[list[str], float]:
-    """Lines and cap height of the second line within ``avail_w`` x ``avail_h`` mm."""
-    size = fonts.font_size_for_cap_height(nominal_cap, "regular")
-    w1 = _width(text, size, "regular")
+def _subtext_lines(sign: Sign, text: str, nominal_cap: float, size: float, w1: float,
+                   avail_w: float, avail_h: float) -> tuple[list[str], float]:
+    """Lines and cap height of the second line within ``avail_w`` x ``avail_h`` mm, from its
+    measured font size and width at ``nominal_cap``: as measured when it fits (the panel holds
+    the block), else shrunk a little, set in two lines, or shrunk to half and cut with "…"."""
     f1 = min(1.0, avail_w / w1 if w1 else 1.0, avail_h / nominal_cap)
     if f1 >= SUBTEXT_ONE_LINE_FACTOR:
         return [text], nominal_cap * f1
@@ -149,49 +154,46 @@ def _subtext_lines(sign: Sign, text: str, nominal_cap: float, avail_w: float,
     if cap < 2.0:
         raise SignLayoutError(
             f"{_where(sign)}: no room for the second line {text!r} (only {avail_h:.1f} mm "
-            "left under the code); the layout must choose a taller panel")
+            "left under the code); the layout must choose a taller panel", element=sign.id)
     size = fonts.font_size_for_cap_height(cap, "regular")
     return [ellipsize(text, avail_w, size_mm=size, weight="regular")], cap
 
 
-def _lines(sign: Sign, profile: Profile) -> tuple[list[_Line], float, float]:
-    """Lay out the text: the lines, the code's cap height and the margin used (mm)."""
-    s = profile.sizing
+def _lines(sign: Sign, block: TextBlock) -> tuple[list[_Line], float, float]:
+    """Lay the measured text block into the sign's panel: the lines, the code's cap height
+    and the margin used (mm)."""
     W, H = sign.width_mm, sign.height_mm
     h = sign.cap_height_mm
     if h <= 0 or W <= 0 or H <= 0:
         raise SignLayoutError(f"{_where(sign)}: size {W} x {H} mm with cap height {h} mm; "
-                              "all must be positive")
-    if sign.kind == "building" and not sign.subtext:
-        side = max(BUILDING_SIDE_MARGIN * H, SAFE_MM)
-        size_at = fonts.font_size_for_cap_height(1.0)
-        per_mm_cap = _width(sign.text, size_at, "bold")  # width per mm of cap height
-        fit_w = (W - 2 * side) / per_mm_cap if per_mm_cap else math.inf
-        cap = max(h, min(BUILDING_LETTER_FILL * H, fit_w))
+                              "all must be positive", element=sign.id)
+    code_w = block.code.width_mm
+    if block.letter:
+        cap, side = building_letter(sign.text, h, W, H)
         avail_h = H - 2 * SAFE_MM
         _code_lines(sign, cap, W - 2 * side, avail_h)  # raises when even h does not fit
         size = fonts.font_size_for_cap_height(cap)
         return [_Line(sign.text, (H + cap) / 2, size, "bold")], cap, (H - cap) / 2
 
-    margin = max(s.margin * h, SAFE_MM)
+    margin = block.margin_mm
     avail_w, avail_h = W - 2 * margin, H - 2 * margin
-    code = _code_lines(sign, h, avail_w, avail_h)
-    code_size = fonts.font_size_for_cap_height(h)
+    code = _code_lines(sign, h, avail_w, avail_h, code_w)
+    code_size = block.code.size_mm
     code_h = h * (1 + LINE_PITCH * (len(code) - 1))
     sub: list[str] = []
     sub_cap = 0.0
-    gap = s.line_gap * h
-    if sign.subtext.strip() and s.second_line > 0:
+    gap = block.gap_mm
+    if block.sub is not None:
         room = avail_h - code_h - gap
         if room <= 0:
             raise SignLayoutError(
                 f"{_where(sign)}: no room for the second line {sign.subtext!r} under the "
-                "code; the layout must choose a taller panel")
-        sub, sub_cap = _subtext_lines(sign, sign.subtext.strip(), s.second_line * h,
-                                      avail_w, room)
+                "code; the layout must choose a taller panel", element=sign.id)
+        sub, sub_cap = _subtext_lines(sign, block.sub.text, block.sub.cap_mm, block.sub.size_mm,
+                                      block.sub.width_mm, avail_w, room)
     sub_h = sub_cap * (1 + LINE_PITCH * (len(sub) - 1)) if sub else 0.0
-    block = code_h + (gap + sub_h if sub else 0.0)
-    top = (H - block) / 2
+    block_h = code_h + (gap + sub_h if sub else 0.0)
+    top = (H - block_h) / 2
     out = [_Line(t, top + h + i * LINE_PITCH * h, code_size, "bold") for i, t in enumerate(code)]
     if sub:
         sub_size = fonts.font_size_for_cap_height(sub_cap, "regular")
@@ -201,79 +203,71 @@ def _lines(sign: Sign, profile: Profile) -> tuple[list[_Line], float, float]:
     return out, h, margin
 
 
-class _Same:
-    """A profile as a cache key, by identity: profiles are frozen, and :func:`load_profile`
-    hands out one object per name (a profile model itself is not hashable)."""
-
-    __slots__ = ("profile",)
-
-    def __init__(self, profile: Profile) -> None:
-        self.profile = profile
-
-    def __hash__(self) -> int:
-        return id(self.profile)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.profile is self.profile
-
-
 def _design(sign: Sign, profile: Profile) -> _Design:
-    """The sign's artwork; cached, as every sign is drawn twice (its page and the proof)."""
-    return _cached_design(sign, _Same(profile))
+    """The sign's artwork; cached by value (the sign, the drawing rules and its two inks),
+    as every sign is drawn twice (its page and the proof)."""
+    st = profile.resolved
+    return _cached_design(sign, st.rules, sign_ink(st, sign, "background"),
+                          sign_ink(st, sign, "foreground"))
+
+
+def sign_block(sign: Sign, profile: Profile) -> TextBlock:
+    """The sign's text block as the layout measured it to size the panel
+    (:func:`orientation.layout.sizing.text_block`)."""
+    return text_block(profile.resolved.rules, sign.kind, sign.text, sign.subtext, sign.cap_height_mm)
 
 
 @lru_cache(maxsize=1 << 15)
-def _cached_design(sign: Sign, key: _Same) -> _Design:
-    profile = key.profile
-    s = profile.sizing
+def _cached_design(sign: Sign, rules: SignRules, bg_ink: Ink, fg_ink: Ink) -> _Design:
     W, H = sign.width_mm, sign.height_mm
-    bg = sign_color(profile, sign.background, sign.background_name)
-    fg = sign_color(profile, sign.foreground, sign.foreground_name)
-    lines, cap, margin = _lines(sign, profile)
+    bg, fg = ink_color(bg_ink), ink_color(fg_ink)
+    block = text_block(rules, sign.kind, sign.text, sign.subtext, sign.cap_height_mm)
+    lines, cap, margin = _lines(sign, block)
     items: list[Item] = []
     keyline = False
     # building letters stand alone on their square: no keyline, so every letter of a site
     # looks alike whatever its width
-    if s.keyline > 0 and not (sign.kind == "building" and not sign.subtext):
+    if rules.keyline > 0 and not block.letter:
         width = max(KEYLINE_WIDTH * cap, 0.5)
         # the stroke's centre line; its outer edge stays SAFE_MM clear of the trim
-        inset = max(s.keyline * cap, SAFE_MM + width / 2)
+        inset = max(rules.keyline * cap, SAFE_MM + width / 2)
         # the keyline only where it keeps clear of the text
         clearance = margin - (inset + width / 2)
         if clearance >= max(KEYLINE_CLEARANCE * cap, 3.0) and 2 * (inset + width) < min(W, H):
-            r = max(s.corner_radius * cap - inset / 2, s.corner_radius * cap / 2)
+            r = max(rules.corner_radius * cap - inset / 2, rules.corner_radius * cap / 2)
             items.append(Rect(inset, inset, W - 2 * inset, H - 2 * inset,
                               stroke=Stroke(fg, width), radius_mm=r))
             keyline = True
     for ln in lines:
         items.append(Text(W / 2, ln.baseline, ln.text, ln.size_mm, fg,
                           weight=ln.weight, anchor="middle"))  # type: ignore[arg-type]
-    return _Design(bg, fg, tuple(items), cap, s.corner_radius * cap, keyline)
+    return _Design(bg, fg, bg_ink, fg_ink, tuple(items), cap, rules.corner_radius * cap, keyline)
 
 
-def _title(sign: Sign, profile: Profile) -> str:
-    second = sign.subtext or kind_label(profile.language, sign.kind)
+def _title(sign: Sign, language: str) -> str:
+    second = sign.subtext or kind_label(language, sign.kind)
     return f"{sign.text} – {second} ({sign.marking})"
 
 
 def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
-              crop_marks: bool = False) -> Page:
+              crop_marks: bool = False, language: str | None = None) -> Page:
     """One sign at true size: a page of ``sign.width_mm`` x ``sign.height_mm`` mm.
 
-    The background (the sign's colour, CMYK from the profile's colour table) runs
+    The background (the sign's ink from the profile's resolved style, with its CMYK) runs
     ``bleed_mm`` into the bleed on every side; the text is bold for the code and regular for
     the second line, centred. ``Page.name`` is the sign id, ``Page.title`` e.g.
     ``E1 – Eingang (main/d-main)``; ``Page.meta`` records the colours with their RAL names, the
     material and the cut contour (rounded corners). ``crop_marks`` asks the PDF backend for
-    crop marks.
+    crop marks. ``language``: the words of the title and the colour names (``de``/``en``),
+    the plan's language (:func:`sign_pages` passes it); the profile's when not given.
 
-    Raises :class:`~orientation.compose.common.SignLayoutError` when the code does not fit.
+    Raises :class:`~orientation.errors.SignLayoutError` when the code does not fit.
     """
     d = _design(sign, profile)
     b = max(bleed_mm, 0.0)
     W, H = sign.width_mm, sign.height_mm
     items: tuple[Item, ...] = (Rect(-b, -b, W + 2 * b, H + 2 * b, fill=d.background), *d.items)
-    lang = profile.language
+    lang = language or profile.language
     meta = (
         ("sign", sign.id),
         ("marking", sign.marking),
@@ -285,17 +279,18 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
         ("cap_height_mm", format_length(d.code_cap_mm, "en")),
         ("cut", f"rounded rectangle {format_size(W, H, 'en')} mm, corner radius "
                 f"{format_length(d.corner_radius_mm, 'en')} mm"),
-        ("colors", f"{color_label(profile, sign.foreground, sign.foreground_name, lang)} "
-                   f"{word(lang, 'on')} "
-                   f"{color_label(profile, sign.background, sign.background_name, lang)}"),
+        ("colors", f"{d.foreground_ink.name(lang)} {word(lang, 'on')} "
+                   f"{d.background_ink.name(lang)}"),
     )
-    return Page(W, H, items, bleed_mm=b, name=sign.id, title=_title(sign, profile),
+    return Page(W, H, items, bleed_mm=b, name=sign.id, title=_title(sign, lang),
                 crop_marks=crop_marks, meta=meta)
 
 
 def sign_pages(plan: Plan, profile: Profile, *, crop_marks: bool = False) -> list[Page]:
-    """Every sign of the plan as a :func:`sign_page` (3 mm bleed), in plan order."""
-    return [sign_page(s, profile, crop_marks=crop_marks) for s in plan.signs]
+    """Every sign of the plan as a :func:`sign_page` (3 mm bleed), in plan order, in the
+    plan's language."""
+    lang = plan_language(plan, profile)
+    return [sign_page(s, profile, crop_marks=crop_marks, language=lang) for s in plan.signs]
 
 
 # --- proof -------------------------------------------------------------------------------
@@ -314,11 +309,11 @@ PROOF_WIDE = 4.0
 """Signs at least this many times wider than tall take a whole proof row."""
 
 
-def _location(plan: Plan, sign: Sign, lang: str) -> str:
+def _location(buildings: Buildings, sign: Sign, lang: str) -> str:
     """``A Hauptgebäude · EG · Seite A``; the same for every sign of a place (see
     :func:`proof_pages`, which asks once per place)."""
-    parts = [building_label(plan, sign.building)]
-    storey = storey_name(plan, sign.building, sign.level)
+    parts = [building_label(buildings, sign.building)]
+    storey = storey_name(buildings, sign.building, sign.level)
     if storey and sign.kind != "name":
         parts.append(storey)
     if sign.side:
@@ -394,7 +389,7 @@ def _proof_header(plan: Plan, profile: Profile, lang: str, n: int, m: int) -> li
         ptext(x1, y, page, 3.4, anchor="end"),
     ]
     sub = [plan.site_address or "",
-           f"{word(lang, 'profile')}: {profile.title.split(' – ')[0]}",
+           f"{word(lang, 'profile')}: {profile.resolved.short_title}",
            plan_stamp(plan, lang),
            f"{len(plan.signs)} {word(lang, 'signs_count')}"]
     items.append(ptext(x0, y + 5.5, " · ".join(p for p in sub if p), 3.2, fill=GREY,
@@ -442,7 +437,8 @@ def proof_pages(plan: Plan, profile: Profile) -> list[Page]:
     owner. Signs in plan order; words in the plan's language.
     """
     lang = plan_language(plan, profile)
-    inches = uses_inches(profile)
+    inches = profile.resolved.inches
+    buildings = buildings_by_id(plan)
     pw, ph = A4_PORTRAIT
     x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
     body_top = PROOF_MARGIN_MM + PROOF_HEADER_MM
@@ -470,7 +466,7 @@ def proof_pages(plan: Plan, profile: Profile) -> list[Page]:
     def location(sign: Sign) -> str:
         key = (sign.building, sign.level, sign.kind == "name", sign.side)
         if key not in places:
-            places[key] = _location(plan, sign, lang)
+            places[key] = _location(buildings, sign, lang)
         return places[key]
 
     pages: list[Page] = []

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from .. import fonts
 from ..render.scene import Circle, Color, Item, Path, Rect, Stroke, Text
+from ..style import Style
+from .common import ink_color
 
 XY = tuple[float, float]
 
@@ -32,6 +34,15 @@ class Ink:
     yellow: Color
     white: Color
     black: Color
+
+    @classmethod
+    def from_style(cls, style: Style) -> Ink:
+        """The symbol colours of a profile's resolved style: its paper roles ``red``,
+        ``green``, ``yellow``, ``white`` and ``black``, and the entrance mark's ink as blue."""
+        p = style.paper
+        return cls(red=ink_color(p["red"]), green=ink_color(p["green"]),
+                   blue=ink_color(style.map["entrance"]), yellow=ink_color(p["yellow"]),
+                   white=ink_color(p["white"]), black=ink_color(p["black"]))
 
 
 #: Abbreviations written in the red and yellow symbols, per language.

@@ -5,9 +5,15 @@
   sized for ``L / photoluminescent_factor`` (they lose about 35 % of their reading distance in
   the dark). Clamped to the profile's minimum; above its maximum the size is capped and the
   caller raises a finding.
-* Panel size from the real glyph widths of the bold face, margins ``margin * h`` on every side,
-  a second line ``second_line * h`` after a gap ``line_gap * h``; never narrower than tall; then
-  rounded up to the smallest panel of the profile's size series that holds it.
+* The sign's **text block** is measured once, here, by :func:`text_block`, for both the panel
+  size (:func:`panel_size`) and the drawing (:mod:`orientation.compose.signs` lays the same
+  block into the panel): the code in the bold face at ``h``, a second line in the regular face
+  at ``second_line * h`` after a gap ``line_gap * h``, real glyph widths, margins
+  ``max(margin * h, SAFE_MM)`` on every side. A building letter stands alone on a square
+  panel of side ``h / BUILDING_LETTER_FILL`` with ``BUILDING_PANEL_MARGIN`` of the side free
+  beside it (:func:`building_letter` then grows it on its panel).
+* Panel size: the block with its margins, never narrower than tall, rounded up to the smallest
+  panel of the profile's size series that holds it (name boards: up to 50 mm).
 * Michelson contrast (DIN 32975) ``K = (L1 - L2) / (L1 + L2)`` of the relative luminances.
 """
 
@@ -16,12 +22,23 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from .. import fonts
 from ..profiles import Profile
 
 #: Building letters sit on a square panel, the letter 0.7 of the panel height (visual brief).
 BUILDING_LETTER_FILL = 0.7
+#: Sizing a building letter's panel: at least this fraction of the panel side stays free on
+#: each side of the letter at its nominal cap height.
+BUILDING_PANEL_MARGIN = 0.15
+#: Drawing a building letter: it grows up to :data:`BUILDING_LETTER_FILL` of the panel height
+#: as long as this fraction of the panel height (at least :data:`SAFE_MM`) stays free beside it.
+BUILDING_SIDE_MARGIN = 0.1
+#: Nothing important closer than this to the trim, in mm (cutting tolerance).
+SAFE_MM = 5.0
+#: Baseline-to-baseline distance of wrapped lines, in units of their cap height.
+LINE_PITCH = 1.6
 
 
 @lru_cache(maxsize=256)  # a profile has a handful of colours; every sign asks
@@ -75,6 +92,107 @@ def cap_height(profile: Profile, kind: str, distance_m: float, *, exterior: bool
     return CapHeight(round(cap, 1), round(needed, 1), capped)
 
 
+class BlockRules(Protocol):
+    """What :func:`text_block` reads of the sizing rules (a profile's
+    :class:`~orientation.profiles.Sizing` or a style's
+    :class:`~orientation.style.SignRules`), in units of the code's cap height."""
+
+    @property
+    def margin(self) -> float: ...
+    @property
+    def second_line(self) -> float: ...
+    @property
+    def line_gap(self) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class BlockLine:
+    """One line of a text block: its text, face, cap height and font size (em) in mm, and
+    its advance width in mm."""
+
+    text: str
+    weight: str
+    cap_mm: float
+    size_mm: float
+    width_mm: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A sign's text measured at its nominal sizes (mm), the one model of it for sizing and
+    drawing.
+
+    ``code`` is the code line (bold, at the sign's cap height), ``sub`` the second line
+    (regular, at ``second_line`` x cap; ``None`` when there is none), ``gap_mm`` the space
+    between them, ``margin_mm`` the least free space from the block to the trim on every side
+    (``max(margin x cap, SAFE_MM)``). ``letter`` marks a building letter standing alone (no
+    second line; its margins come from its square panel, see :func:`building_letter`).
+    """
+
+    code: BlockLine
+    sub: BlockLine | None
+    gap_mm: float
+    margin_mm: float
+    letter: bool = False
+
+    @property
+    def width_mm(self) -> float:
+        """The block's width: its widest line."""
+        return max(self.code.width_mm, self.sub.width_mm if self.sub else 0.0)
+
+    @property
+    def height_mm(self) -> float:
+        """The block's height from the code's cap line to the last baseline."""
+        return self.code.cap_mm + (self.gap_mm + self.sub.cap_mm if self.sub else 0.0)
+
+    @property
+    def need_mm(self) -> tuple[float, float]:
+        """The least panel (width, height) in mm that holds the block with its margins;
+        never narrower than tall."""
+        if self.letter:
+            side = self.code.cap_mm / BUILDING_LETTER_FILL
+            return (max(side, self.code.width_mm + 2 * BUILDING_PANEL_MARGIN * side), side)
+        w = self.width_mm + 2 * self.margin_mm
+        h = self.height_mm + 2 * self.margin_mm
+        return (max(w, h), h)
+
+
+def text_block(sizing: BlockRules, kind: str, text: str, subtext: str, cap_mm: float) -> TextBlock:
+    """Measure a sign's text block (see :class:`TextBlock`): ``text`` in the bold face at
+    ``cap_mm``, ``subtext`` (stripped; none when empty or ``second_line`` is 0) in the
+    regular face at ``sizing.second_line * cap_mm``.
+
+    >>> from orientation.profiles import load_profile
+    >>> b = text_block(load_profile().sizing, "entrance", "E1", "", 150.0)
+    >>> b.code.cap_mm, b.margin_mm, b.sub is None
+    (150.0, 75.0, True)
+    """
+    size = fonts.font_size_for_cap_height(cap_mm)
+    code = BlockLine(text, "bold", cap_mm, size, fonts.text_width_mm(text, size_mm=size))
+    sub_text = subtext.strip()
+    if kind == "building" and not sub_text:
+        return TextBlock(code, None, 0.0, 0.0, letter=True)
+    sub = None
+    if sub_text and sizing.second_line > 0:
+        sub_cap = sizing.second_line * cap_mm
+        sub_size = fonts.font_size_for_cap_height(sub_cap, "regular")
+        sub = BlockLine(sub_text, "regular", sub_cap, sub_size,
+                        fonts.text_width_mm(sub_text, size_mm=sub_size, weight="regular"))
+    return TextBlock(code, sub, sizing.line_gap * cap_mm, max(sizing.margin * cap_mm, SAFE_MM))
+
+
+def building_letter(text: str, cap_mm: float, width_mm: float, height_mm: float
+                    ) -> tuple[float, float]:
+    """A building letter on its panel: ``(cap, side)`` in mm, the letter's cap height grown
+    from ``cap_mm`` up to :data:`BUILDING_LETTER_FILL` of the panel height while ``side``
+    (:data:`BUILDING_SIDE_MARGIN` of the height, at least :data:`SAFE_MM`) stays free on each
+    side. Never below ``cap_mm`` (the caller checks that it fits)."""
+    side = max(BUILDING_SIDE_MARGIN * height_mm, SAFE_MM)
+    per_mm_cap = fonts.text_width_mm(text, size_mm=fonts.font_size_for_cap_height(1.0))
+    fit_w = (width_mm - 2 * side) / per_mm_cap if per_mm_cap else math.inf
+    return max(cap_mm, min(BUILDING_LETTER_FILL * height_mm, fit_w)), side
+
+
 @dataclass(frozen=True, slots=True)
 class Panel:
     width_mm: float
@@ -83,27 +201,9 @@ class Panel:
 
 
 def panel_size(profile: Profile, kind: str, text: str, subtext: str, cap_mm: float) -> Panel:
-    """Panel (mm) that holds the code and its second line with the profile's margins."""
+    """Panel (mm) that holds the sign's :func:`text_block` with its margins."""
     s = profile.sizing
-    if kind == "building":
-        side = cap_mm / BUILDING_LETTER_FILL
-        # the letter fills 0.7 of the panel height; sideways a 0.15 panel margin is enough
-        need_w = max(side, fonts.text_width_mm(text, size_mm=fonts.font_size_for_cap_height(cap_mm))
-                     + 0.3 * side)
-        need_h = side
-    else:
-        size = fonts.font_size_for_cap_height(cap_mm)
-        w = fonts.text_width_mm(text, size_mm=size)
-        h = cap_mm
-        if subtext:
-            sub_cap = s.second_line * cap_mm
-            sub_w = fonts.text_width_mm(subtext, size_mm=fonts.font_size_for_cap_height(
-                sub_cap, weight="regular"), weight="regular")
-            w = max(w, sub_w)
-            h += s.line_gap * cap_mm + sub_cap
-        need_w = w + 2 * s.margin * cap_mm
-        need_h = h + 2 * s.margin * cap_mm
-        need_w = max(need_w, need_h)  # never narrower than tall
+    need_w, need_h = text_block(s, kind, text, subtext, cap_mm).need_mm
     fits = [(pw * ph, pw, ph) for pw, ph in s.sizes_mm if pw >= need_w - 0.01 and ph >= need_h - 0.01]
     if fits and kind != "name":
         _, pw, ph = min(fits)
@@ -112,5 +212,8 @@ def panel_size(profile: Profile, kind: str, text: str, subtext: str, cap_mm: flo
     return Panel(math.ceil(need_w / 50) * 50.0, math.ceil(need_h / 50) * 50.0, False)
 
 
-__all__ = ["BUILDING_LETTER_FILL", "CapHeight", "Panel", "cap_height", "michelson_contrast",
-           "panel_size", "relative_luminance"]
+__all__ = ["BUILDING_LETTER_FILL", "BUILDING_PANEL_MARGIN", "BUILDING_SIDE_MARGIN", "BlockLine",
+           "BlockRules",
+           "CapHeight", "LINE_PITCH", "Panel", "SAFE_MM", "TextBlock", "building_letter",
+           "cap_height", "michelson_contrast", "panel_size", "relative_luminance",
+           "text_block"]
