@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import app_support as sup
 import pandas as pd
 import streamlit as st
 
+import app_support as sup
 from orientation import OrientationError, Site, edits, load_profile, profile_names
 
 ROOT = Path(__file__).resolve().parent
@@ -252,7 +252,7 @@ for col, key, value in zip(cols, ("buildings", "doors", "stairs", "rooms", "sign
                             f"{n['errors']} / {n['warnings']}")):
     col.metric(tr(f"metric_{key}"), value)
 
-groups = sup.findings_by_severity(plan)
+groups = sup.findings_by_severity(plan, L)
 total = sum(len(items) for _, items in groups)
 if not groups:
     st.success(tr("findings_none"), icon=":material/check_circle:")

@@ -3,7 +3,8 @@ not a widget, importable and testable without Streamlit. Not part of the library
 command line could use too lives in :mod:`orientation` (site edits and pins in
 :mod:`orientation.edits`).
 
-* :mod:`.words`: the interface's words (``de``/``en``), :func:`tr`, :func:`kind_word`.
+* :mod:`.words`: the interface's words (``de``/``en``, from the catalogue
+  :mod:`orientation.words`), :func:`tr`, :func:`kind_word`, :func:`finding_text`.
 * :mod:`.markdown`: text from files made literal for Streamlit's Markdown; errors worded.
 * :mod:`.loading`: a bundled example or an upload held in memory -> :class:`Loaded`.
 * :mod:`.outputs`: plans and pictures keyed by the site's JSON text; the ZIP; MIME types.
@@ -71,13 +72,13 @@ from .tables import (
     stair_rows,
     uses_inches,
 )
-from .words import LANGUAGES, TEXTS, interface_language, kind_word, profile_of, tr
+from .words import LANGUAGES, TEXTS, finding_text, interface_language, kind_word, profile_of, tr
 
 __all__ = [
     "BUILDING_SUFFIXES", "DOOR_KINDS", "DOWNLOADS", "EDITABLE", "LANGUAGES", "MIME", "PAPERS",
     "SITE_SUFFIXES", "TABLE_ROWS", "TEXTS", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
     "WORD_JOINER", "Loaded", "Source", "apply_rows", "building_rows", "counts",
-    "door_rows", "example_files", "example_title", "exterior_doors", "failure_text",
+    "door_rows", "example_files", "example_title", "exterior_doors", "failure_text", "finding_text",
     "findings_by_severity", "importer", "interface_language", "kind_word",
     "load_example", "load_upload", "map_pages", "marking_rows", "md_escape",
     "md_unescape", "mime_of", "pinned_name", "pinned_site_text", "pinned_text_problem",

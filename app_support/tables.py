@@ -16,7 +16,7 @@ from orientation.model import EXTERIOR_DOOR_KINDS, DoorKind, Site
 from orientation.plan import SEVERITY_ORDER, Plan, Sign
 from orientation.profiles import Profile
 
-from .words import TEXTS, kind_word
+from .words import TEXTS, finding_text, kind_word
 
 DOOR_KINDS = tuple(k.value for k in DoorKind)
 
@@ -135,10 +135,11 @@ def marking_rows(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
              "name": m.name or "", "pinned": m.pinned} for m in plan.markings]
 
 
-def findings_by_severity(plan: Plan) -> list[tuple[str, list[dict[str, str]]]]:
+def findings_by_severity(plan: Plan, lang: str = "en") -> list[tuple[str, list[dict[str, str]]]]:
     """``[(severity, [{"element", "code", "message", "fix"}, …]), …]`` errors first; the
     element named as people know it (``E1 · main/d-haupteingang``, ``A Hauptgebäude``);
-    ``fix`` is the key of a text saying where in the app to fix it (or empty)."""
+    ``message`` the finding's sentence in ``lang``; ``fix`` is the key of a text saying where
+    in the app to fix it (or empty)."""
     markings = {m.id: m for m in plan.markings}
     buildings = {b.id: f"{b.letter} {b.name}".strip() for b in plan.buildings}
 
@@ -151,7 +152,7 @@ def findings_by_severity(plan: Plan) -> list[tuple[str, list[dict[str, str]]]]:
     groups: dict[str, list[dict[str, str]]] = {}
     for f in sorted(plan.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
         groups.setdefault(f.severity, []).append(
-            {"element": element(f.element), "code": f.code, "message": f.message,
+            {"element": element(f.element), "code": f.code, "message": finding_text(lang, f),
              "fix": f"fix_{f.code}" if f"fix_{f.code}" in TEXTS["en"] else ""})
     return list(groups.items())
 

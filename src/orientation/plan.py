@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Literal
 
+from . import words
+
 PLAN_FORMAT = "orientation/plan@1"
 
 Severity = Literal["error", "warning", "info"]
@@ -107,10 +109,40 @@ class Sign:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """Something the plan's reader should know or fix. ``code`` names the kind of finding,
+    ``element`` what it is about (a marking id, a building id, ``site``), ``message`` the
+    sentence in English (as ``plan.json`` has it).
+
+    ``key`` and ``params`` are the sentence in the word catalogue (:mod:`orientation.words`),
+    so that :meth:`text` words it in either language; a finding without a key (made by hand)
+    reads its ``message`` in every language. Not in ``plan.json``."""
+
     severity: Severity
     code: str
     element: str
     message: str
+    key: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def worded(cls, severity: Severity, code: str, element: str, key: str, /,
+               **params: Any) -> Finding:
+        """A finding from its catalogue key and parameters; ``message`` is its English text.
+
+        >>> f = Finding.worded("warning", "stair-one-storey", "a/s1", "finding.stair-one-storey",
+        ...                    code="T1", level=0)
+        >>> f.message[:28], f.text("de")[:34]
+        ('stair T1 serves only level 0', 'Treppe T1 verbindet nur Geschoss 0')
+        """
+        return cls(severity, code, element, words.text(key, "en", **params), key,
+                   tuple(params.items()))
+
+    def text(self, lang: str | None) -> str:
+        """The finding's sentence in ``lang`` (``de``/``en``; another language reads
+        English)."""
+        if not self.key:
+            return self.message
+        return words.text(self.key, lang, **dict(self.params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +357,8 @@ class Plan:
 
 _MARKING_FIELDS = tuple(f.name for f in fields(Marking))
 _SIGN_FIELDS = tuple(f.name for f in fields(Sign))
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+#: what plan.json has of a finding (its catalogue key and parameters are not in the file)
+_FINDING_FIELDS = ("severity", "code", "element", "message")
 _FRAME_FIELDS = tuple(f.name for f in fields(MapFrame))
 
 

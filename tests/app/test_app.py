@@ -233,9 +233,28 @@ def test_no_main_entrance_is_an_error_with_the_place_to_fix_it(at):
     assert at.selectbox(key="main").value == ""
     assert sup_main(at) is None
     shown = "\n".join(errors(at))
-    assert "no door is marked as the main entrance" in shown
+    assert "Keine Tür ist als Haupteingang markiert" in shown  # the German UI's words
     assert "Bearbeiten › Haupteingang" in shown
     assert {m.label: m.value for m in at.metric}["Fehler / Warnungen"].startswith("1 /")
+
+
+def infos(at: AppTest) -> str:
+    return "\n".join(sup.md_unescape(i.value) for i in at.info)
+
+
+def test_findings_are_shown_in_the_interface_language(at):
+    """The school has findings (its window labels are far from the road): a German interface
+    words them in German, an English one in English, whatever the plan's language."""
+    assert "Fensterschilder von Gebäude" in infos(at)  # auto: the profile's German
+    assert "window labels of building" not in infos(at)
+    at.segmented_control(key="ui_lang").set_value("en")
+    run(at)
+    assert "window labels of building" in infos(at)
+    assert "Fensterschilder" not in infos(at)
+    assert at.session_state["site"].profile in (None, "guetersloh")  # the plan is still German
+    at.segmented_control(key="ui_lang").set_value("de")
+    run(at)
+    assert "Fensterschilder von Gebäude" in infos(at)
 
 
 def sup_main(at):

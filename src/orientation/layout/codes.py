@@ -57,8 +57,10 @@ class Work:
     room_polys: dict[tuple[str, int], list[tuple[Polygon, str]]] = field(
         default_factory=lambda: defaultdict(list))
 
-    def find(self, severity: Any, code: str, element: str, message: str) -> None:
-        self.findings.append(Finding(severity, code, element, message))
+    def find(self, severity: Any, code: str, element: str, key: str, /, **params: Any) -> None:
+        """A finding worded by the catalogue's ``key`` (:mod:`orientation.words`) with
+        ``params``: plan.json has its English text, the app its text in its language."""
+        self.findings.append(Finding.worded(severity, code, element, key, **params))
 
     def mark(self, **kw: Any) -> Marking:
         """A marking with its grid cell on the site plan."""
@@ -84,14 +86,12 @@ def check_letters(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
     prof = w.prof
     pinned_letters = [f.building.letter for f in ordered if f.building.letter]
     for dup in sorted({x for x in pinned_letters if pinned_letters.count(x) > 1}):
-        w.find("error", "duplicate-code", "site", f"building letter {dup} is pinned on several "
-               "buildings; give each building its own letter")
+        w.find("error", "duplicate-code", "site", "finding.duplicate-letter", letter=dup)
     for f in ordered:
         lt = f.building.letter
         if lt and set(lt) & set(prof.numbering.letters_skip):
-            w.find("warning", "ambiguous-glyph", f.building.id, f"building letter {lt} contains "
-                   f"{'/'.join(sorted(set(lt) & set(prof.numbering.letters_skip)))}, which reads "
-                   "as a digit or sounds like another letter on the radio; choose another letter")
+            w.find("warning", "ambiguous-glyph", f.building.id, "finding.ambiguous-letter",
+                   letter=lt, chars="/".join(sorted(set(lt) & set(prof.numbering.letters_skip))))
 
 
 def collect_pins(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
@@ -111,13 +111,12 @@ def collect_pins(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
                 pins[r.number].append(f"{b.id}/{r.id}")
     for code, owners in sorted(pins.items()):
         if len(owners) > 1:
-            w.find("error", "duplicate-code", owners[1], f"code {code} is pinned on "
-                   f"{len(owners)} elements ({', '.join(owners)}); each code may be used once: "
-                   "remove or change the pin on all but one")
+            w.find("error", "duplicate-code", owners[1], "finding.duplicate-code", code=code,
+                   n=len(owners), owners=", ".join(owners))
         bad = numbering.ambiguous_chars(code)
         if bad:
-            w.find("warning", "ambiguous-glyph", owners[0], f"pinned code {code} contains {bad}, "
-                   "which crews can misread as a digit (1/0); choose a code without it")
+            w.find("warning", "ambiguous-glyph", owners[0], "finding.ambiguous-glyph", code=code,
+                   chars=bad)
     w.taken = set(pins) | set(w.reserved)
 
 
@@ -167,8 +166,7 @@ def building_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dic
         for d in b.doors:
             if d.kind == DoorKind.inner and locate(f.outline, d.at).distance <= 0.1:
                 w.find("info", "inner-door-on-outline", f"{b.id}/{d.id}",
-                       f"door {d.id} lies on the outline but is marked 'inner', so it gets no "
-                       "code; if it leads outside, set its kind (entrance, emergency_exit, …)")
+                       "finding.inner-door-on-outline", door=d.id)
         _check_pinned_order(w, f, doors)
 
 
@@ -205,10 +203,8 @@ def _check_pinned_order(w: Work, f: numbering.BuildingFrame, doors: list) -> Non
         prefix, n = sc
         if prefix in last and n < last[prefix] and any(
                 by_id[x.id].pinned for x in doors if x.id in by_id):
-            w.find("info", "pins-not-clockwise", m.id,
-                   f"because of pinned codes, {m.code} is no longer in clockwise order on "
-                   f"building {f.building.id}; that is expected after changes to a marked "
-                   "building")
+            w.find("info", "pins-not-clockwise", m.id, "finding.pins-not-clockwise",
+                   code=m.code, building=f.building.id)
             return
         last[prefix] = n
 
@@ -236,8 +232,7 @@ def stair_codes(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
                                      pinned=pinned, levels=levels, name=s.name))
             if len(levels) < 2:
                 w.find("warning", "stair-one-storey", f"{b.id}/{s.id}",
-                       f"stair {code} serves only level {levels[0]}, so it gets a single storey "
-                       "sign; list every storey it connects in 'levels'")
+                       "finding.stair-one-storey", code=code, level=levels[0])
 
 
 def room_prefix(prof: Profile, site: Site) -> bool:
@@ -298,13 +293,10 @@ def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[st
             has_windows = any(wd.level == level for wd in b.windows)
             if has_windows:
                 w.find("warning", "room-without-outline", f"{b.id}/level {level}",
-                       f"{n} room(s) of building {b.id} on level {level} have no outline, so the "
-                       "windows in front of them get no room code and the rooms are not drawn: "
-                       "add 'polygon' to each room")
+                       "finding.room-without-outline", n=n, building=b.id, level=level)
             else:
                 w.find("info", "room-without-outline", f"{b.id}/level {level}",
-                       f"{n} room(s) of building {b.id} on level {level} have no outline and are "
-                       "listed but not drawn on the storey plan")
+                       "finding.room-without-outline-listed", n=n, building=b.id, level=level)
 
 
 def room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:
@@ -348,8 +340,7 @@ def window_codes(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
                     rid = v[i][1]
             if rid is None:
                 w.find("info", "window-without-room", f"{b.id}/{wd.id}",
-                       f"no room outline on level {wd.level} lies behind window {wd.id} (within "
-                       "1 m), so it gets no label; draw the room's outline to the facade")
+                       "finding.window-without-room", level=wd.level, window=wd.id)
                 continue
             pos = locate(f.outline, wd.at)
             m = w.mark(id=f"{b.id}/{wd.id}", code=w.room_codes[(b.id, rid)], kind="window",

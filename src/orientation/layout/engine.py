@@ -24,11 +24,11 @@ from .. import fonts
 from ..model import Site, SiteFeatureKind
 from ..plan import Plan
 from ..profiles import Profile, load_profile
+from ..words import Ref, get, word
 from . import codes, mapframe, numbering, placement
 from .codes import Work
 from .geometry import LineIndex
 from .mapgeometry import map_geometry
-from .placement import word
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +98,10 @@ _SEV = {"error": 0, "warning": 1, "info": 2}
 def _approach_findings(w: Work, has_main_entrance: bool) -> None:
     """An error without a main entrance, a warning without a road."""
     if not has_main_entrance:
-        w.find("error", "no-main-entrance", "site",
-               "no door is marked as the main entrance, so E1 / door 1 and side A cannot be "
-               "decided from the building: mark the main entrance with 'main: true' (codes now "
-               "start at the side facing the nearest road)")
+        w.find("error", "no-main-entrance", "site", "finding.no-main-entrance")
     if not any(f.kind == SiteFeatureKind.road for f in w.site.site_features):
-        w.find("warning", "no-road", "site",
-               "the site file has no road: exterior signs are sized for the profile's minimum "
-               f"reading distance ({w.prof.sizing.min_reading_distance_m:g} m) and side A of "
-               "buildings without a main entrance cannot face a road: add the public roads as "
-               "site_features")
+        w.find("warning", "no-road", "site", "finding.no-road",
+               distance=w.prof.sizing.min_reading_distance_m)
 
 
 def plan_version(plan: Plan) -> str:
@@ -123,23 +117,31 @@ def plan_version(plan: Plan) -> str:
 MAX_UNPRINTABLE_FINDINGS = 20
 
 
+def _feature(kind: str) -> Ref | str:
+    """A feature kind as running text names it (the catalogue's ``feature.<kind>``)."""
+    return Ref("feature." + kind) if get("feature." + kind, "en") else kind.replace("_", " ")
+
+
 def _unprintable(site: Site, find) -> None:
     """A warning for every named element whose name holds characters no bundled font has
     (CJK today): printed, they would be empty boxes on signs and maps."""
-    texts: list[tuple[str, str, str]] = [("site", "the site name", site.site.name),
-                                         ("site", "the address", site.site.address or "")]
+    texts: list[tuple[str, Ref, str]] = [("site", Ref("what.site-name"), site.site.name),
+                                         ("site", Ref("what.address"), site.site.address or "")]
     for b in site.buildings:
-        texts.append((b.id, f"the name of building {b.id}", b.name or ""))
-        texts += [(f"{b.id}/level {s.level}", f"the name of storey {s.level} of building "
-                   f"{b.id}", s.name or "") for s in b.storeys]
-        texts += [(f"{b.id}/{s.id}", f"the name of stair {s.id}", s.name or "") for s in b.stairs]
-        texts += [(f"{b.id}/{r.id}", f"the name of room {r.id}", r.name or "") for r in b.rooms]
-        texts += [(b.id, f"the name of a {ft.kind.value.replace('_', ' ')} of building {b.id}",
-                   ft.name or "") for ft in b.features]
-    texts += [("site", f"the name of site feature {i} ({f.kind.value.replace('_', ' ')})",
+        texts.append((b.id, Ref.to("what.building-name", building=b.id), b.name or ""))
+        texts += [(f"{b.id}/level {s.level}",
+                   Ref.to("what.storey-name", level=s.level, building=b.id), s.name or "")
+                  for s in b.storeys]
+        texts += [(f"{b.id}/{s.id}", Ref.to("what.stair-name", stair=s.id), s.name or "")
+                  for s in b.stairs]
+        texts += [(f"{b.id}/{r.id}", Ref.to("what.room-name", room=r.id), r.name or "")
+                  for r in b.rooms]
+        texts += [(b.id, Ref.to("what.feature-name", feature=_feature(ft.kind.value),
+                                building=b.id), ft.name or "") for ft in b.features]
+    texts += [("site", Ref.to("what.site-feature-name", i=i, feature=_feature(f.kind.value)),
                f.name or "") for i, f in enumerate(site.site_features)]
     seen: set[tuple[str, str]] = set()
-    bad: list[tuple[str, str, str, str]] = []
+    bad: list[tuple[str, Ref, str, str]] = []
     for element, what, text in texts:
         if not text or (element, text) in seen:
             continue
@@ -149,14 +151,12 @@ def _unprintable(site: Site, find) -> None:
             bad.append((element, what, text, missing))
     for element, what, text, missing in bad[:MAX_UNPRINTABLE_FINDINGS]:
         shown = text if len(text) <= 40 else text[:39] + "…"
-        find("warning", "unprintable-characters", element,
-             f"{what} ('{shown}') has characters no bundled font has ({missing}): they will "
-             "print as empty boxes on signs and maps; use a transliteration (Latin letters)")
+        find("warning", "unprintable-characters", element, "finding.unprintable-characters",
+             what=what, shown=shown, missing=missing)
     if len(bad) > MAX_UNPRINTABLE_FINDINGS:
         chars = "".join(dict.fromkeys("".join(b[3] for b in bad[MAX_UNPRINTABLE_FINDINGS:])))
-        find("warning", "unprintable-characters", "site",
-             f"{len(bad) - MAX_UNPRINTABLE_FINDINGS} more names have characters no bundled font "
-             f"has ({chars[:40]}): they will print as empty boxes; use a transliteration")
+        find("warning", "unprintable-characters", "site", "finding.unprintable-more",
+             n=len(bad) - MAX_UNPRINTABLE_FINDINGS, chars=chars[:40])
 
 
 __all__ = ["PlanOptions", "make_plan", "plan_version", "word"]

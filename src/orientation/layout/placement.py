@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..model import Site
 from ..plan import Marking, Placement, Sign
 from ..profiles import Profile
+from ..words import Ref, get, word
 from . import sizing
 from .codes import DEFAULT_DOOR_WIDTH_M, DEFAULT_WINDOW_WIDTH_M, r3, side_mid
 from .geometry import XY, LineIndex, locate
@@ -20,26 +21,6 @@ from .geometry import XY, LineIndex, locate
 STOREY_HEIGHT_M = 3.5
 WINDOW_SILL_M = 0.9
 WINDOW_HEAD_M = 2.3
-
-_WORDS = {
-    "de": {"entrance": "Eingang", "service": "Nebeneingang", "fire_brigade": "Feuerwehrzugang",
-           "emergency_exit": "Notausgang", "building": "Gebäude", "stair": "Treppe",
-           "room": "Raum", "window": "Fenster", "name": "Name", "interior_door": "Tür innen"},
-    "en": {"entrance": "Entrance", "service": "Service entrance",
-           "fire_brigade": "Fire department access", "emergency_exit": "Emergency exit",
-           "building": "Building", "stair": "Stair", "room": "Room", "window": "Window",
-           "name": "Name", "interior_door": "Door (inside)"},
-}
-
-
-def word(language: str, kind: str) -> str:
-    """The profile language's word for a sign or marking kind.
-
-    >>> word("de", "stair"), word("fr", "stair"), word("en", "other")
-    ('Treppe', 'Stair', 'other')
-    """
-    return _WORDS.get(language, _WORDS["en"]).get(kind, kind)
-
 
 def _reading_distance(prof: Profile, roads: LineIndex, at: XY) -> float:
     near = roads.nearest(at) if roads else None
@@ -63,16 +44,15 @@ def make_signs(prof, lang, site, markings, frames, roads, door_marks, window_mar
         if cap.capped and kind == "window":
             capped_windows[m.building].append((m.code, distance, cap.needed_mm))
         elif cap.capped:
-            find("warning", "sign-too-small", m.id,
-                 f"{word(lang, kind)} sign {text} is read from {distance:g} m: a legible code needs "
-                 f"{cap.needed_mm:.0f} mm but the profile allows at most {cap.cap_mm:.0f} mm; "
-                 "add a sign nearer the approach (gate, fire lane) or mark the way to it")
+            find("warning", "sign-too-small", m.id, "finding.sign-too-small",
+                 kind=Ref("kind." + kind) if get("kind." + kind, "en") else kind, text=text,
+                 distance=distance, needed_mm=cap.needed_mm, cap_mm=cap.cap_mm)
         panel = sizing.panel_size(prof, kind, text, subtext, cap.cap_mm)
         contrast = sizing.michelson_contrast(bg.srgb, fg.srgb)
         sid = f"S-{len(out) + 1:04d}"
         if contrast < 0.7:
-            find("error", "low-contrast", sid, f"sign {text}: contrast {contrast:.2f} between "
-                 f"{bg.label} and {fg.label} is below 0.7 (DIN 32975); choose other colours")
+            find("error", "low-contrast", sid, "finding.low-contrast", text=text,
+                 contrast=contrast, background=bg.label, foreground=fg.label)
         out.append(Sign(
             id=sid, marking=m.id, kind=kind, text=text, placement=placement,
             width_mm=panel.width_mm, height_mm=panel.height_mm, cap_height_mm=cap.cap_mm,
@@ -131,11 +111,8 @@ def make_signs(prof, lang, site, markings, frames, roads, door_marks, window_mar
             (m.level or 0) * STOREY_HEIGHT_M + WINDOW_HEAD_M - 0.2)
     for bid, items in sorted(capped_windows.items()):
         far = max(items, key=lambda t: t[1])
-        find("info", "window-labels-small", bid,
-             f"{len(items)} window labels of building {bid} are farther from the road than their "
-             f"maximum size allows (farthest: {far[0]} at {far[1]:g} m would need "
-             f"{far[2]:.0f} mm); they are printed at the maximum and read from the fire lane "
-             "or the grounds")
+        find("info", "window-labels-small", bid, "finding.window-labels-small", n=len(items),
+             building=bid, code=far[0], distance=far[1], needed_mm=far[2])
     return out
 
 
@@ -185,10 +162,8 @@ def place_on_facades(signs: list[Sign], frames, site: Site, find) -> list[Sign]:
             if chosen is not None:
                 break
         if chosen is None:
-            find("warning", "sign-placement", s.marking,
-                 f"sign {s.text} ({s.width_mm:g} × {s.height_mm:g} mm) finds no free place within "
-                 "3 m on its facade without covering a window or another sign; place it by hand "
-                 "(e.g. on a post) and note the place")
+            find("warning", "sign-placement", s.marking, "finding.sign-placement", text=s.text,
+                 width_mm=s.width_mm, height_mm=s.height_mm)
             chosen = pos.along
         t = (chosen - edge_start) / edge_len if edge_len else 0.0
         px, py = a[0] + (e[0] - a[0]) * t, a[1] + (e[1] - a[1]) * t
@@ -198,5 +173,4 @@ def place_on_facades(signs: list[Sign], frames, site: Site, find) -> list[Sign]:
     return out
 
 
-__all__ = ["STOREY_HEIGHT_M", "WINDOW_HEAD_M", "WINDOW_SILL_M", "make_signs", "place_on_facades",
-           "word"]
+__all__ = ["STOREY_HEIGHT_M", "WINDOW_HEAD_M", "WINDOW_SILL_M", "make_signs", "place_on_facades"]

@@ -4,6 +4,7 @@ keys and notes) and the booklet's context (:class:`_Ctx`: plan, style, palette, 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ... import fonts
@@ -120,7 +121,7 @@ class _Ctx:
     geometry: MapGeometry
     profile: Profile
     lang: str
-    words: dict[str, str]
+    words: Mapping[str, str]
     style: MapStyle
     pal: _Palette
     lay: _Layout
