@@ -224,3 +224,14 @@ def test_limits_are_named_and_configurable(tmp_path, capsys):
     big.write_text("format: orientation/site@1\n" + "# padding\n" * 20_000)
     assert main(["check", str(big), "--max-file-mb", "0.1"]) == 1
     assert "--max-file-mb" in capsys.readouterr().err
+
+
+def test_a_flood_of_problems_is_listed_in_part_and_kept_whole():
+    from orientation.errors import MAX_PROBLEMS_SHOWN, Problem, SiteFileError
+
+    err = SiteFileError("x.yaml", [Problem(f"buildings[0].doors[{i}]", "twice") for i in range(1000)])
+    text = str(err)
+    assert len(err.problems) == 1000
+    assert text.count("\n  - ") == MAX_PROBLEMS_SHOWN
+    assert "… and 970 more problem(s)" in text
+    assert str(SiteFileError("x.yaml", [Problem("a", "b"), Problem("c", "d")])).count("  - ") == 2

@@ -39,6 +39,11 @@ class Problem:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+#: Problems a :class:`SiteFileError` message lists (a file with 1,000 copies of one mistake
+#: would otherwise print 1,000 lines); every problem stays in ``problems``.
+MAX_PROBLEMS_SHOWN = 30
+
+
 class OrientationError(Exception):
     """Root of every error that `orientation` reports to a user."""
 
@@ -59,7 +64,12 @@ class SiteFileError(InputError):
         if len(self.problems) == 1:
             lines.append(f"{file}: {self.problems[0]}")
         else:
-            lines += [f"  - {p}" for p in self.problems]
+            # all of them stay in ``problems``; the message lists the first ones
+            shown = self.problems[:MAX_PROBLEMS_SHOWN]
+            lines += [f"  - {p}" for p in shown]
+            if len(self.problems) > len(shown):
+                lines.append(f"  … and {len(self.problems) - len(shown):,} more problem(s) of "
+                             "the same kinds; fix the ones above and check again")
         super().__init__("\n".join(lines))
 
 
