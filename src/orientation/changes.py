@@ -22,7 +22,7 @@ from .errors import OutputError, PlanFileError, Problem, SiteFileError
 from .fileio import read_input_bytes, replace_file
 from .io.pinning import pin_text
 from .io.site_file import DEFAULT_LIMITS
-from .model import Site
+from .model import Door, Room, Site, Stair
 from .plan import PLAN_FORMAT, Plan
 
 CODED_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room")
@@ -35,7 +35,7 @@ MAX_PLAN_BYTES = 200_000_000
 _MAX_PROBLEMS = 20
 
 
-class PlanRecord(dict):  # type: ignore[type-arg]
+class PlanRecord(dict[str, Any]):
     """A parsed ``plan.json`` (a plain dict) that knows the file it came from, and the site
     it was found to belong to (:func:`check_plan_belongs`)."""
 
@@ -203,7 +203,8 @@ def _shown(v: Any) -> str:
         return s
     if isinstance(v, str):
         return repr(v[:40] + ("…" if len(v) > 40 else ""))
-    return {list: "a list", dict: "a record"}.get(type(v), type(v).__name__)
+    names: dict[type, str] = {list: "a list", dict: "a record"}
+    return names.get(type(v), type(v).__name__)
 
 
 def _norm_name(name: Any) -> str:
@@ -231,7 +232,7 @@ def check_plan_belongs(old: dict[str, Any], site: Site, *, file: str | None = No
     the plan file; on success the record (a :class:`PlanRecord`) remembers the site, so the
     later check in :func:`reserved_codes` passes without ``renamed_from``.
     """
-    file = file or getattr(old, "file", "plan.json")
+    plan_file = file or str(getattr(old, "file", "plan.json"))
     site_rec = old.get("site")
     old_name = site_rec.get("name") if isinstance(site_rec, dict) else None
     problems: list[Problem] = []
@@ -255,7 +256,7 @@ def check_plan_belongs(old: dict[str, Any], site: Site, *, file: str | None = No
             f"({_ids(new_ids)}); this plan.json is of another site: name the plan.json printed "
             "for this site, or render afresh without --since")))
     if problems:
-        raise PlanFileError(file, problems)
+        raise PlanFileError(plan_file, problems)
     if isinstance(old, PlanRecord):
         old.belongs_to = _site_key(site)
 
@@ -273,8 +274,10 @@ def reserved_codes(old: dict[str, Any], site: Site) -> frozenset[str]:
     accepted this plan for this site."""
     if getattr(old, "belongs_to", None) != _site_key(site):
         check_plan_belongs(old, site)
-    present = {f"{b.id}/{e.id}" for b in site.buildings
-               for e in (*b.doors, *b.stairs, *b.rooms)}
+    present: set[str] = set()
+    for b in site.buildings:
+        elements: list[Door | Stair | Room] = [*b.doors, *b.stairs, *b.rooms]
+        present.update(f"{b.id}/{e.id}" for e in elements)
     return frozenset(str(m.get("code")) for m in old["markings"]
                      if m.get("kind") in CODED_KINDS and m.get("id") not in present)
 
@@ -327,7 +330,7 @@ def _changed_pages(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
     """Map pages whose content changed: the site plan when an exterior marking, a building or a
     side changed; a storey plan when a marking on that storey changed."""
 
-    def index(plan: dict[str, Any]) -> dict[str, tuple]:
+    def index(plan: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
         return {m["id"]: (m.get("code"), tuple(m.get("at", ())), m.get("level"),
                           tuple(m.get("levels", ())), m.get("name"), m.get("kind"))
                 for m in plan.get("markings", []) if isinstance(m, dict) and "id" in m}
@@ -338,6 +341,7 @@ def _changed_pages(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
         if a.get(mid) == b.get(mid):
             continue
         rec = b.get(mid) or a.get(mid)
+        assert rec is not None  # mid is a key of a or of b
         kind, level, levels = rec[5], rec[2], rec[3]
         building = mid.split("/")[0]
         if kind in ("building", "side", "entrance", "emergency_exit", "fire_brigade", "service", "name"):

@@ -259,7 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         for sig, handler in saved.items():
-            signal.signal(sig, handler)
+            # getsignal() gives None for a handler not installed from Python: it cannot be
+            # put back (signal.signal(sig, None) raises TypeError), so it is left as it is
+            if callable(handler) or isinstance(handler, int):
+                signal.signal(sig, handler)
 
 
 def _schema() -> int:

@@ -478,7 +478,8 @@ class _PdfPathPen(BasePen):
     def _lineTo(self, pt: tuple[float, float]) -> None:
         self.ops.append(f"{_num2(pt[0])} {_num2(pt[1])} l")
 
-    def _curveToOne(self, p1, p2, p3) -> None:  # type: ignore[no-untyped-def]
+    def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float],
+                    p3: tuple[float, float]) -> None:
         self.ops.append(" ".join(_num2(v) for p in (p1, p2, p3) for v in p) + " c")
 
     def _closePath(self) -> None:

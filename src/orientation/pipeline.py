@@ -165,14 +165,14 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
     lap("exports")
     step("compose", 1.0)
     if "svg" in formats:
-        pages = [("signs", p) for p in sign_pages] + [("maps", p) for p in map_pages]
-        for folder, page in _steps("svg", pages, step):
+        svg_pages = [("signs", p) for p in sign_pages] + [("maps", p) for p in map_pages]
+        for folder, page in _steps("svg", svg_pages, step):
             files[f"{folder}/{page.name}.svg"] = render_svg(page)
         lap("svg")
         step("svg", 1.0)
     if "pdf" in formats:
         colours = sorted({f"{s.background_name}" for s in signs} | {s.foreground_name for s in signs})
-        meta = {"subject": f"{plan.site_name} – {plan.profile}", "keywords": ", ".join(colours)}
+        subject, keywords = f"{plan.site_name} – {plan.profile}", ", ".join(colours)
         docs = (("signs.pdf", sign_pages, "signs"), ("proof.pdf", proof, "proof"),
                 ("schedule.pdf", schedule_pages, "schedule"),
                 ("maps.pdf", map_pages, "responder maps"))
@@ -180,7 +180,8 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
         done = 0
         for name, pages, what in docs:  # fraction by pages: signs.pdf is most of the work
             step("pdf", done / total)
-            files[name] = render_pdf(pages, title=f"{plan.site_name}: {what}", **meta)
+            files[name] = render_pdf(pages, title=f"{plan.site_name}: {what}", subject=subject,
+                                     keywords=keywords)
             done += len(pages)
         lap("pdf")
         step("pdf", 1.0)

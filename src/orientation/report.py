@@ -158,9 +158,9 @@ def counts_by_kind(findings: Iterable[Any]) -> list[str]:
         kinds[f.code] = kinds.get(f.code, 0) + 1
     out = []
     for sev in _SEVERITIES:
-        kinds = per.get(sev)
-        if kinds:
-            ranked = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+        sev_kinds = per.get(sev)
+        if sev_kinds:
+            ranked = sorted(sev_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
             out.append(f"  {_NOUNS[sev]}: " + ", ".join(f"{n} {code}" for code, n in ranked))
     return out
 

@@ -209,7 +209,7 @@ class LocationRow:
 
     def to_dict(self) -> dict[str, Any]:
         """The row as plain values (for a CSV or the app)."""
-        return {f: getattr(self, f) for f in self.__slots__}  # type: ignore[attr-defined]
+        return {f: getattr(self, f) for f in self.__slots__}
 
 
 def location_rows(plan: Plan) -> list[LocationRow]:

@@ -33,7 +33,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import ImportError_, LimitError, MissingDependencyError, OrientationError
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
@@ -62,7 +64,7 @@ def _signal_name(num: int) -> str:
 
 
 def run_import(fmt: str, source: Path, *, file: str, data: bytes | None = None,
-               options: dict | None = None,
+               options: Mapping[str, Any] | None = None,
                limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
                _hook: str | None = None) -> tuple[dict, list[ImportNote], dict]:
     """Convert ``source`` (or ``data``, the bytes of an upload named like ``source``) in a child
@@ -185,7 +187,7 @@ def _accept(answer: dict, file: str, stats: dict) -> tuple[dict, list[ImportNote
         for n in answer.get("notes") or []:
             if (isinstance(n, list) and len(n) == 4 and all(isinstance(x, str) for x in n)
                     and n[0] in ("error", "warning", "info")):
-                notes.append(ImportNote(n[0], n[1], n[2], n[3]))  # type: ignore[arg-type]
+                notes.append(ImportNote(n[0], n[1], n[2], n[3]))
         return answer["data"], notes, stats
     if answer.get("ok") is False:
         kind, message = answer.get("error"), str(answer.get("message") or "")[:20_000]

@@ -36,6 +36,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 import shapely
 import shapely.affinity
@@ -217,10 +218,10 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     layers = dict(layers or {})
     msp = doc.modelspace()
     layer_names = {e.dxf.layer for e in msp}
-    for role, name in layers.items():
-        if name not in layer_names:
+    for role, layer_name in layers.items():
+        if layer_name not in layer_names:
             near = sorted(layer_names)[:20]
-            raise ImportError_(f"{file}: the {role} layer '{name}' has no entities; layers in "
+            raise ImportError_(f"{file}: the {role} layer '{layer_name}' has no entities; layers in "
                                f"the model space: {', '.join(near)}")
 
     # --- units --------------------------------------------------------------------------------
@@ -242,7 +243,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     closed: dict[str, list[tuple[Polygon, str]]] = defaultdict(list)
     loose: dict[str, list[tuple[LineString, str]]] = defaultdict(list)
     texts: dict[str, list[tuple[Point, str, str, Point | None]]] = defaultdict(list)
-    inserts: list[tuple[object, str, str]] = []
+    inserts: list[tuple[Any, str, str]] = []  # (ezdxf INSERT entity, layer, handle)
     arcs: Counter[str] = Counter()
     flat = _Flattener(ezpath, tol, limits, file)
     for e in msp:

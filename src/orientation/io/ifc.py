@@ -38,10 +38,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
 from shapely.geometry import MultiPoint
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..errors import ImportError_, MissingDependencyError
@@ -66,7 +68,7 @@ DEFAULT_LOCATIONS = ((0.0, 0.0, "the default 0°/0°"),
 
 @dataclass
 class _Shape:
-    plan: object  # shapely geometry in plan metres
+    plan: BaseGeometry  # in plan metres
     zmin: float
     zmax: float
 
@@ -242,7 +244,12 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             out.append((lv, _name(s.Name) or _name(s.LongName) or str(lv)))
         # two storeys clamped onto the same level keep the first
         seen: set[int] = set()
-        building_storeys[bkey] = [(lv, n) for lv, n in out if not (lv in seen or seen.add(lv))]
+        kept: list[tuple[int, str]] = []
+        for lv, n in out:
+            if lv not in seen:
+                seen.add(lv)
+                kept.append((lv, n))
+        building_storeys[bkey] = kept
         names = ", ".join(f"{n} ({storey_elev[s.id()]:+.2f} m) = {storey_level[s.id()]}"
                           for s, (_, n) in zip(ss, out))
         notes.info("ifc-storeys", f"storeys by elevation: {names}; level 0 is "
@@ -280,7 +287,7 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     # doors and windows are placed by the opening they fill: a box through the wall, cheap to
     # tessellate and spanning the wall's thickness (so it touches the outer face); only those
     # without an opening (or whose opening has no shape) are tessellated themselves
-    opening_of: dict[int, object] = {}
+    opening_of: dict[int, Any] = {}  # ifcopenshell entities
     for el in doors + windows:
         for rel in getattr(el, "FillsVoids", ()) or ():
             opening_of[el.id()] = rel.RelatingOpeningElement

@@ -40,6 +40,7 @@ from pathlib import Path, PurePosixPath
 
 import shapely
 from shapely.geometry import LineString, shape
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from .. import geo
@@ -299,7 +300,8 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
 
     # buildings and their levels
     buildings = {f.get("id"): f for f in layers.get("building", []) if f.get("id")}
-    level_of: dict[str, tuple[str, int]] = {}  # level id -> (building id, ordinal)
+    # level id (as found in the file: any JSON value) -> (building id, ordinal)
+    level_of: dict[object, tuple[str, int]] = {}
     b_levels: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     level_names: dict[tuple[str, int], str] = {}
     bad_levels = 0
@@ -341,7 +343,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
             footprints[bid].append(P(g))
 
     drafts: dict[str, BuildingDraft] = {}
-    outlines: dict[tuple[str, int], object] = {}
+    outlines: dict[tuple[str, int], BaseGeometry] = {}
     for bid, by_ord in b_levels.items():
         for o, gs in by_ord.items():
             outlines[(bid, o)] = unary_union(gs)
@@ -449,7 +451,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
                          origin=origin, address=address, limits=limits)
 
 
-def _stacks(units: list[tuple[int, object, str]]) -> list[tuple[list[int], tuple[float, float], str]]:
+def _stacks(units: list[tuple[int, BaseGeometry, str]]) -> list[tuple[list[int], tuple[float, float], str]]:
     """Group units on different levels that overlap in plan (a stair or lift shaft):
     (levels, a point inside all of them when possible, the lowest unit's id)."""
     geoms = [polygons_of(g)[0] if polygons_of(g) else g.buffer(0.5) for _, g, _ in units]

@@ -35,7 +35,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypedDict, get_args
 
 from ..errors import (
     ImportError_,
@@ -52,6 +52,15 @@ from ._notes import ImportNote, Notes, Severity
 Units = Literal["m", "cm", "mm", "in", "ft"]
 LayerRole = Literal["footprint", "rooms", "labels", "doors"]
 Format = Literal["ifc", "dxf", "imdf", "osm"]
+
+
+class _Options(TypedDict):
+    """The reader options handed to :func:`_convert` (through a contained import's request)."""
+
+    units: Units | None
+    layers: dict[str, str] | None
+    keep_room_numbers: bool
+
 
 #: Suffix -> format. A folder holding ``manifest.json`` or ``venue.geojson`` is IMDF too.
 IMPORTERS: dict[str, Format] = {
@@ -249,7 +258,7 @@ def import_file(path: str | Path, *, units: Units | None = None,
         _check_file(p, file, limits)
     _reader(fmt)  # a missing extra is told here, without starting a process
     source = p.parent if fmt == "imdf" and p.is_file() and p.suffix.lower() != ".zip" else p
-    options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
+    options: _Options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
     if contained:
         from .contained import run_import
 
@@ -288,7 +297,7 @@ def import_bytes(data: bytes, *, name: str, units: Units | None = None,
     # keep the uploaded file's own name: importers name the site after it
     stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name).stem)[:80] or "upload"
     source = Path(f"{stem}{suffix}")
-    options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
+    options: _Options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
     if contained:
         from .contained import run_import
 

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import shapely
 from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import polygonize, unary_union
 
 from .. import geo
@@ -215,9 +216,10 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             return None
         return Polygon(pts)
 
-    def rel_polygon(rid: int) -> shapely.geometry.base.BaseGeometry | None:
+    def rel_polygon(rid: int) -> BaseGeometry | None:
         members = rels[rid][0]
-        outer, inner = [], []
+        outer: list[LineString] = []
+        inner: list[LineString] = []
         for typ, ref, role in members:
             if typ != "way":
                 continue
@@ -235,7 +237,8 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             o = o.difference(i)
         return o
 
-    building_geoms: list[tuple[str, dict, object, set[int]]] = []  # (source id, tags, geom, nodes)
+    # (source id, tags, geom, nodes)
+    building_geoms: list[tuple[str, dict, BaseGeometry, set[int]]] = []
     for wid, (nds, tags) in ways.items():
         if tags.get("building", "no") != "no" and "building:part" not in tags:
             g = way_polygon(wid)
@@ -317,7 +320,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                 level_names.setdefault(lv[0], nm)
 
     # --- rooms, stairs and elevators from ways and relations ----------------------------------
-    indoor_items: list[tuple[str, dict, object]] = []
+    indoor_items: list[tuple[str, dict, BaseGeometry]] = []
     for wid, (_, tags) in ways.items():
         if tags.get("indoor") in ("room", "area", "corridor") or tags.get("highway") in (
                 "steps", "elevator") or tags.get("stairs") == "yes":
@@ -427,9 +430,9 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if lo and hi:
             levels.update(range(max(lo[0], -9), min(hi[-1], 199) + 1))
         else:
-            n = _float(tags.get("building:levels"))
-            if n and n >= 1:
-                levels.update(range(0, min(int(n), 200, max_range)))
+            n_levels = _float(tags.get("building:levels"))
+            if n_levels and n_levels >= 1:
+                levels.update(range(0, min(int(n_levels), 200, max_range)))
             u = _float(tags.get("building:levels:underground"))
             if u and u >= 1:
                 levels.update(range(-min(int(u), 9), 0))
@@ -479,10 +482,10 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                                           f"way/{wid}"))
     for nid, (lon, lat, tags) in nodes.items():
         em = tags.get("emergency")
-        kind = {"fire_hydrant": SiteFeatureKind.hydrant,
-                "assembly_point": SiteFeatureKind.assembly_point}.get(em or "")
-        if kind is not None:
-            feats.append(SiteFeatureDraft(kind, Point(pt(lon, lat)), tags.get("name"), f"node/{nid}"))
+        node_kind = {"fire_hydrant": SiteFeatureKind.hydrant,
+                     "assembly_point": SiteFeatureKind.assembly_point}.get(em or "")
+        if node_kind is not None:
+            feats.append(SiteFeatureDraft(node_kind, Point(pt(lon, lat)), tags.get("name"), f"node/{nid}"))
     if unnamed_roads:
         notes.info("unnamed-roads", f"{unnamed_roads} unnamed road way(s) (driveways, service "
                    "roads) were not imported as public roads; add fire lanes by hand")

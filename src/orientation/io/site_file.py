@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .. import model
 from ..errors import LimitError, Problem, SiteFileError
@@ -117,7 +118,7 @@ def _number_message(chars: int) -> str:
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-class _SiteLoader(_YamlLoader):  # type: ignore[misc,valid-type]
+class _SiteLoader(_YamlLoader):
     """The safe loader (libyaml's parser when present) that also notes, without stopping,
     duplicate keys (YAML would silently keep the last) and numbers too long to convert."""
 
@@ -303,7 +304,7 @@ def _check_yaml_expansion(text: str, *, file: str, limits: Limits) -> None:
     total = 0
     for ev in yaml.parse(text, Loader=_YamlLoader):
         if isinstance(ev, yaml.AliasEvent):
-            n = sizes.get(ev.anchor, 1)
+            n = sizes.get(ev.anchor, 1) if ev.anchor is not None else 1
         elif isinstance(ev, yaml.ScalarEvent):
             n = 1
             if ev.anchor:
@@ -397,7 +398,7 @@ def site_from_data(data: Any, *, file: str, limits: Limits = DEFAULT_LIMITS,
     return site
 
 
-def _about_bad_number(err: dict) -> bool:
+def _about_bad_number(err: ErrorDetails) -> bool:
     value = err.get("input")
     if isinstance(value, _BadNumber):
         return True
@@ -521,7 +522,7 @@ def _data_loc(loc: tuple, data: Any) -> tuple:
     return tuple(out)
 
 
-def _problem(err: dict, data: Any) -> Problem:
+def _problem(err: ErrorDetails, data: Any) -> Problem:
     etype = err["type"]
     loc = _data_loc(tuple(err["loc"]), data)
     path = path_str(loc)
@@ -559,8 +560,8 @@ def _problem(err: dict, data: Any) -> Problem:
                        f"{ctx.get('actual_length')}")
     if etype in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return Problem(path, err["msg"].lower().replace("input should", "must"))
-    hint = _HINTS.get(etype)
-    return Problem(path, hint if hint else err["msg"])
+    known = _HINTS.get(etype)
+    return Problem(path, known if known else err["msg"])
 
 
 __all__ = [
