@@ -38,6 +38,7 @@ bench: $(VENV)/.dev-stamp
 
 lint: $(VENV)/.dev-stamp
 	$(VENV)/bin/ruff check src tests app.py app_support benchmarks
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf output .pytest_cache

@@ -449,7 +449,7 @@ class Placer:
         i0, j0 = math.floor(x0 / c), math.floor(y0 / c)
         if i0 == math.floor(x1 / c) and j0 == math.floor(y1 / c):  # _cells(b), inlined
             one = grid.get((i0, j0))
-            cells = (one,) if one else ()
+            cells: Sequence[list[Obstacle]] = (one,) if one else ()
         else:
             cells = self._cells(b)
         for cell in cells:
@@ -561,9 +561,10 @@ class Placer:
                 if i < len(free):
                     b = free[i]
                 else:
-                    b = next(found, None)
-                    if b is None:
+                    nxt = next(found, None)
+                    if nxt is None:
                         break
+                    b = nxt
                     free.append(b)
                 i += 1
                 if leader_from is not None and box_distance(b, leader_from) > leader_min:

@@ -199,7 +199,7 @@ def _label_near(sheet: _Sheet, target: Box, text: str, size: float, *, weight="r
     when there is no room."""
     c = sheet.ctx
     size = max(size, c.style.min_text_mm)
-    tw1 = fonts.text_width_mm(text, size_mm=size, weight=weight)  # type: ignore[arg-type]
+    tw1 = fonts.text_width_mm(text, size_mm=size, weight=weight)
     variants = [[text]]
     if tw1 > 30:
         two = L.wrap(text, max(tw1 / 2 + 6, 24), size, weight, max_lines=2)
@@ -210,7 +210,7 @@ def _label_near(sheet: _Sheet, target: Box, text: str, size: float, *, weight="r
     g = 0.8
     kinds = kinds or tuple(L.Placer.HARD) + ("area",)
     for lines in variants:
-        tw = max(fonts.text_width_mm(t, size_mm=size, weight=weight) for t in lines)  # type: ignore[arg-type]
+        tw = max(fonts.text_width_mm(t, size_mm=size, weight=weight) for t in lines)
         th = L.text_height(size) * len(lines)
         cands = [
             L.centred(cx + hw + g + tw / 2, cy, tw, th),  # right
