@@ -275,3 +275,19 @@ def test_no_streamlit_and_no_own_pin_table():
     code = "import sys; sys.modules['streamlit'] = None; import orientation.edits; print('ok')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+def test_one_list_of_coded_kinds_and_one_key_setter():
+    from orientation import changes
+    from orientation.io import pinning
+
+    assert changes.CODED_KINDS is edits.CODED_KINDS is pinning.CODED_KINDS
+    assert not hasattr(pinning, "_set")
+    from ruamel.yaml.comments import CommentedMap
+
+    m = CommentedMap([("id", "d1"), ("kind", "entrance"), ("at", [0, 0])])
+    pinning.set_key(m, "label", "E1", after="kind")
+    assert list(m) == ["id", "kind", "label", "at"]
+    plain: dict[str, object] = {"id": "d1"}
+    pinning.set_key(plain, "label", "E1", after="kind")
+    assert plain == {"id": "d1", "label": "E1"}

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .edits import plan_pins
 from .errors import OutputError, PlanFileError, Problem, SiteFileError
 from .fileio import read_input_bytes, replace_file
-from .io.pinning import pin_text
+from .io.pinning import CODED_KINDS, pin_text
 from .io.site_file import DEFAULT_LIMITS
 from .model import Door, Room, Site, Stair
 from .plan import PLAN_FORMAT, Plan
 
-CODED_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room")
 REPRINT_FIELDS = ("text", "subtext", "width_mm", "height_mm", "background", "foreground",
                   "material")
 
@@ -382,7 +382,9 @@ def pin_site(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_LIMITS.ma
     comments, layout, line endings and BOM (:func:`~orientation.io.pinning.pin_text`), and
     what the file is: written through :func:`~orientation.fileio.replace_file`, so mode,
     symlink (the target is edited), hard links and owner stay; a read-only file or folder is
-    refused before anything is written. Returns the number of pins added."""
+    refused before anything is written. Which code pins which element is
+    :func:`orientation.edits.plan_pins`, as for the app's "freeze". Returns the number of
+    pins added."""
     p = Path(path)
     file = str(p)
     raw = read_input_bytes(p, max_bytes=max_bytes, what="site file",
@@ -392,8 +394,7 @@ def pin_site(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_LIMITS.ma
     except UnicodeDecodeError as exc:
         raise SiteFileError(file, [Problem("", f"not UTF-8 text (byte {exc.start}); save the "
                                            "file as UTF-8")]) from None
-    codes = {m.id: m.code for m in plan.markings if m.kind in CODED_KINDS}
-    letters = {b.id: b.letter for b in plan.buildings}
+    codes, letters = plan_pins(plan)  # the one rule for which code pins which element
     new_text, n = pin_text(text, suffix=p.suffix.lower(), codes=codes, letters=letters, file=file)
     if n:
         _check_writable(p)

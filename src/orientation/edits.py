@@ -13,9 +13,10 @@ knows a widget or an interface word. Every edit returns a new Site, validated li
   :func:`set_profile`.
 * **Pins**: :func:`plan_pins` says which code of a plan pins which element, and
   :func:`freeze_codes` pins them into the Site in memory. Both go through
-  :mod:`orientation.io.pinning` (its :data:`~orientation.io.pinning.PIN_KEYS` and
-  :func:`~orientation.io.pinning.pin_data`): one rule for the command line's ``pin``, the
-  app's "freeze" and the downloads.
+  :mod:`orientation.io.pinning` (its :data:`~orientation.io.pinning.CODED_KINDS`,
+  :data:`~orientation.io.pinning.PIN_KEYS` and :func:`~orientation.io.pinning.pin_data`):
+  one rule for the command line's ``pin`` (:func:`orientation.changes.pin_site`), the app's
+  "freeze" and the downloads.
 * **Text**: :func:`site_text` and :func:`pinned_site_text` give the site file as it stands now,
   the loaded text with the edits written in (comments, order and layout kept through
   :func:`~orientation.io.pinning.edit_yaml_text` / ``edit_json_text``; every pin through
@@ -32,16 +33,12 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import OptionError, OrientationError, Problem, SiteFileError
-from .io.pinning import PIN_KEYS, edit_json_text, edit_yaml_text, pin_data
-from .io.pinning import _set as _set_near  # the one "key near its kin" insertion
+from .io.pinning import CODED_KINDS, PIN_KEYS, edit_json_text, edit_yaml_text, pin_data, set_key
 from .io.site_file import DEFAULT_LIMITS, dump_site, site_from_bytes, site_from_data
 from .layout.geometry import geometry_problems
 from .model import Site
 from .plan import Plan
 from .profiles import profile_names
-
-#: The kinds of marking whose code pins an element (building letters are pinned too).
-CODED_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room")
 
 #: table -> the site-file keys of its elements that :func:`apply_rows` sets; the pin keys are
 #: :data:`orientation.io.pinning.PIN_KEYS` (a building's pin is its ``letter``).
@@ -217,7 +214,7 @@ def _write_fields(data: Any, site: Site) -> None:
             if key in m:
                 del m[key]
         elif key not in m:
-            _set_near(m, key, value, after=after)
+            set_key(m, key, value, after=after)
         elif m[key] != value:
             m[key] = value
 

@@ -598,3 +598,22 @@ def test_a_plan_without_map_geometry_is_a_layout_error(gesamtschule):
     _, plan, prof, _ = gesamtschule
     with pytest.raises(LayoutError, match="map geometry"):
         map_pages(dataclasses.replace(plan, geometry=None), prof)
+
+
+def test_the_map_palette_comes_from_the_resolved_style():
+    # the maps take their inks the one way signs do: the profile's resolved Style
+    from orientation.compose.common import ink_color
+    from orientation.compose.maps.style import _palette
+    from orientation.compose.symbols import Ink
+
+    prof = load_profile("guetersloh")
+    st = prof.resolved
+    pal = _palette(prof)
+    assert pal == _palette(st)
+    assert pal.ink == Ink.from_style(st)
+    assert pal.blue == ink_color(st.map["entrance"])
+    assert pal.grey20 == ink_color(st.paper["grey_20"])
+    assert pal.stair == ink_color(st.map["stair"])
+    assert dict(pal.door) == {k: ink_color(st.map[k]) for k in pal.door}
+    with pytest.raises(TypeError):
+        pal.door["entrance"] = pal.red  # type: ignore[index]

@@ -162,3 +162,14 @@ def test_font_programs_carry_no_build_time(key: str) -> None:
     head = TTFont(io.BytesIO(program.data))["head"]
     source = TTFont(fonts.font_files()[key])["head"]
     assert head.modified == source.modified or head.modified == source.created
+
+
+def test_the_public_names_stay_importable_from_orientation_fonts():
+    # fonts is a package (faces, measure, outlines); its public names live on at the old path
+    from orientation.fonts import faces, measure, outlines
+
+    for name in fonts.__all__:
+        assert getattr(fonts, name) is not None, name
+    assert fonts.text_width_mm is measure.text_width_mm
+    assert fonts.font_program is outlines.font_program
+    assert fonts.units_per_em is faces.units_per_em

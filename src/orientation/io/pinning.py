@@ -33,6 +33,9 @@ from ..errors import Problem, SiteFileError
 
 #: element list -> the key that pins its code
 PIN_KEYS = {"doors": "label", "stairs": "label", "rooms": "number"}
+#: The kinds of marking (in a plan) whose code pins an element: exterior doors, stairs and
+#: rooms, whose pins are :data:`PIN_KEYS`; building letters are pinned too.
+CODED_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service", "stair", "room")
 _WHAT = {"doors": "door", "stairs": "stair", "rooms": "room", "buildings": "building"}
 
 
@@ -66,7 +69,7 @@ def pin_data(data: Any, codes: Mapping[str, str], letters: Mapping[str, str], *,
     if problems:
         raise SharedElementError(file, problems)
     for p in pins:
-        _set(p.mapping, p.key, p.value, after=p.after)
+        set_key(p.mapping, p.key, p.value, after=p.after)
     return len(pins)
 
 
@@ -200,7 +203,9 @@ def _anchor(mapping: Any) -> str | None:
     return getattr(anchor, "value", None)
 
 
-def _set(mapping: Any, key: str, value: str, *, after: str) -> None:
+def set_key(mapping: Any, key: str, value: Any, *, after: str) -> None:
+    """Set ``key`` of a parsed site-file mapping; a new key of a ruamel ``CommentedMap``
+    goes right after ``after`` (when the mapping has it), so it stands near its kin."""
     insert = getattr(mapping, "insert", None)
     if insert is not None and after in mapping:  # ruamel CommentedMap: keep the key near its kin
         pos = list(mapping.keys()).index(after) + 1
@@ -381,5 +386,6 @@ def _mapping_indent(text: str) -> int:
     return 2
 
 
-__all__ = ["PIN_KEYS", "SharedElementError", "TextStyle", "edit_json_text", "edit_yaml_text",
-           "pin_data", "pin_text", "restore_lost_comments", "shared_pin_problems"]
+__all__ = ["CODED_KINDS", "PIN_KEYS", "SharedElementError", "TextStyle", "edit_json_text",
+           "edit_yaml_text", "pin_data", "pin_text", "restore_lost_comments", "set_key",
+           "shared_pin_problems"]

@@ -1,6 +1,6 @@
 """Map style: sizes on paper (:class:`MapStyle`), the booklet's words (the catalogue's
 ``map.<key>``, :mod:`orientation.words`), where things go on each paper size
-(:func:`layout_for`), and the palette of scene colours from the profile."""
+(:func:`layout_for`), and the palette of scene colours from the profile's resolved :class:`~orientation.style.Style`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from ... import words
 from ...layout import mapframe
 from ...profiles import Profile
 from ...render.scene import Color
+from ...style import Style
+from ..common import ink_color
 from ..symbols import Ink
 
 XY = tuple[float, float]
@@ -21,8 +23,6 @@ DOOR_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service")
 #: Building features shown on the site plan (the rest are on the storey plans only).
 SITE_PLAN_FEATURES = ("key_box", "fire_alarm_panel", "first_info_point")
 _CAP = 0.668  # cap height per font size (bold and regular faces)
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +101,6 @@ def _layout(paper: str) -> _Layout:
                    scalebar_right=114.0)
 
 
-
-
-def _scene_color(profile: Profile, name: str) -> Color:
-    c = profile.color(name)
-    return Color(c.srgb.upper(), tuple(c.cmyk), c.label)  # type: ignore[arg-type]
-
-
 def _tint(c: Color, t: float, name: str = "") -> Color:
     """``c`` printed at ``t`` (0..1) on white: sRGB mixed with white, CMYK scaled."""
     r, g, b = c.rgb
@@ -131,25 +124,25 @@ class _Palette:
     building_fill: Color
     neighbour_fill: Color
     not_drivable: Color
-    door: dict[str, Color]
+    door: Mapping[str, Color]
     stair: Color
-
-    @property
-    def ink(self) -> Ink:
-        return Ink(red=self.red, green=self.green, blue=self.blue, yellow=self.yellow,
-                   white=self.white, black=self.black)
+    ink: Ink  # the symbol colours (:meth:`Ink.from_style`)
 
 
-def _palette(profile: Profile) -> _Palette:
-    col = lambda n: _scene_color(profile, n)  # noqa: E731
-    blue = col(profile.map.get("entrance", "traffic_blue"))
+def _palette(profile: Profile | Style) -> _Palette:
+    """The map's scene colours from the profile's resolved style (:attr:`Style.paper` for the
+    fixed roles, :attr:`Style.map` for the marks), as signs get theirs."""
+    st = profile if isinstance(profile, Style) else profile.resolved
+    paper, marks = st.paper, st.map
+    ink = Ink.from_style(st)
     return _Palette(
-        black=col("black"), white=col("pure_white"), grey75=col("grey_75"),
-        grey50=col("grey_50"), grey20=col("grey_20"), grey10=col("grey_10"),
-        red=col("signal_red"), green=col("signal_green"), blue=blue, yellow=col("signal_yellow"),
-        building_fill=_tint(blue, 0.14, "building tone"),
-        neighbour_fill=_tint(col("black"), 0.06, "neighbour tone"),
-        not_drivable=_tint(col("signal_yellow"), 0.45, "RAL 1003 45 % (not drivable)"),
-        door={k: col(profile.map.get(k, "traffic_blue")) for k in DOOR_KINDS},
-        stair=col(profile.map.get("stair", "signal_black")),
+        black=ink.black, white=ink.white, grey75=ink_color(paper["grey_75"]),
+        grey50=ink_color(paper["grey_50"]), grey20=ink_color(paper["grey_20"]),
+        grey10=ink_color(paper["grey_10"]),
+        red=ink.red, green=ink.green, blue=ink.blue, yellow=ink.yellow,
+        building_fill=_tint(ink.blue, 0.14, "building tone"),
+        neighbour_fill=_tint(ink.black, 0.06, "neighbour tone"),
+        not_drivable=_tint(ink.yellow, 0.45, "RAL 1003 45 % (not drivable)"),
+        door=MappingProxyType({k: ink_color(marks[k]) for k in DOOR_KINDS}),
+        stair=ink_color(marks["stair"]), ink=ink,
     )
