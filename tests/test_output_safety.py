@@ -223,8 +223,9 @@ def test_an_empty_folder_is_used_and_a_file_is_refused(tmp_path, capsys):
     assert f.read_text() == "keep me"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX permissions")
 def test_a_read_only_output_folder_is_refused(tmp_path, capsys):
+    """Refused by its mode bits, also for root (for whom access() always says yes)."""
     out = tmp_path / "out"
     render(RATHAUS, out, formats=("pdf",))
     os.chmod(out, 0o555)
@@ -249,6 +250,31 @@ def test_an_unwritable_parent_gives_an_output_error_and_no_temp(tmp_path, capsys
         assert list(parent.iterdir()) == []
     finally:
         os.chmod(parent, 0o755)
+
+
+def test_a_parent_that_refuses_the_temporary_folder_gives_an_output_error(tmp_path, capsys,
+                                                                          monkeypatch):
+    """The unwritable parent simulated (root may write anywhere): creating the temporary
+    folder fails with EACCES; the message says so, nothing is left, no traceback."""
+    import errno
+
+    from orientation import fileio
+
+    real = fileio._new_sibling
+
+    def refuse(parent, name, tag, *, create):
+        if create:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(parent, name, tag, create=create)
+
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    monkeypatch.setattr(fileio, "_new_sibling", refuse)
+    assert main(["render", str(RATHAUS), "-o", str(parent / "out"), "-q"]) == 1
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert "error: " in err and "permission denied" in err and "Traceback" not in err
+    assert list(parent.iterdir()) == []
 
 
 def test_a_symlinked_output_folder_stays_a_link(tmp_path):

@@ -370,7 +370,8 @@ def check_output_folder(target: str | Path, *, protect: Iterable[str | Path] = (
         raise OutputError(f"{shown} holds files that orientation did not write (e.g. "
                           f"{', '.join(foreign[:3])}{more}); name a new or empty folder with -o",
                           path=shown)
-    if not os.access(real, os.W_OK | os.X_OK):
+    # the write bits as well as access(): for root, access() always says yes
+    if not os.stat(real).st_mode & 0o222 or not os.access(real, os.W_OK | os.X_OK):
         raise OutputError(f"{shown} is read-only; make it writable (chmod u+w) or name another "
                           "output folder with -o", path=shown)
 
