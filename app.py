@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 import app_support as sup
+from app_support.loading import note_text
 from orientation import OrientationError, Site, edits, load_profile, profile_names
 
 ROOT = Path(__file__).resolve().parent
@@ -270,9 +271,9 @@ notes = S.loaded.source.notes if S.loaded else ()
 if notes:
     with st.expander(tr("import_notes", name=sup.md_escape(S.loaded.source.imported_from),
                         n=len(notes)),
-                     expanded=any(sev in ("error", "warning") for sev, _ in notes)):
-        st.markdown("\n".join(f"- **{tr('sev_' + sev)}**: {sup.md_escape(text)}"
-                               for sev, text in notes))
+                     expanded=any(note.severity in ("error", "warning") for note in notes)):
+        st.markdown("\n".join(f"- **{tr('sev_' + note.severity)}**: "
+                               f"{sup.md_escape(note_text(L, note))}" for note in notes))
 
 # --- tabs (only the open one runs) ------------------------------------------------------------
 

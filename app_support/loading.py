@@ -18,6 +18,7 @@ from typing import Any
 
 import orientation
 from orientation.errors import ImportError_, InputError, LimitError, OrientationError
+from orientation.io import ImportNote
 from orientation.io.site_file import dump_site
 from orientation.model import Site
 from orientation.pipeline import check_site, load_site, load_site_bytes
@@ -44,12 +45,14 @@ class Source:
     """Where the site came from. ``name``: file name offered for downloads (``.yaml`` for
     imported files); ``text``: the site file's text as loaded (an imported building's is the
     dumped site); ``imported_from``: the building file's name when it was imported;
-    ``notes``: the importer's ``(severity, message)`` notes (what it could not find)."""
+    ``notes``: the importer's notes (what it could not find or changed), each an
+    :class:`~orientation.io.ImportNote` that reads in the app's language
+    (:func:`note_text`)."""
 
     name: str
     text: str
     imported_from: str | None = None
-    notes: tuple[tuple[str, str], ...] = ()
+    notes: tuple[ImportNote, ...] = ()
 
     @property
     def suffix(self) -> str:
@@ -145,8 +148,7 @@ def load_upload(raw: bytes, name: str, *, lang: str = "en",
     try:
         result = import_bytes(raw, name=name)
         site = check_site(result.site, file=name)
-        notes = tuple((n.severity, n.message + (f" [{n.element}]" if n.element else ""))
-                      for n in result.notes)
+        notes = tuple(result.notes)
         text = dump_site(site)
     except OrientationError:
         raise
@@ -155,6 +157,16 @@ def load_upload(raw: bytes, name: str, *, lang: str = "en",
                               msg=f"{type(exc).__name__}: {exc}")) from None
     return Loaded(site, Source(f"{Path(_clean_name(name)).stem}.yaml", text,
                                imported_from=name, notes=notes))
+
+
+def note_text(lang: str, note: ImportNote) -> str:
+    """An import note's sentence in ``lang``, with the source element it is about.
+
+    >>> n = ImportNote.worded("warning", "no-main-entrance", "way/7", "import.no-main-entrance")
+    >>> note_text("de", n)[:34], note_text("en", n)[-9:]
+    ('Keine Tür ist als Haupteingang mar', 'e [way/7]')
+    """
+    return note.text(lang) + (f" [{note.element}]" if note.element else "")
 
 
 def example_title(path: str | Path) -> str:
@@ -167,4 +179,4 @@ def example_title(path: str | Path) -> str:
 
 __all__ = ["BUILDING_SUFFIXES", "SITE_SUFFIXES", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
            "Loaded", "Source", "example_files", "example_title", "importer", "load_example",
-           "load_upload"]
+           "load_upload", "note_text"]

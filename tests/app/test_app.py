@@ -217,6 +217,34 @@ def test_upload_a_building_file_imports_it(at, path):
         assert any(path.name in sup.md_unescape(e.label) for e in at.expander)
 
 
+HOUSE_OSM = ("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n"
+             "<node id='1' lat='51.0' lon='13.0'/><node id='2' lat='51.0' lon='13.0003'/>"
+             "<node id='3' lat='51.0002' lon='13.0003'/><node id='4' lat='51.0002' lon='13.0'/>"
+             "<node id='5' lat='51.0' lon='13.00015'><tag k='entrance' v='yes'/></node>"
+             "<way id='10'><nd ref='1'/><nd ref='5'/><nd ref='2'/><nd ref='3'/><nd ref='4'/>"
+             "<nd ref='1'/><tag k='building' v='yes'/><tag k='name' v='Haus'/></way></osm>\n")
+
+
+def test_import_notes_are_shown_in_the_interface_language(at):
+    """A house whose entrance is not marked main: the importer's notes read in German in the
+    German interface (with the element they are about), in English in the English one."""
+    at.file_uploader(key="upload").set_value(("haus.osm", HOUSE_OSM.encode(), "application/x"))
+    run(at)
+    assert at.session_state["loaded"].source.imported_from == "haus.osm"
+    notes = next(e for e in at.expander if "haus.osm" in sup.md_unescape(e.label))
+    assert sup.md_unescape(notes.label).startswith("Was beim Import von haus.osm auffiel")
+    shown = texts(at)
+    assert "Keine Tür ist als Haupteingang markiert; in der Standortdatei 'main: true'" in shown
+    assert "Gebäude 'Haus': keine indoor=room-Elemente [way/10]" in shown
+    assert "no door is marked as the main entrance; set" not in shown
+    at.segmented_control(key="ui_lang").set_value("en")
+    run(at)
+    shown = texts(at)
+    assert "no door is marked as the main entrance; set 'main: true' on it" in shown
+    assert "building 'Haus': no indoor=room elements [way/10]" in shown
+    assert "Keine Tür ist als Haupteingang" not in shown
+
+
 def test_print_files_tab_offers_every_download(at):
     open_tab(at, GET)
     keys = {b.key for b in at.download_button}

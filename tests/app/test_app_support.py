@@ -148,7 +148,8 @@ def test_building_file_goes_to_the_importers(monkeypatch):
     assert loaded.site == site
     assert loaded.source.imported_from == "Bau plan.DXF"
     assert loaded.source.name == "Bau_plan.yaml"
-    assert loaded.source.notes == (("warning", "the drawing has no door inserts [plan.dxf]"),)
+    assert [(n.severity, sup.loading.note_text("en", n)) for n in loaded.source.notes] == [
+        ("warning", "the drawing has no door inserts [plan.dxf]")]
     assert site_from_bytes(loaded.source.text.encode(), name="x.yaml") == site
 
 

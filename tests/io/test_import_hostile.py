@@ -308,8 +308,8 @@ def test_huge_polyline_is_skipped_and_file_budget_holds(tmp_path):
 def test_notes_are_capped_with_one_summary():
     notes = Notes(max_items=3)
     for i in range(10):
-        notes.warning("w", f"warning {i}")
-    notes.error("e", "an error")
+        notes.warning("w", f"element {i}", key="import.no-main-entrance")
+    notes.error("e", key="import.no-doors")
     items = notes.close()
     assert len(items) == 4 and items[-1].code == "notes-capped"
     assert items[-1].severity == "error"

@@ -8,7 +8,8 @@ millimetres on paper (font sizes are the em in mm, as in :mod:`orientation.rende
   into a scene :class:`Color` (sRGB, CMYK, RAL label); :func:`sign_ink` is the ink of a sign's
   background or foreground, :func:`color_label` an ink's name in a language.
 * Words: :func:`word` looks up the German or English label of a kind, material, placement or
-  column (``LABELS``); :func:`kind_label` is the common case.
+  column (the catalogue's ``compose.<key>``, :mod:`orientation.words`; ``LABELS`` is the same
+  table per language); :func:`kind_label` is the common case.
 * Numbers: :func:`format_number`, :func:`format_money` (``de``: ``1.234,56 €``; ``en``:
   ``$1,234.56``), :func:`format_size` (``800 × 400`` mm, inches added for inch panels).
 * Text: :func:`ink_bounds` (the drawn extent of one line, for checks), :func:`fit_size`,
@@ -26,7 +27,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
 
-from .. import fonts
+from .. import fonts, words
 from ..errors import SignLayoutError
 from ..plan import BuildingPlan, Plan, Sign
 from ..profiles import Profile
@@ -59,68 +60,14 @@ KIND_ORDER = ("building", "name", "entrance", "fire_brigade", "service", "emerge
 
 # --- words -------------------------------------------------------------------------------
 
-LABELS: dict[str, dict[str, str]] = {
-    "de": {
-        # sign kinds
-        "building": "Gebäudebuchstabe", "name": "Namensschild", "entrance": "Eingang",
-        "emergency_exit": "Notausgang", "fire_brigade": "Feuerwehrzugang",
-        "service": "Nebeneingang", "interior_door": "Türnummer innen", "stair": "Treppe",
-        "room": "Raumnummer", "window": "Fensterschild", "side": "Seite",
-        # materials and placement
-        "reflective": "retroreflektierend", "photoluminescent": "langnachleuchtend",
-        "foil": "Folie", "exterior": "außen", "interior": "innen",
-        # columns
-        "col_pos": "Pos.", "col_kind": "Art", "col_examples": "Beschriftung",
-        "col_size": "Größe (mm)", "col_material": "Material", "col_colors": "Farben (Schrift/Grund)",
-        "col_placement": "Ort", "col_quantity": "Menge", "col_unit_price": "Einzelpreis",
-        "col_line_total": "Gesamtpreis", "col_sign": "Schild", "col_code": "Code",
-        "col_building": "Gebäude", "col_storey": "Geschoss", "col_side": "Seite",
-        "col_element": "Element", "col_mount": "Höhe (m)", "col_text": "Zusatz",
-        # page texts
-        "schedule_title": "Schilderliste", "locations_title": "Montageliste",
-        "proof_title": "Schilder zur Freigabe", "signs_title": "Schilder",
-        "total": "Summe", "signs_count": "Schilder", "page": "Seite", "profile": "Profil",
-        "date": "Stand", "version": "Version", "on": "auf",
-        "approval": "Freigabe mit Polizei und Feuerwehr",
-        "approval_note": ("Bitte jedes Schild auf Code, Größe und Ort prüfen. Änderungen direkt "
-                          "hier eintragen; nach der Freigabe wird gedruckt."),
-        "sign_police": "Polizei", "sign_fire": "Feuerwehr", "sign_owner": "Betreiber / Schulträger",
-        "signature": "Name, Datum, Unterschrift",
-        "prices_note": "Richtpreise aus der Preistabelle des Profils, ohne Montage.",
-        "colors_note": "Farben", "storey": "Geschoss",
-        "locations_note": "Höhe: Unterkante über Gelände bzw. Fußboden, soweit festgelegt.",
-    },
-    "en": {
-        "building": "Building letter", "name": "Name board", "entrance": "Entrance",
-        "emergency_exit": "Emergency exit", "fire_brigade": "Fire department access",
-        "service": "Service entrance", "interior_door": "Door number, inside", "stair": "Stair",
-        "room": "Room number", "window": "Window label", "side": "Side",
-        "reflective": "reflective", "photoluminescent": "photoluminescent", "foil": "vinyl foil",
-        "exterior": "exterior", "interior": "interior",
-        "col_pos": "No.", "col_kind": "Kind", "col_examples": "Text",
-        "col_size": "Size (mm)", "col_material": "Material", "col_colors": "Colours (text/ground)",
-        "col_placement": "Place", "col_quantity": "Qty", "col_unit_price": "Unit price",
-        "col_line_total": "Amount", "col_sign": "Sign", "col_code": "Code",
-        "col_building": "Building", "col_storey": "Floor", "col_side": "Side",
-        "col_element": "Element", "col_mount": "Height (m)", "col_text": "Second line",
-        "schedule_title": "Sign schedule", "locations_title": "Installation list",
-        "proof_title": "Sign proof", "signs_title": "Signs",
-        "total": "Total", "signs_count": "signs", "page": "Page", "profile": "Profile",
-        "date": "Date", "version": "Version", "on": "on",
-        "approval": "For approval by police and fire service",
-        "approval_note": ("Please check every sign for code, size and location and mark changes "
-                          "on this proof; signs are printed after approval."),
-        "sign_police": "Police", "sign_fire": "Fire service", "sign_owner": "Owner / district",
-        "signature": "Name, date, signature",
-        "prices_note": "Budget prices from the profile's price table, installation not included.",
-        "colors_note": "Colours", "storey": "Floor",
-        "locations_note": "Height: bottom edge above ground or floor where set.",
-    },
-}
+#: The labels per language, ``LABELS[lang][key]``: the catalogue's ``compose.<key>``
+#: (:mod:`orientation.words`), read-only.
+LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {lang: words.table("compose.", lang) for lang in words.LANGUAGES})
 
 
 def _lang(language: str) -> str:
-    return language if language in LABELS else "en"
+    return language if language in words.LANGUAGES else words.FALLBACK
 
 
 def word(language: str, key: str) -> str:
@@ -130,7 +77,7 @@ def word(language: str, key: str) -> str:
     >>> word("de", "emergency_exit"), word("en", "col_quantity"), word("fr", "stair")
     ('Notausgang', 'Qty', 'Stair')
     """
-    return LABELS[_lang(language)].get(key, key)
+    return words.get("compose." + key, language, key) or key
 
 
 def kind_label(language: str, kind: str) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import fonts
+from .. import fonts, words
 from ..layout.sizing import (
     BUILDING_LETTER_FILL,
     LINE_PITCH,
@@ -78,6 +78,10 @@ KEYLINE_WIDTH = 0.02
 """Stroke width of the keyline, in units of the code's cap height (at least 0.5 mm)."""
 KEYLINE_CLEARANCE = 0.15
 """Least free space between the keyline and the text, in units of the code's cap height."""
+_META_LANG = "en"
+"""The language of ``Page.meta``'s values for the print shop (the cut contour, the sizes), as
+``plan.json`` and ``material`` are English; the title and the colour names follow the plan's
+language."""
 SUBTEXT_MIN_FACTOR = 0.5
 """The second line is never set smaller than this fraction of its nominal size."""
 SUBTEXT_ONE_LINE_FACTOR = 0.8
@@ -276,9 +280,9 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
         ("background", d.background.name or d.background.hex),
         ("foreground", d.foreground.name or d.foreground.hex),
         ("material", sign.material),
-        ("cap_height_mm", format_length(d.code_cap_mm, "en")),
-        ("cut", f"rounded rectangle {format_size(W, H, 'en')} mm, corner radius "
-                f"{format_length(d.corner_radius_mm, 'en')} mm"),
+        ("cap_height_mm", format_length(d.code_cap_mm, _META_LANG)),
+        ("cut", words.text("compose.cut", _META_LANG, size=format_size(W, H, _META_LANG),
+                           radius=format_length(d.corner_radius_mm, _META_LANG))),
         ("colors", f"{d.foreground_ink.name(lang)} {word(lang, 'on')} "
                    f"{d.background_ink.name(lang)}"),
     )

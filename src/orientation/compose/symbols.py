@@ -14,9 +14,11 @@ Every function draws into a square of side ``size_mm`` centred at ``(cx, cy)`` o
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from .. import fonts
+from .. import fonts, words
 from ..render.scene import Circle, Color, Item, Path, Rect, Stroke, Text
 from ..style import Style
 from .common import ink_color
@@ -45,31 +47,15 @@ class Ink:
                    white=ink_color(p["white"]), black=ink_color(p["black"]))
 
 
-#: Abbreviations written in the red and yellow symbols, per language.
-ABBREVIATIONS = {
-    "de": {"key_box": "FSD", "fire_alarm_panel": "BMZ", "first_info_point": "FIZ",
-           "sprinkler_valve": "SPZ", "gas_shutoff": "GAS", "water_shutoff": "W"},
-    "en": {"key_box": "KNOX", "fire_alarm_panel": "FACP", "first_info_point": "FIP",
-           "sprinkler_valve": "SPR", "gas_shutoff": "GAS", "water_shutoff": "W"},
-}
+#: Abbreviations written in the red and yellow symbols, ``ABBREVIATIONS[lang][kind]``: the
+#: catalogue's ``symbol-abbr.<kind>`` (:mod:`orientation.words`), read-only.
+ABBREVIATIONS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {lang: words.table("symbol-abbr.", lang) for lang in words.LANGUAGES})
 
-#: Legend text per symbol kind and language (U+00AD marks where a long word may break).
-NAMES = {
-    "de": {"hydrant": "Hydrant", "assembly_point": "Sammelplatz", "gate": "Tor / Schranke",
-           "key_box": "Feuerwehr-Schlüssel\u00addepot", "fire_alarm_panel": "Brandmelder\u00adzentrale",
-           "first_info_point": "Feuerwehr-Informations\u00adzentrale",
-           "sprinkler_valve": "Sprinkler\u00adzentrale", "riser": "Steigleitung",
-           "gas_shutoff": "Gas-Absperrung", "water_shutoff": "Wasser-Absperrung",
-           "power_shutoff": "Strom-Haupt\u00adschalter", "aed": "Defibrillator (AED)",
-           "first_aid": "Erste Hilfe", "elevator": "Aufzug", "hazard": "Gefahrstelle"},
-    "en": {"hydrant": "Hydrant", "assembly_point": "Assembly point", "gate": "Gate",
-           "key_box": "Key box (Knox box)", "fire_alarm_panel": "Fire alarm control panel",
-           "first_info_point": "Fire information point", "sprinkler_valve": "Sprinkler control valve",
-           "riser": "Standpipe / riser", "gas_shutoff": "Gas shutoff",
-           "water_shutoff": "Water shutoff", "power_shutoff": "Main power disconnect",
-           "aed": "AED (defibrillator)", "first_aid": "First aid", "elevator": "Elevator",
-           "hazard": "Hazard"},
-}
+#: Legend text per language and symbol kind, ``NAMES[lang][kind]`` (U+00AD marks where a long
+#: word may break): the catalogue's ``symbol.<kind>``, read-only.
+NAMES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {lang: words.table("symbol.", lang) for lang in words.LANGUAGES})
 
 SYMBOL_KINDS = tuple(NAMES["en"])
 _CAP = 0.668  # cap height of the bold face per font size

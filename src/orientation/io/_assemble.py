@@ -32,6 +32,7 @@ from shapely.geometry.polygon import orient
 from .. import geo, model
 from ..errors import LimitError
 from ..model import DoorKind
+from ..words import Ref
 from ._drafts import BuildingDraft, SiteFeatureDraft
 from ._geometry import (
     BoundaryIndex,
@@ -69,25 +70,20 @@ def _clean_footprint(d: BuildingDraft, notes: Notes,
                          "the outline in the source, or raise the limit")
     poly, rest = largest_polygon(d.footprint)
     if poly is None:
-        notes.error("no-footprint", f"building '{d.name}': no outline could be found; draw the "
-                    "footprint in the site file", d.source_id or "")
+        notes.error("no-footprint", d.source_id or "", building=d.name)
         return None
     if rest:
         total = poly.area + sum(p.area for p in rest)
         parts = ", ".join(f"{p.area:,.0f} m²" for p in rest[:6])
-        notes.warning("footprint-parts", f"building '{d.name}': the outline falls into "
-                      f"{len(rest) + 1} separate parts ({total:,.0f} m² in all); the largest "
-                      f"({poly.area:,.0f} m²) is used as the footprint and the others ({parts}) "
-                      "are left out: if they are separate buildings, add them to the site file",
-                      d.source_id or "")
+        notes.warning("footprint-parts", d.source_id or "", building=d.name, n=len(rest) + 1,
+                      total=total, largest=poly.area, others=parts)
     if not d.keep_holes and poly.interiors:
         holes = [Polygon(r) for r in poly.interiors]
         big = [h for h in holes if h.area >= 4.0]
         poly = Polygon(poly.exterior)
         if big:
-            notes.info("holes-filled", f"building '{d.name}': {len(big)} hole(s) inside the "
-                       f"outline ({', '.join(f'{h.area:,.0f} m²' for h in big[:5])}) were filled; "
-                       "add them as courtyards if they are open to the sky", d.source_id or "")
+            notes.info("holes-filled", d.source_id or "", building=d.name, n=len(big),
+                       areas=", ".join(f"{h.area:,.0f} m²" for h in big[:5]))
     # drop slivers of holes, simplify collinear points, round to millimetres
     if poly.interiors:
         keep = [r for r in poly.interiors if Polygon(r).area >= 1.0]
@@ -95,8 +91,8 @@ def _clean_footprint(d: BuildingDraft, notes: Notes,
     poly = poly.simplify(0.01, preserve_topology=True)
     best, _ = largest_polygon(on_grid(poly))
     if best is None or best.area < 1.0:
-        notes.error("no-footprint", f"building '{d.name}': the outline has no area "
-                    f"({poly.area:.2f} m²); check the drawing units", d.source_id or "")
+        notes.error("no-footprint", d.source_id or "", key="import.no-footprint-area",
+                    building=d.name, area=poly.area)
         return None
     return orient(best, sign=-1.0)
 
@@ -118,7 +114,8 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     if poly is None:
         return None
     if not d.storeys:
-        notes.error("no-storeys", f"building '{d.name}': no storeys found", d.source_id or "")
+        notes.error("no-storeys", d.source_id or "", key="import.no-storeys-building",
+                    building=d.name)
         return None
     levels = {lv for lv, _ in d.storeys}
     ids = IdAllocator()
@@ -139,11 +136,10 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     if d.source_id:
         out["source_id"] = d.source_id
 
-    def level_ok(level: int, what: str, sid: str | None) -> bool:
+    def level_ok(level: int, what: Ref, sid: str | None) -> bool:
         if level in levels:
             return True
-        notes.warning("level-unknown", f"building '{d.name}': {what} on level {level}, which is "
-                      "not a storey of the building; left out", sid or "")
+        notes.warning("level-unknown", sid or "", building=d.name, what=what, level=level)
         return False
 
     # doors
@@ -152,7 +148,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     far: list[tuple[float, str]] = []
     bad_widths: list[float] = []
     for dd in d.doors:
-        if not level_ok(dd.level, "a door", dd.source_id):
+        if not level_ok(dd.level, Ref("import.what-door"), dd.source_id):
             continue
         at = dd.at
         if dd.kind != DoorKind.inner:
@@ -173,14 +169,11 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
             door["source_id"] = dd.source_id
         doors.append(door)
     if far:
-        notes.warning("door-off-outline", f"building '{d.name}': {len(far)} exterior door(s) lie "
-                      f"{min(far)[0]:.1f} to {max(far)[0]:.1f} m from the footprint outline (more "
-                      f"than {max_door_snap_m:g} m) and are left out: add them by hand where "
-                      "they really are", ", ".join(s for _, s in far[:8])
-                      + (" …" if len(far) > 8 else ""))
+        notes.warning("door-off-outline", ", ".join(s for _, s in far[:8])
+                      + (" …" if len(far) > 8 else ""), building=d.name, n=len(far),
+                      nearest=min(far)[0], farthest=max(far)[0], snap=max_door_snap_m)
     if moved:
-        notes.info("doors-snapped", f"building '{d.name}': {len(moved)} exterior door(s) moved "
-                   f"onto the outline (by up to {max(moved):.2f} m)")
+        notes.info("doors-snapped", building=d.name, n=len(moved), by=max(moved))
     out["doors"] = doors
 
     # stairs
@@ -188,17 +181,14 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     for sd in d.stairs:
         lv = sorted({x for x in sd.levels if x in levels})
         if not lv:
-            level_ok(sd.levels[0] if sd.levels else 0, "a stair", sd.source_id)
+            level_ok(sd.levels[0] if sd.levels else 0, Ref("import.what-stair"), sd.source_id)
             continue
         inside, dist = inside_point(poly, inner, sd.at)
         if dist > MAX_STAIR_SNAP_M or inside is None:
-            notes.warning("stair-outside", f"building '{d.name}': a stair lies {dist:.1f} m outside "
-                          "the footprint; left out (add it by hand if it belongs to the building)",
-                          sd.source_id or "")
+            notes.warning("stair-outside", sd.source_id or "", building=d.name, distance=dist)
             continue
         if dist > 0:
-            notes.info("stair-moved", f"building '{d.name}': a stair just outside the footprint "
-                       f"was moved inside (by {dist:.2f} m)", sd.source_id or "")
+            notes.info("stair-moved", sd.source_id or "", building=d.name, distance=dist)
         st: dict = {"id": ids.new("st", *sd.id_hints, sd.source_id, "stair"), "at": mm_xy(inside),
                     "levels": lv}
         if clean_text(sd.name):
@@ -215,7 +205,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     clipped = emptied = 0
     big_rooms: list[int] = []
     for rd in d.rooms:
-        if not level_ok(rd.level, "a room", rd.source_id):
+        if not level_ok(rd.level, Ref("import.what-room"), rd.source_id):
             continue
         room = {"id": ids.new("r", *rd.id_hints, rd.source_id, "room"), "level": rd.level}
         name = clean_text(rd.name)
@@ -243,23 +233,19 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
             room["source_id"] = rd.source_id
         rooms.append(room)
     if clipped:
-        notes.info("rooms-clipped", f"building '{d.name}': {clipped} room outline(s) reaching "
-                   "outside the footprint were clipped to it")
+        notes.info("rooms-clipped", building=d.name, n=clipped)
     if big_rooms:
-        notes.warning("room-too-many-vertices", f"building '{d.name}': {len(big_rooms)} room "
-                      f"outline(s) have up to {max(big_rooms):,} vertices (limit "
-                      f"max_ring_vertices = {limits.max_ring_vertices:,}); they are listed "
-                      "without an outline: simplify them in the source or raise the limit")
+        notes.warning("room-too-many-vertices", building=d.name, n=len(big_rooms),
+                      most=max(big_rooms), limit=limits.max_ring_vertices)
     if emptied:
-        notes.warning("rooms-outside", f"building '{d.name}': {emptied} room(s) lie outside the "
-                      "footprint; they are listed without an outline")
+        notes.warning("rooms-outside", building=d.name, n=emptied)
     out["rooms"] = rooms
 
     # windows
     windows = []
     dropped_w = 0
     for wd in d.windows:
-        if not level_ok(wd.level, "a window", wd.source_id):
+        if not level_ok(wd.level, Ref("import.what-window"), wd.source_id):
             continue
         at, dist = snap_to_boundary(boundary, wd.at)
         if dist > MAX_WINDOW_SNAP_M:
@@ -274,18 +260,15 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
             win["source_id"] = wd.source_id
         windows.append(win)
     if dropped_w:
-        notes.info("windows-off-outline", f"building '{d.name}': {dropped_w} window(s) more than "
-                   f"{MAX_WINDOW_SNAP_M:g} m from the footprint outline (roof lights, set-back "
-                   "storeys) are left out")
+        notes.info("windows-off-outline", building=d.name, n=dropped_w, snap=MAX_WINDOW_SNAP_M)
     out["windows"] = windows
     if bad_widths:
-        notes.warning("width-implausible", f"building '{d.name}': {len(bad_widths)} door or "
-                      f"window width(s) of {min(bad_widths):g} to {max(bad_widths):g} m are "
-                      "implausible (millimetres in a metre file?); those widths are left out")
+        notes.warning("width-implausible", building=d.name, n=len(bad_widths),
+                      least=min(bad_widths), most=max(bad_widths))
 
     features = []
     for fd in d.features:
-        if not level_ok(fd.level, f"a {fd.kind.value}", fd.source_id):
+        if not level_ok(fd.level, Ref.to("import.what-feature", kind=fd.kind.value), fd.source_id):
             continue
         f: dict = {"kind": fd.kind.value, "at": mm_xy(fd.at), "level": fd.level}
         if clean_text(fd.name):
@@ -394,12 +377,10 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
     feats = [f for f in (_site_feature(s, limits, simplified) for s in site_features)
              if f is not None]
     if simplified:
-        notes.warning("site-feature-simplified", f"{len(simplified)} site feature(s) have more "
-                      f"points than the limits allow (max_line_points = "
-                      f"{limits.max_line_points:,} per line, max_ring_vertices = "
-                      f"{limits.max_ring_vertices:,} per outline); lines were simplified, "
-                      "outlines left out; raise the limits to keep them as drawn",
-                      ", ".join(simplified[:8]) + (" …" if len(simplified) > 8 else ""))
+        notes.warning("site-feature-simplified",
+                      ", ".join(simplified[:8]) + (" …" if len(simplified) > 8 else ""),
+                      n=len(simplified), line_limit=limits.max_line_points,
+                      ring_limit=limits.max_ring_vertices)
     if feats:
         data["site_features"] = feats
     if not buildings:
@@ -413,9 +394,7 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
     if max(abs(min(xs)), abs(max(xs)), abs(min(ys)), abs(max(ys))) > MAX_PLAN_OFFSET_M:
         dx, dy = math.floor(min(xs)), math.floor(min(ys))
         _shift(data, dx, dy)
-        notes.warning("plan-shifted", f"the plan coordinates lie {math.hypot(dx, dy) / 1000:,.1f} "
-                      f"km from (0, 0); the plan was shifted by ({-dx:g}, {-dy:g}) m so that "
-                      "it starts near (0, 0)")
+        notes.warning("plan-shifted", km=math.hypot(dx, dy) / 1000, dx=-dx, dy=-dy)
         if origin is not None:
             # the same places on the earth: the origin moves to plan point (dx, dy), and north
             # turns by the meridian convergence between the two
@@ -429,20 +408,16 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
     for _, d in mains[1:]:
         d.pop("main")
     if len(mains) > 1:
-        notes.warning("several-main-entrances", f"{len(mains)} doors are marked as main "
-                      f"entrance; only the first ('{mains[0][1]['id']}' of building "
-                      f"'{mains[0][0]['id']}') is kept as main: check which one it is")
+        notes.warning("several-main-entrances", n=len(mains), door=mains[0][1]["id"],
+                      building=mains[0][0]["id"])
     all_doors = [d for b in buildings for d in b["doors"]]
     exterior = [d for d in all_doors if d["kind"] != DoorKind.inner.value]
     if not all_doors:
-        notes.error("no-doors", "the source has no doors at all: add the exterior doors "
-                    "(entrances, emergency exits) to the site file by hand; none were invented")
+        notes.error("no-doors")
     elif not exterior:
-        notes.error("no-exterior-doors", f"none of the {len(all_doors)} doors lies on a building "
-                    "outline: add the exterior doors to the site file by hand")
+        notes.error("no-exterior-doors", n=len(all_doors))
     if exterior and not mains:
-        notes.warning("no-main-entrance", "no door is marked as the main entrance; set "
-                      "'main: true' on it in the site file")
+        notes.warning("no-main-entrance")
     return data
 
 

@@ -185,9 +185,9 @@ def _accept(answer: dict, file: str, stats: dict) -> tuple[dict, list[ImportNote
     if answer.get("ok") is True and isinstance(answer.get("data"), dict):
         notes = []
         for n in answer.get("notes") or []:
-            if (isinstance(n, list) and len(n) == 4 and all(isinstance(x, str) for x in n)
-                    and n[0] in ("error", "warning", "info")):
-                notes.append(ImportNote(n[0], n[1], n[2], n[3]))
+            note = ImportNote.from_json(n)
+            if note is not None:
+                notes.append(note)
         return answer["data"], notes, stats
     if answer.get("ok") is False:
         kind, message = answer.get("error"), str(answer.get("message") or "")[:20_000]
@@ -341,7 +341,7 @@ def _child_main() -> None:
         site, notes = _convert(req["fmt"], Path(req["source"]), file=req["file"], data=data,
                                limits=limits, **req["options"])
         answer = {"ok": True, "data": site,
-                  "notes": [[n.severity, n.code, n.message, n.element] for n in notes]}
+                  "notes": [n.to_json() for n in notes]}
     except MissingDependencyError as exc:
         answer = {"ok": False, "error": "MissingDependencyError", "message": str(exc)}
     except OrientationError as exc:

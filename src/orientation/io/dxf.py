@@ -45,6 +45,7 @@ from shapely.ops import polygonize, unary_union
 
 from ..errors import ImportError_, LimitError
 from ..model import DoorKind
+from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, RoomDraft, WindowDraft
 from ._geometry import BoundaryIndex, largest_polygon
@@ -191,15 +192,13 @@ class _Flattener:
 
     def report(self, notes: Notes) -> None:
         if self.coarse:
-            notes.warning("dxf-curves-coarse", f"{len(self.coarse)} curve(s) would need more "
-                          f"than {self.limits.max_curve_points:,} points (limit "
-                          "max_curve_points) and were flattened more coarsely",
-                          ", ".join(self.coarse[:8]) + (" …" if len(self.coarse) > 8 else ""))
+            notes.warning("dxf-curves-coarse",
+                          ", ".join(self.coarse[:8]) + (" …" if len(self.coarse) > 8 else ""),
+                          n=len(self.coarse), most=self.limits.max_curve_points)
         if self.skipped:
-            notes.warning("dxf-entities-skipped", f"{len(self.skipped)} entit(ies) too large to "
-                          "read were left out: " + "; ".join(self.skipped[:5])
-                          + (" …" if len(self.skipped) > 5 else "")
-                          + "; raise the limit to read them")
+            notes.warning("dxf-entities-skipped", n=len(self.skipped),
+                          details="; ".join(self.skipped[:5])
+                          + (" …" if len(self.skipped) > 5 else ""))
 
 
 def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
@@ -213,8 +212,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     doc, auditor = _open(path, file, data, limits)
     del data
     if auditor.has_errors:
-        notes.warning("dxf-repaired", f"the DXF had {len(auditor.errors)} structural error(s); "
-                      "ezdxf repaired what it could")
+        notes.warning("dxf-repaired", n=len(auditor.errors))
     layers = dict(layers or {})
     msp = doc.modelspace()
     layer_names = {e.dxf.layer for e in msp}
@@ -231,8 +229,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
         scale = UNITS_M[units]
         unit_name = units
         if declared and declared[1] != scale:
-            notes.info("dxf-units-override", f"units: {units} as asked (the file declares "
-                       f"{declared[0]})")
+            notes.info("dxf-units-override", units=units, declared=declared[0])
     elif declared:
         unit_name, scale = declared
     else:
@@ -331,8 +328,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
 
     room_polys = layer_polys(room_layer) if room_layer else []
     if room_layer and not closed.get(room_layer) and room_polys:
-        notes.info("dxf-rooms-polygonized", f"rooms on layer '{room_layer}' were formed from its "
-                   "lines and arcs (no closed polylines)")
+        notes.info("dxf-rooms-polygonized", layer=room_layer)
 
     # --- labels layer -------------------------------------------------------------------------
     label_layer = layers.get("labels")
@@ -369,12 +365,9 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                 break
         else:
             unit_name, scale = "m", 1.0
-        notes.warning("dxf-units-assumed", f"the file does not declare its units ($INSUNITS "
-                      f"{code}); assumed {unit_name} (the building is then {size * scale:,.0f} m "
-                      "across): pass --units if that is wrong")
+        notes.warning("dxf-units-assumed", code=code, units=unit_name, size=size * scale)
     elif not 3 <= size * scale <= 2000:
-        notes.warning("dxf-units-implausible", f"with {unit_name} as units the building is "
-                      f"{size * scale:,.1f} m across; if that is wrong pass --units")
+        notes.warning("dxf-units-implausible", units=unit_name, size=size * scale)
 
     def S(g):
         return shapely.affinity.scale(g, scale, scale, origin=(0, 0))
@@ -414,28 +407,24 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                                       id_hints=(number, name, handle),
                                       source_id=handle or None))
     if room_polys and labels:
-        notes.info("dxf-labels", f"{sum(1 for i in range(len(room_polys)) if room_labels.get(i))} "
-                   f"of {len(room_polys)} rooms got a label from layer '{label_layer}'"
-                   + (f"; {unplaced} label(s) lie outside every room (corridors, stairs) and "
-                      "are not used" if unplaced else "")
-                   + (f"; {multi} room(s) hold several labels, the one nearest the middle is "
-                      "used" if multi else ""))
+        notes.info("dxf-labels",
+                   labelled=sum(1 for i in range(len(room_polys)) if room_labels.get(i)),
+                   n=len(room_polys), layer=label_layer,
+                   unplaced=Ref.to("import.dxf-labels-unplaced", n=unplaced) if unplaced else "",
+                   multi=Ref.to("import.dxf-labels-multi", n=multi) if multi else "")
     if not room_polys:
-        notes.warning("dxf-no-rooms", "no rooms found (no closed polylines on a room layer); "
-                      "name the layer with --layers rooms=LAYER")
+        notes.warning("dxf-no-rooms")
 
     # --- footprint ----------------------------------------------------------------------------
     if fp_layer:
         fp = S(unary_union([shapely.make_valid(p) for p, _ in layer_polys(fp_layer)]))
-        fp_src = f"layer '{fp_layer}'"
+        fp_src = Ref.to("import.dxf-source-layer", layer=fp_layer)
     else:
         u = unary_union([S(g) for g in room_geoms]).buffer(0.3, join_style="mitre")
         u = u.buffer(-0.3, join_style="mitre")
         fp = u
-        fp_src = "the outline of all rooms"
-        notes.warning("dxf-footprint-from-rooms", "no facade or outline layer: the footprint is "
-                      "the outline of all rooms (walls outside the rooms are missing); name the "
-                      "layer with --layers footprint=LAYER if there is one")
+        fp_src = Ref("import.dxf-source-rooms")
+        notes.warning("dxf-footprint-from-rooms")
 
     # --- doors and windows --------------------------------------------------------------------
     door_layer = layers.get("doors")
@@ -465,21 +454,19 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     if not doors:
         defined = [b.name for b in doc.blocks if _DOOR_RE.search(b.name)
                    and not b.name.startswith("*")]
-        why = (f" (door blocks such as {', '.join(defined[:3])} are defined but never inserted)"
+        why = (Ref.to("import.dxf-door-blocks-unused", blocks=", ".join(defined[:3]))
                if defined else "")
         swing_layers = [ly for ly in arcs if _DOOR_RE.search(ly)]
-        swings = (f"; {sum(arcs[ly] for ly in swing_layers)} door swing arc(s) on layer "
-                  f"'{swing_layers[0]}' are drawn as loose lines, not door blocks"
+        swings = (Ref.to("import.dxf-door-swings", n=sum(arcs[ly] for ly in swing_layers),
+                         layer=swing_layers[0])
                   if swing_layers else "")
-        notes.warning("dxf-no-door-blocks", f"the drawing has no door inserts{why}{swings}: "
-                      "doors cannot be read from it")
+        notes.warning("dxf-no-door-blocks", why=why, swings=swings)
 
     roles = {"footprint": fp_layer or "(outline of the rooms)", "rooms": room_layer or "-",
              "labels": label_layer or "-", "doors": door_layer or "(door blocks by name)"}
-    notes.info("dxf-layers", "layer roles: " + ", ".join(f"{k}={v}" for k, v in roles.items())
-               + f"; footprint from {fp_src}; units {unit_name}; override with "
-               "--layers footprint=…,rooms=…,labels=…,doors=… and --units")
-    notes.info("dxf-one-storey", "a DXF plan is one floor: it is imported as storey 0")
+    notes.info("dxf-layers", roles=", ".join(f"{k}={v}" for k, v in roles.items()),
+               source=fp_src, units=unit_name)
+    notes.info("dxf-one-storey")
 
     stem = path.stem
     draft = BuildingDraft(name=stem, footprint=fp, storeys=[(0, "0")], id_hints=(stem,),

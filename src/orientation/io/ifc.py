@@ -48,6 +48,7 @@ from shapely.ops import unary_union
 
 from ..errors import ImportError_, MissingDependencyError
 from ..model import DoorKind, FeatureKind
+from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft, WindowDraft
 from ._geometry import BoundaryIndex, largest_polygon, polygons_of
@@ -61,9 +62,10 @@ _GROUND_RE = re.compile(r"^\s*(erdgeschoss|eg|e0|00|ground|ground floor|ground l
                         r"begane grond|parterre|bottenv[åa]ning)\s*$", re.I)
 _LEVEL1_RE = re.compile(r"^\s*(level 1|level 01|l1|l01|1st floor|floor 1|ebene 1)\s*$", re.I)
 _PLACEHOLDER = re.compile(r"^\s*//.*//\s*$|^\s*(default|unnamed|none|null)\s*$", re.I)
-#: Positions that authoring tools write when nobody set the site's location: (lat, lon, tool).
-DEFAULT_LOCATIONS = ((0.0, 0.0, "the default 0°/0°"),
-                     (42.3584, -71.0597, "Revit's default (Boston)"))
+#: Positions that authoring tools write when nobody set the site's location: (lat, lon, the
+#: catalogue key of the tool's default, ``import.default-*``).
+DEFAULT_LOCATIONS = ((0.0, 0.0, "import.default-zero"),
+                     (42.3584, -71.0597, "import.default-revit"))
 
 
 @dataclass
@@ -175,7 +177,7 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         raise ImportError_(f"{file}: not a readable IFC file ({type(exc).__name__}: "
                            f"{str(exc)[:200]}); export it again as IFC2X3 or IFC4") from None
     if f.schema not in ("IFC2X3", "IFC4", "IFC4X3", "IFC4X3_ADD2"):
-        notes.warning("ifc-schema", f"schema {f.schema} is not IFC2X3 or IFC4; read anyway")
+        notes.warning("ifc-schema", schema=str(f.schema))
     scale = uunit.calculate_unit_scale(f) or 1.0
 
     # --- spatial structure --------------------------------------------------------------------
@@ -252,15 +254,12 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         building_storeys[bkey] = kept
         names = ", ".join(f"{n} ({storey_elev[s.id()]:+.2f} m) = {storey_level[s.id()]}"
                           for s, (_, n) in zip(ss, out))
-        notes.info("ifc-storeys", f"storeys by elevation: {names}; level 0 is "
-                   f"'{out[ground][1]}'")
+        notes.info("ifc-storeys", storeys=names, ground=str(out[ground][1]))
 
     if not storeys:
-        notes.warning("no-storeys", "the model has no storeys (IfcBuildingStorey): everything "
-                      "is imported on one storey, level 0; add the storeys in the site file if "
-                      "there are more")
+        notes.warning("no-storeys")
     if not f.by_type("IfcSpace"):
-        notes.warning("no-spaces", "the model has no spaces (IfcSpace): no rooms are imported")
+        notes.warning("no-spaces")
 
     def building_key(el) -> int:
         s = storey_of(el)
@@ -346,8 +345,7 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if not outline_src:
             outline_src = [e for e in mine(walls + spaces) if e.id() in shapes]
             if g_ids and outline_src:
-                notes.warning("ifc-footprint-all-storeys", "the ground storey has no walls or "
-                              "spaces with geometry; the footprint is the outline of all storeys")
+                notes.warning("ifc-footprint-all-storeys")
         if not outline_src:
             raise ImportError_(f"{file}: no walls or spaces with geometry, so there is no "
                                "building outline to import; a model needs at least its walls")
@@ -416,13 +414,11 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                                      source_id=door.GlobalId))
         n_ext = sum(v for k, v in how.items() if not k.startswith("without"))
         if doors:
-            notes.info("ifc-exterior-doors", f"building '{bname}': {n_ext} exterior door(s) of "
-                       f"{len(mine(doors))}" + (" found by " + ", ".join(
-                           f"{k} ({v})" for k, v in how.items()) if how else ""))
+            notes.info("ifc-exterior-doors", building=bname, n=n_ext, total=len(mine(doors)),
+                       how=Ref.to("import.ifc-found-by", ways=", ".join(
+                           f"{k} ({v})" for k, v in how.items())) if how else "")
         if upper:
-            notes.warning("ifc-upper-exterior-doors", f"building '{bname}': {upper} door(s) "
-                          "in the outline of upper storeys (balconies, bridges?) are imported as "
-                          "inner doors; change the kind of any that is a way out")
+            notes.warning("ifc-upper-exterior-doors", building=bname, n=upper)
 
         # windows
         for win in mine(windows):
@@ -510,16 +506,13 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         default = next((label for la, lo, label in DEFAULT_LOCATIONS
                         if abs(lat - la) < 0.05 and abs(lon - lo) < 0.05), None)
         if default:
-            notes.warning("origin-default", f"the IfcSite position ({lat:.4f}, {lon:.4f}) is "
-                          f"{default}, not the building's; site.origin is left out: set it by "
-                          "hand (or fix it in the BIM model) for maps with geo coordinates",
-                          site.GlobalId)
+            notes.warning("origin-default", site.GlobalId, lat=lat, lon=lon,
+                          default=Ref(default))
         elif -90 <= lat <= 90 and -180 <= lon <= 180:
             origin = (lat, lon)
         break
     if origin is None and not notes.has("origin-default"):
-        notes.info("no-origin", "the model has no site position (IfcSite RefLatitude/"
-                   "RefLongitude); site.origin is left out")
+        notes.info("no-origin")
     north = 0.0
     for ctx in f.by_type("IfcGeometricRepresentationContext"):
         if ctx.is_a("IfcGeometricRepresentationSubContext"):

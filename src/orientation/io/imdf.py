@@ -46,6 +46,7 @@ from shapely.ops import unary_union
 from .. import geo
 from ..errors import ImportError_, LimitError
 from ..model import DoorKind, FeatureKind
+from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft
 from ._geometry import BoundaryIndex, polygons_of
@@ -171,27 +172,25 @@ def _load(files: dict[str, bytes], file: str, notes: Notes) -> tuple[dict[str, l
                 m = json.loads(raw.decode("utf-8-sig"))
                 manifest = m if isinstance(m, dict) else {}
             except (ValueError, UnicodeDecodeError):
-                notes.warning("imdf-bad-manifest", "manifest.json is not valid JSON; ignored",
-                              "manifest.json")
+                notes.warning("imdf-bad-manifest", "manifest.json")
             continue
         if stem not in KNOWN_FILES:
             near = difflib.get_close_matches(stem, sorted(KNOWN_FILES), n=1, cutoff=0.8)
-            hint = f" (did you mean {near[0]}.geojson?)" if near else ""
-            notes.warning("imdf-unknown-file", f"{name} is not an IMDF file{hint}; ignored", name)
+            hint = Ref.to("import.imdf-did-you-mean", name=near[0]) if near else ""
+            notes.warning("imdf-unknown-file", name, name=name, hint=hint)
             continue
         try:
             doc = json.loads(raw.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as exc:
-            notes.warning("imdf-bad-json", f"{name} is not valid JSON ({exc}); ignored", name)
+            notes.warning("imdf-bad-json", name, name=name, error=str(exc))
             continue
         feats = doc.get("features") if isinstance(doc, dict) else None
         if not isinstance(feats, list):
-            notes.warning("imdf-bad-file", f"{name} is not a GeoJSON FeatureCollection; ignored",
-                          name)
+            notes.warning("imdf-bad-file", name, name=name)
             continue
         layers[stem] = [f for f in feats if isinstance(f, dict)]
     if not manifest:
-        notes.info("imdf-no-manifest", "no manifest.json; read as IMDF anyway")
+        notes.info("imdf-no-manifest")
     return layers, manifest
 
 
@@ -277,8 +276,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
     vgeom = _geom(venue[0]) if venue else None
     if vgeom is None:
         vgeom = unary_union([_geom(f) for f in levels])
-        notes.warning("imdf-no-venue", "no venue feature with a geometry; the site is centred "
-                      "on its levels")
+        notes.warning("imdf-no-venue")
     c = vgeom.envelope.centroid
     lon0, lat0 = c.x, c.y
     if not (-180 <= lon0 <= 180 and -90 <= lat0 <= 90):
@@ -322,16 +320,13 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
             if nm:
                 level_names.setdefault((bid, ordinal), nm)
     if bad_levels:
-        notes.warning("imdf-bad-level", f"{bad_levels} level(s) without a whole-number ordinal "
-                      "were skipped")
+        notes.warning("imdf-bad-level", n=bad_levels)
     if "__venue__" in b_levels:
-        notes.info("imdf-no-building", "levels without a known building are imported as one "
-                   "building named after the venue")
+        notes.info("imdf-no-building")
     for bid, f in buildings.items():
         if bid not in b_levels:
             nm = _name(_props(f).get("name"), lang) or bid
-            notes.warning("imdf-building-without-levels", f"building '{nm}' has no levels; it is "
-                          "left out (add it to the site file by hand if it matters)", str(bid))
+            notes.warning("imdf-building-without-levels", str(bid), building=str(nm))
 
     footprints: dict[str, list] = defaultdict(list)
     for f in layers.get("footprint", []):
@@ -352,8 +347,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
         else:
             low = min(by_ord, key=lambda o: (o < 0, abs(o)))
             fp = outlines[(bid, low)]
-            notes.info("imdf-footprint-from-level", f"building {bid}: no ground footprint; the "
-                       f"outline of level {low} is used", str(bid))
+            notes.info("imdf-footprint-from-level", str(bid), building=str(bid), level=low)
         bf = buildings.get(bid)
         name = (_name(_props(bf).get("name"), lang) or _name(_props(bf).get("alt_name"), lang)
                 if bf else None) or (site_name if len(b_levels) == 1 or bid == "__venue__" else None)
@@ -386,8 +380,7 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
         elif cat == "elevator":
             lift_units[bid].append((ordinal, g, uid))
     if orphan_units:
-        notes.warning("imdf-orphan-units", f"{orphan_units} unit(s) without a known level or "
-                      "geometry were skipped")
+        notes.warning("imdf-orphan-units", n=orphan_units)
     for bid, units in stair_units.items():
         for levels_, at, sid in _stacks(units):
             drafts[bid].stairs.append(StairDraft(at=at, levels=levels_, id_hints=(sid[:8],),
@@ -434,18 +427,14 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
             principal.append(d)
         drafts[bid].doors.append(d)
     if skipped:
-        notes.warning("imdf-orphan-openings", f"{skipped} opening(s) without a known level or "
-                      "geometry were skipped")
+        notes.warning("imdf-orphan-openings", n=skipped)
     if len(principal) == 1:
         principal[0].main = True
     elif len(principal) > 1:
-        notes.warning("imdf-several-principal", f"{len(principal)} exterior openings are "
-                      "'pedestrian.principal' (main-entrance candidates: "
-                      f"{', '.join(str(d.source_id) for d in principal[:6])}); none is marked "
-                      "main: set 'main: true' on the right one")
+        notes.warning("imdf-several-principal", n=len(principal),
+                      candidates=", ".join(str(d.source_id) for d in principal[:6]))
     if openings and not any(d.kind != DoorKind.inner for b in drafts.values() for d in b.doors):
-        notes.info("imdf-openings-interior", f"none of the {len(openings)} openings lies within "
-                   f"{EXTERIOR_OPENING_M:g} m of its level outline: all are imported as inner doors")
+        notes.info("imdf-openings-interior", n=len(openings), distance=EXTERIOR_OPENING_M)
 
     return assemble_site(name=site_name, drafts=list(drafts.values()), notes=notes,
                          origin=origin, address=address, limits=limits)

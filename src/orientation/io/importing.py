@@ -174,7 +174,7 @@ def _convert(fmt: Format, source: Path, *, file: str, data: bytes | None = None,
     is what runs in the child process of a contained import."""
     notes = Notes(limits.max_notes)
     if fmt != "dxf" and (units is not None or layers):
-        notes.info("options-ignored", "units and layers apply to DXF files only; ignored")
+        notes.info("options-ignored")
     reader = _reader(fmt)
     try:
         if fmt == "dxf":

@@ -199,8 +199,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         return out
 
     if bad:
-        notes.warning("osm-bad-elements", f"{bad} element(s) without a valid id or position "
-                      "were skipped")
+        notes.warning("osm-bad-elements", n=bad)
 
     def way_coords(wid: int) -> list[tuple[float, float]] | None:
         w = ways.get(wid)
@@ -439,27 +438,22 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         levels = {lv for lv in levels if -9 <= lv <= 199}
         if not levels:
             levels = {0}
-            notes.info("storeys-assumed", f"building '{d.name or sid}' has no level information; "
-                       "one storey (level 0) is assumed", sid)
+            notes.info("storeys-assumed", sid, building=d.name or sid)
         d.storeys = [(lv, level_names.get(lv, str(lv))) for lv in sorted(levels)]
         if not d.name:
             d.name = Path(file).stem
 
     if wide:
-        notes.warning("level-range-too-wide", f"{wide} level value(s) name ranges of more than "
-                      f"{max_range:,} levels (limit max_levels_per_range); those elements were "
-                      "skipped: fix the level tags, or raise the limit")
+        notes.warning("level-range-too-wide", n=wide, most=max_range)
     if half_levels:
-        notes.info("half-levels", f"{half_levels} indoor element(s) only on half levels (such as "
-                   "0.5: landings, mezzanines) were skipped; the site model has whole storeys")
+        notes.info("half-levels", n=half_levels)
     if no_level:
-        notes.info("no-level", f"{no_level} indoor element(s) without a level tag were skipped")
+        notes.info("no-level", n=no_level)
     if outside:
-        notes.info("outside-buildings", f"{outside} indoor element(s) or door(s) outside every "
-                   "building outline were skipped")
+        notes.info("outside-buildings", n=outside)
     for d in drafts:
         if not d.rooms:
-            notes.info("no-rooms", f"building '{d.name}': no indoor=room elements", d.source_id or "")
+            notes.info("no-rooms", d.source_id or "", building=d.name)
 
     # --- site features ------------------------------------------------------------------------
     feats: list[SiteFeatureDraft] = []
@@ -487,8 +481,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if node_kind is not None:
             feats.append(SiteFeatureDraft(node_kind, Point(pt(lon, lat)), tags.get("name"), f"node/{nid}"))
     if unnamed_roads:
-        notes.info("unnamed-roads", f"{unnamed_roads} unnamed road way(s) (driveways, service "
-                   "roads) were not imported as public roads; add fire lanes by hand")
+        notes.info("unnamed-roads", n=unnamed_roads)
 
     site_name = drafts[0].name if len(drafts) == 1 else Path(file).stem
     t = building_geoms[0][1]

@@ -1,10 +1,11 @@
 """The word catalogue: every word and sentence people read, in German and English.
 
-One table for the whole project: the signs' and markings' kind words, the findings, the map
-booklet's words and the app's interface. Each text has a stable key (``kind.stair``,
-``finding.no-main-entrance``, ``map.legend``, ``app.findings_header``) and one template per
-language, with named placeholders in :meth:`str.format` syntax (format specs allowed:
-``{distance:g}``)::
+One table for the whole project: the signs' and markings' kind words, the findings, the
+schedule's and proof's words, the map booklet's words, the importers' notes and the app's
+interface. Each text has a stable key (``kind.stair``, ``finding.no-main-entrance``,
+``compose.col_size``, ``symbol.hydrant``, ``map.legend``, ``import.no-doors``,
+``app.findings_header``) and one template per language, with named placeholders in
+:meth:`str.format` syntax (format specs allowed: ``{distance:g}``)::
 
     >>> text("kind.stair", "de")
     'Treppe'
@@ -24,7 +25,9 @@ A language the catalogue does not have reads English (:data:`FALLBACK`). Both la
 every key, with the same placeholders (``tests/test_words.py``).
 
 The tables live in the modules beside this one, one per area: :mod:`._layout` (kinds,
-findings), :mod:`._maps` (the booklet), :mod:`._app` (the app's interface). Usable from every
+findings), :mod:`._compose` (schedule, proof and sign pages; the map symbols' names),
+:mod:`._maps` (the booklet), :mod:`._import` (the importers' notes), :mod:`._app` (the app's
+interface). Usable from every
 layer: it imports only the standard library.
 """
 
@@ -37,7 +40,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from . import _app, _layout, _maps
+from . import _app, _compose, _import, _layout, _maps
 
 #: The languages every text has, in the order the tables list them.
 LANGUAGES = ("de", "en")
@@ -47,7 +50,7 @@ FALLBACK = "en"
 
 def _build() -> Mapping[str, Mapping[str, str]]:
     out: dict[str, Mapping[str, str]] = {}
-    for module in (_layout, _maps, _app):
+    for module in (_layout, _compose, _maps, _import, _app):
         for prefix, tables in module.SECTIONS.items():
             keys = dict.fromkeys([*tables["de"], *tables["en"]])
             for k in keys:
