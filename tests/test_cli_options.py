@@ -159,6 +159,25 @@ def test_import_on_a_full_disk_is_an_output_error_and_leaves_no_temp(osm, tmp_pa
     assert not out.exists() and _dot_files(tmp_path) == []
 
 
+def test_import_into_a_folder_that_refuses_files_is_an_output_error(osm, tmp_path, capsys,
+                                                                    monkeypatch):
+    """The read-only folder simulated (root may write anywhere): the temporary file cannot be
+    made (EACCES); the message says so, the folder stays empty, no traceback."""
+    import tempfile
+
+    def refuse(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert main(["import", str(osm), "-o", str(locked / "site.yaml")]) == 1
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert "permission denied" in err and "Traceback" not in err
+    assert list(locked.iterdir()) == []
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
 def test_import_into_a_read_only_folder_is_an_output_error(osm, tmp_path, capsys):
     locked = tmp_path / "locked"
