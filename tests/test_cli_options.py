@@ -336,3 +336,28 @@ def test_profiles_lists_the_same_profiles_and_titles_as_the_library(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == profile_names()
     assert lines[0].endswith("(default)") and lines[0].startswith(DEFAULT_PROFILE)
+
+
+def test_an_import_note_with_a_line_break_stays_one_comment_line(tmp_path, monkeypatch, capsys):
+    """A note quotes source text (a zip member's name): a line break in it must not end the
+    comment in the written site file's header and inject YAML."""
+    from dataclasses import replace
+
+    import orientation.io as io_pkg
+    from orientation.io._notes import ImportNote
+
+    src = tmp_path / "school.osm"
+    src.write_text(OSM_SMALL, encoding="utf-8")
+    real = io_pkg.import_file
+
+    def with_a_hostile_note(*a, **k):
+        result = real(*a, **k)
+        bad = ImportNote("warning", "imdf-unknown-file", "unknown file 'evil\nprofile: us-k12\nx'")
+        return replace(result, notes=(*result.notes, bad))
+
+    monkeypatch.setattr(io_pkg, "import_file", with_a_hostile_note)
+    out = tmp_path / "school.yaml"
+    assert main(["import", str(src), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\nprofile: us-k12" not in text
+    assert "# warning: unknown file 'evil profile: us-k12 x'" in text

@@ -502,3 +502,36 @@ def test_write_reports_its_progress(tmp_path):
                   progress=lambda s, f: calls.append((s, f)))
     assert {s for s, _ in calls} == {"write"}
     assert calls[0][1] == 0.0 and calls[-1][1] == 1.0 and len(calls) <= 101
+
+
+def test_a_signal_at_the_end_of_the_swap_leaves_no_old_folder(tmp_path, monkeypatch):
+    """A signal that arrives during the two renames is delivered when they end; the old output
+    is gone by then (it is removed while signals are still held)."""
+    import signal as signal_
+
+    from orientation import fileio
+    from orientation.runtime import Terminated, install_signal_handlers
+
+    out = tmp_path / "out"
+    render(RATHAUS, out, formats=("svg",))
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def replace_and_signal(a, b):
+        real_replace(a, b)
+        calls["n"] += 1
+        if calls["n"] == 2:  # the new folder is in place: a SIGTERM arrives now
+            os.kill(os.getpid(), signal_.SIGTERM)
+
+    previous = install_signal_handlers()
+    try:
+        monkeypatch.setattr(fileio.os, "replace", replace_and_signal)
+        with pytest.raises(Terminated):
+            render(RATHAUS, out, formats=("svg",))
+    finally:
+        monkeypatch.undo()
+        for sig, handler in previous.items():
+            if callable(handler) or isinstance(handler, int):
+                signal_.signal(sig, handler)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (out / "plan.json").is_file()

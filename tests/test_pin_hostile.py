@@ -615,3 +615,33 @@ def test_diff_and_since_accept_a_renamed_site_with_renamed_from(tmp_path, capsys
     assert main(["render", str(site), "--since", old, "-o", str(tmp_path / "since"),
                  "--formats", "svg", "-q", "--renamed-from", "Rathaus Beispielstadt"]) == 0
     assert (tmp_path / "since" / "plan.json").is_file()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="changing owners needs root")
+def test_pin_keeps_the_owner_and_group(tmp_path):
+    site = tmp_path / "site.yaml"
+    shutil.copy(RATHAUS, site)
+    os.chown(site, 65534, 65534)
+    assert main(["pin", str(site)]) == 0
+    st_ = os.stat(site)
+    assert (st_.st_uid, st_.st_gid) == (65534, 65534)
+    assert "label:" in site.read_text(encoding="utf-8")
+
+
+def test_pin_honours_the_raised_file_size_limit(tmp_path, capsys):
+    """check and pin read the same file with the same limit (pin read it again at 50 MB)."""
+    site = tmp_path / "big.yaml"
+    site.write_text(Path(RATHAUS).read_text(encoding="utf-8") + "# " + "x" * 1_200_000 + "\n",
+                    encoding="utf-8")
+    assert main(["pin", str(site), "--max-file-mb", "1"]) == 1
+    assert "larger than 1 MB" in capsys.readouterr().err
+    assert main(["pin", str(site), "--max-file-mb", "2"]) == 0
+
+
+def test_compact_json_keeps_its_separators_with_commas_in_values():
+    from orientation.io.pinning import pin_text
+
+    text = ('{"site":{"name":"X","address":"Markt 1, Town"},'
+            '"buildings":[{"id":"b","doors":[{"id":"d","kind":"entrance"}]}]}')
+    out, n = pin_text(text, suffix=".json", codes={"b/d": "E1"}, letters={}, file="s.json")
+    assert n == 1 and ", " not in out.replace("Markt 1, Town", "") and '"label":"E1"' in out

@@ -370,7 +370,7 @@ def _run(args: argparse.Namespace) -> int:
     if cmd == "pin":
         from .changes import pin_site
 
-        n = pin_site(args.site, plan)
+        n = pin_site(args.site, plan, max_bytes=_limits(args).max_bytes)
         out.print(f"{args.site}: {n} pin(s) added" if n else f"{args.site}: every code is pinned "
                   "already; nothing changed", markup=False)
         return 0
@@ -434,8 +434,13 @@ def _import(args, out, err) -> int:
         err.print(str(note), markup=False)
     text = dump_site(result.site, fmt="json" if target.suffix.lower() == ".json" else "yaml")
     if target.suffix.lower() != ".json":
-        head = [f"# imported from {Path(args.file).name} ({result.format}) by orientation {__version__}"]
-        head += [f"# {n.severity}: {n.message}" for n in result.notes if n.severity != "info"]
+        def one_line(text: str) -> str:  # a line break in a note must not end the comment
+            return " ".join(text.split())
+
+        head = [f"# imported from {one_line(Path(args.file).name)} ({result.format}) by "
+                f"orientation {__version__}"]
+        head += [f"# {n.severity}: {one_line(n.message)}" for n in result.notes
+                 if n.severity != "info"]
         text = "\n".join(head) + "\n" + text
     replace_file(target, text)  # atomic; keeps mode and links of a file replaced with --force
     site = result.site

@@ -202,6 +202,11 @@ def replace_file(path: str | Path, data: bytes | str, *, force: bool = False) ->
             return target
         mode = stat.S_IMODE(st.st_mode) if st is not None else (0o666 & ~_umask())
         os.chmod(tmp, mode)
+        if st is not None and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+            # the owner and group stay (root may give them back; anyone may keep a group
+            # they are in); where that is refused the file keeps the writer's
+            with contextlib.suppress(OSError):
+                os.chown(tmp, st.st_uid, st.st_gid)
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
@@ -380,16 +385,21 @@ def check_output_folder(target: str | Path, *, protect: Iterable[str | Path] = (
 def _signals_held() -> Iterator[None]:
     """Hold SIGINT, SIGTERM and SIGHUP while a rename pair or a clean-up runs (POSIX); a signal
     that arrives meanwhile is delivered when the block ends."""
+    from .runtime import signals_deferred
+
     mask = getattr(signal, "pthread_sigmask", None)
     if mask is None:
-        yield
+        with signals_deferred():
+            yield
         return
     sigs = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
-    old = mask(signal.SIG_BLOCK, sigs)
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, old)
+    # blocked for this thread, and deferred by the handler where another thread takes it
+    with signals_deferred():
+        old = mask(signal.SIG_BLOCK, sigs)
+        try:
+            yield
+        finally:
+            mask(signal.SIG_SETMASK, old)
 
 
 def _new_sibling(parent: str, name: str, tag: str, *, create: bool) -> str:
@@ -487,6 +497,9 @@ def write_outputs(files: dict[str, bytes], target: str | Path, *, source: str | 
                     old = None
                 raise
             swapped = True
+            if old is not None:  # still with signals held: no interrupt leaves it behind
+                _remove_tree(old)
+                old = None
     except BaseException as exc:
         if tmp is not None and not swapped:
             with _signals_held():

@@ -58,8 +58,39 @@ class Terminated(SystemExit):
         self.code = 128 + signum
 
 
+#: While above 0, a signal handled by :func:`_raise_terminated` is kept for later: a rename
+#: pair or a clean-up must not be cut in two. Blocking the signal (``pthread_sigmask``) is not
+#: enough where the process has other threads (a progress display, a library's pool): the
+#: kernel then hands the signal to one of them and Python runs the handler at once.
+_held = 0
+_pending: int | None = None
+
+
 def _raise_terminated(signum: int, _frame) -> None:
+    global _pending
+    if _held:
+        _pending = signum if _pending is None else _pending
+        return
     raise Terminated(signum)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Run the block to its end even if SIGTERM, SIGHUP or SIGINT arrives; such a signal is
+    raised as :class:`Terminated` when the outermost block ends (nested blocks are fine).
+
+    >>> with signals_deferred():
+    ...     pass
+    """
+    global _held, _pending
+    _held += 1
+    try:
+        yield
+    finally:
+        _held -= 1
+        if _held == 0 and _pending is not None:
+            signum, _pending = _pending, None
+            raise Terminated(signum)
 
 
 def install_signal_handlers() -> dict[int, object]:
@@ -80,4 +111,5 @@ def install_signal_handlers() -> dict[int, object]:
     return saved
 
 
-__all__ = ["Terminated", "collector_paused", "install_signal_handlers", "tune_collector_for_a_run"]
+__all__ = ["Terminated", "collector_paused", "install_signal_handlers", "signals_deferred",
+           "tune_collector_for_a_run"]

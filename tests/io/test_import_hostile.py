@@ -431,3 +431,15 @@ def test_every_failure_is_an_orientation_error(tmp_path):
             import_bytes(raw, name=name)
         except OrientationError as exc:
             assert "Traceback" not in str(exc) and str(exc).startswith(name)
+
+
+def test_the_import_child_does_not_read_modules_from_the_current_folder(tmp_path, monkeypatch):
+    """A json.py (or re.py ...) in the folder the user works in must not shadow the standard
+    library in the contained child (python -P)."""
+    (tmp_path / "json.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
+    src = tmp_path / "haus.osm"
+    src.write_text(osm("<node id='1' lat='51' lon='7'/>"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OrientationError) as err:
+        import_file(src)
+    assert "exit status 5" not in str(err.value) and "without an answer" not in str(err.value)

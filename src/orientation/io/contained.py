@@ -83,7 +83,7 @@ def run_import(fmt: str, source: Path, *, file: str, data: bytes | None = None,
     start = time.monotonic()
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, json.dumps(sys.path)],
+            [sys.executable, "-P", "-c", _BOOT, json.dumps(sys.path)],  # -P: not the current folder
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             close_fds=True, start_new_session=True,  # Ctrl-C reaches the parent, which decides
         )

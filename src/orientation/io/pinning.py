@@ -314,12 +314,16 @@ def _json_layout(body: str) -> tuple[str | None, tuple[str, str]]:
     (None, (',', ':'))
     >>> _json_layout('{"a": 1, "b": 2}')
     (None, (', ', ': '))
+    >>> _json_layout('{"a":"Markt 1, Town","b":2}')
+    (None, (',', ':'))
     """
     m = re.search(r"\n([ \t]+)\S", body)
-    colon = ": " if re.search(r'"\s*:\s', body) or not re.search(r'"\s*:', body) else ":"
+    # separators are judged outside strings (an address "Markt 1, Town" holds ", ")
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', body)
+    colon = ": " if re.search(r'"\s*:\s', bare) or not re.search(r'"\s*:', bare) else ":"
     if m is not None:
         return m.group(1), (",", colon)
-    comma = ", " if re.search(r",\s", body) or "," not in body else ","
+    comma = ", " if re.search(r",\s", bare) or "," not in bare else ","
     return None, (comma, colon)
 
 
