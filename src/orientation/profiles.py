@@ -76,6 +76,10 @@ class Numbering(_M):
     stair_scope: Literal["site", "building"] = "site"
     room_format: Literal["hotel"] = "hotel"
     basement_prefix: str = "U"
+    #: The storey digit of level 0 rooms: 0 in Germany (EG rooms 0xx, 1. OG 1xx), 1 in the US
+    #: (the ground floor is floor 1: rooms 1xx, one flight up 2xx). Basements keep the
+    #: ``basement_prefix`` rule either way (level -1: ``U01`` / ``B01``; level -2: ``U201``).
+    ground_floor_number: Literal[0, 1] = 0
     room_building_prefix: Literal["auto", "always", "never"] = "auto"
     letters_skip: tuple[str, ...] = ("I", "O", "H")
     windows: bool = True

@@ -276,7 +276,8 @@ def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[st
                         index += 1
                         code = numbering.room_code(level, index,
                                                    basement_prefix=prof.numbering.basement_prefix,
-                                                   building_prefix=bprefix)
+                                                   building_prefix=bprefix,
+                                                   ground_floor=prof.numbering.ground_floor_number)
                         if code not in taken:
                             break
                     taken.add(code)

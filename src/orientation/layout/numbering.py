@@ -18,8 +18,11 @@ Rules (see ``domain.md`` and the README's "How codes are assigned"):
   or reserved code (codes of an earlier plan are reserved, so a removed door's code is never
   handed to another door).
 * **Rooms** take hotel numbers: storey digit + two-digit index counted clockwise from the
-  building's start point (``004``, ``107``); basements use the profile's prefix (``U01``; level
-  -2 ``U201``); with several buildings the building letter is prefixed (``A107``).
+  building's start point (``004``, ``107``); the storey digit of level 0 is the profile's
+  ``ground_floor_number`` (``guetersloh`` 0: EG rooms ``004``; ``us-k12`` 1: the ground floor
+  is floor 1, rooms ``101``, one flight up ``201``); basements use the profile's prefix
+  (``U01``, ``B01``; level -2 ``U201``); with several buildings the building letter is
+  prefixed (``A107``).
 """
 
 from __future__ import annotations
@@ -261,8 +264,12 @@ class Series:
                 return code
 
 
-def room_code(level: int, index: int, *, basement_prefix: str, building_prefix: str) -> str:
-    """Hotel number: storey digit + two-digit index (three digits past 99).
+def room_code(level: int, index: int, *, basement_prefix: str, building_prefix: str,
+              ground_floor: int = 0) -> str:
+    """Hotel number: storey digit + two-digit index (three digits past 99). The storey digit
+    of level ``n >= 0`` is ``n + ground_floor`` (the profile's ``ground_floor_number``: 0 in
+    Germany, 1 in the US, where the ground floor is floor 1); basements take the basement
+    prefix whatever ``ground_floor`` is (level -1: prefix + index, level -2: prefix + 2 + index).
 
     >>> room_code(0, 4, basement_prefix="U", building_prefix="")
     '004'
@@ -270,10 +277,12 @@ def room_code(level: int, index: int, *, basement_prefix: str, building_prefix: 
     'A107'
     >>> room_code(-1, 3, basement_prefix="U", building_prefix=""), room_code(-2, 3, basement_prefix="U", building_prefix="")
     ('U03', 'U203')
+    >>> [room_code(lv, 1, basement_prefix="B", building_prefix="", ground_floor=1) for lv in (-2, -1, 0, 1)]
+    ['B201', 'B01', '101', '201']
     """
     idx = f"{index:02d}"
     if level >= 0:
-        return f"{building_prefix}{level}{idx}"
+        return f"{building_prefix}{level + ground_floor}{idx}"
     storey = "" if level == -1 else str(-level)
     return f"{building_prefix}{basement_prefix}{storey}{idx}"
 
