@@ -85,3 +85,24 @@ def test_ground_floor_number_is_a_profile_setting():
 def test_room_code_storey_digit(level, ground, code):
     assert room_code(level, 3, basement_prefix="B", building_prefix="",
                      ground_floor=ground) == code
+
+
+def test_the_us_example_keeps_its_door_plate_numbers():
+    """The bundled US school says `number:` for its classrooms: Room 101 is 101 on floor 1,
+    Room 204 is 204 on floor 2, and no other room is given one of those numbers."""
+    from pathlib import Path
+
+    from orientation.layout.engine import make_plan
+    from orientation.pipeline import load_site, resolve_profile
+
+    site = load_site(Path(__file__).resolve().parents[2] / "floorplans" / "us-elementary.yaml")
+    plan = make_plan(site, resolve_profile(site, None))
+    rooms = {m.name: m for m in plan.markings if m.kind == "room"}
+    assert rooms["Room 101"].code == "101" and rooms["Room 101"].level == 0
+    assert rooms["Room 204"].code == "204" and rooms["Room 204"].level == 1
+    import re
+
+    plated = {n: m for n, m in rooms.items() if re.fullmatch(r"Room \d{3}", n)}
+    assert len(plated) == 20 and all(m.code == n[5:] for n, m in plated.items())
+    others = [m.code for n, m in rooms.items() if n not in plated]
+    assert not {m.code for m in plated.values()} & set(others)
