@@ -361,3 +361,32 @@ def test_an_import_note_with_a_line_break_stays_one_comment_line(tmp_path, monke
     text = out.read_text(encoding="utf-8")
     assert "\nprofile: us-k12" not in text
     assert "# warning: unknown file 'evil profile: us-k12 x'" in text
+
+
+OSM_ROOM = OSM.replace("</osm>", """<node id="7" lat="51.0000200" lon="13.7000500"/>
+<node id="8" lat="51.0000200" lon="13.7001000"/>
+<node id="9" lat="51.0000600" lon="13.7001000"/>
+<node id="10" lat="51.0000600" lon="13.7000500"/>
+<way id="11"><nd ref="7"/><nd ref="8"/><nd ref="9"/><nd ref="10"/><nd ref="7"/>
+<tag k="indoor" v="room"/><tag k="level" v="0"/><tag k="ref" v="101"/></way>
+</osm>""")
+
+
+@pytest.mark.parametrize(("flags", "kept"), [([], True), (["--keep-room-numbers"], True),
+                                             (["--renumber-rooms"], False)])
+def test_import_keeps_room_numbers_unless_renumber_rooms(flags, kept, tmp_path, capsys):
+    from orientation.io.site_file import read_site
+
+    src = tmp_path / "raum.osm"
+    src.write_text(OSM_ROOM, encoding="utf-8")
+    out = tmp_path / "site.yaml"
+    assert main(["import", str(src), "-o", str(out), *flags]) == 0
+    (room,) = read_site(out).buildings[0].rooms
+    assert room.number == ("101" if kept else None)
+
+
+def test_keep_room_numbers_is_hidden_and_renumber_rooms_is_told(capsys):
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = capsys.readouterr().out
+    assert "--renumber-rooms" in text and "--keep-room-numbers" not in text

@@ -211,8 +211,11 @@ def _parser() -> argparse.ArgumentParser:
                     help="drawing units when the file's own setting is wrong (DXF)")
     im.add_argument("--layers", metavar="ROLE=LAYER,...",
                     help="DXF layer roles, e.g. footprint=Facade,rooms=Zones,labels=Text,doors=Doors")
-    im.add_argument("--keep-room-numbers", action="store_true",
-                    help="keep the model's room numbers as pinned codes")
+    im.add_argument("--renumber-rooms", action="store_true",
+                    help="leave out the file's room numbers (kept by default) and let the layout "
+                         "number the rooms")
+    # deprecated: keeping the room numbers is the default now; accepted and does nothing
+    im.add_argument("--keep-room-numbers", action="store_true", help=argparse.SUPPRESS)
     im.add_argument("--force", action="store_true", help="overwrite an existing site file")
     il = im.add_argument_group("limits for untrusted building files (see SECURITY.md)")
     for flag, field, kind, unit, help_ in _IMPORT_LIMIT_FLAGS:
@@ -427,8 +430,7 @@ def _import(args, out, err) -> int:
         raise OutputError(f"{target} exists; choose another name or pass --force",
                           path=str(target))
     result = import_file(args.file, units=args.units, layers=_parse_layers(args.layers),
-                         limits=_import_limits(args),
-                         keep_room_numbers=args.keep_room_numbers)
+                         limits=_import_limits(args), renumber_rooms=args.renumber_rooms)
     check_site(result.site, file=f"{args.file} (imported)")
     for note in result.notes:
         err.print(str(note), markup=False)

@@ -80,7 +80,6 @@ def test_dxf_centimetres(tmp_path):
     assert [s.level for s in b.storeys] == [0]
     names = sorted(r.name or "" for r in b.rooms)
     assert names == ["Küche", "Sekretariat"]           # the area line is dropped
-    assert all(r.number is None for r in b.rooms)
     assert all(r.source_id for r in b.rooms)           # DXF handles
     kinds = sorted((d.kind.value, d.at) for d in b.doors)
     assert kinds == [("emergency_exit", (20.0, 5.0)), ("entrance", (10.0, 0.0)),
@@ -93,11 +92,13 @@ def test_dxf_centimetres(tmp_path):
     assert "no-main-entrance" in result.codes()
 
 
-def test_dxf_keep_room_numbers(tmp_path):
-    result = import_file(plan(tmp_path), keep_room_numbers=True)
+def test_dxf_keeps_label_numbers_by_default(tmp_path):
+    result = import_file(plan(tmp_path))
     numbers = {r.name: r.number for r in result.site.buildings[0].rooms}
     assert numbers == {"Sekretariat": "101", "Küche": None}
     assert_valid(result)
+    renumbered = import_file(plan(tmp_path), renumber_rooms=True)
+    assert all(r.number is None for r in renumbered.site.buildings[0].rooms)
 
 
 def test_dxf_no_doors_is_said(tmp_path):

@@ -68,9 +68,9 @@ def test_tall_building_rooms(tall):
     rooms = tall.site.buildings[0].rooms
     assert len(rooms) == 3
     assert {r.name for r in rooms} == {"Room"}
-    assert all(r.number is None for r in rooms)
-    pinned = import_file(TALL, keep_room_numbers=True).site.buildings[0].rooms
-    assert sorted(r.number for r in pinned) == ["10", "11", "12"]
+    assert sorted(r.number for r in rooms) == ["10", "11", "12"]  # kept by default
+    renumbered = import_file(TALL, renumber_rooms=True).site.buildings[0].rooms
+    assert all(r.number is None for r in renumbered)
 
 
 def test_fire_exit_and_is_external_flags(tmp_path):

@@ -122,7 +122,9 @@ def test_osm_school(tmp_path):
             assert d.source_id.startswith("node/")
     rooms = sorted((r.level, r.name or "") for r in b.rooms)
     assert rooms == [(0, ""), (0, "Sekretariat"), (1, ""), (1, "Sekretariat")]
-    assert all(r.number is None for r in b.rooms)  # numbers are pinned only on request
+    # the source's numbers are kept by default; a room on two levels keeps its ref once
+    numbers = sorted((r.level, r.number or "") for r in b.rooms)
+    assert numbers == [(0, "001"), (0, "T1"), (1, ""), (1, "")]
     (stair,) = b.stairs
     assert stair.levels == (0, 1)
     (lift,) = b.features
@@ -134,11 +136,62 @@ def test_osm_school(tmp_path):
     assert "no-main-entrance" not in codes
 
 
-def test_osm_keep_room_numbers(tmp_path):
-    result = import_file(school(tmp_path), keep_room_numbers=True)
-    numbers = sorted({r.number for r in result.site.buildings[0].rooms})
+def test_osm_keeps_ref_as_room_number_by_default(tmp_path):
+    result = import_file(school(tmp_path))
+    numbers = sorted(r.number for r in result.site.buildings[0].rooms if r.number)
     assert numbers == ["001", "T1"]
     assert_valid(result)
+    # the deprecated alias still works: True is the default
+    alias = import_file(school(tmp_path), keep_room_numbers=True)
+    assert sorted(r.number for r in alias.site.buildings[0].rooms if r.number) == numbers
+
+
+def test_osm_renumber_rooms_drops_refs(tmp_path):
+    result = import_file(school(tmp_path), renumber_rooms=True)
+    assert all(r.number is None for r in result.site.buildings[0].rooms)
+    assert "room-numbers-duplicate" not in result.codes()
+    assert_valid(result)
+    alias = import_file(school(tmp_path), keep_room_numbers=False)
+    assert all(r.number is None for r in alias.site.buildings[0].rooms)
+
+
+def _two_rooms(tmp_path, ref_a, ref_b, ref_c=None):
+    o = Osm()
+    c = [o.node(0, 0), o.node(30, 0), o.node(30, 10), o.node(0, 10)]
+    o.way([*c, c[0]], building="yes", name="Haus")
+    o.node(0, 5, entrance="main", door="hinged")
+    o.ring([(1, 1), (9, 1), (9, 9), (1, 9)], indoor="room", level="0", ref=ref_a, name="A")
+    o.ring([(11, 1), (19, 1), (19, 9), (11, 9)], indoor="room", level="0", ref=ref_b, name="B")
+    if ref_c is not None:
+        o.ring([(21, 1), (29, 1), (29, 9), (21, 9)], indoor="room", level="0", ref=ref_c,
+               name="C")
+    return o.write(tmp_path / "haus.osm")
+
+
+def test_osm_duplicate_ref_keeps_the_first_with_one_note(tmp_path):
+    result = import_file(_two_rooms(tmp_path, "2101", "2101", "2101"))
+    assert_valid(result)
+    rooms = {r.name: r.number for r in result.site.buildings[0].rooms}
+    assert rooms == {"A": "2101", "B": None, "C": None}
+    dup = [n for n in result.notes if n.code == "room-numbers-duplicate"]
+    assert len(dup) == 1 and "2101" in dup[0].message and dup[0].severity == "warning"
+
+
+def test_osm_case_twin_ref_is_a_duplicate(tmp_path):
+    result = import_file(_two_rooms(tmp_path, "2.07a", "2.07A"))
+    assert_valid(result)
+    rooms = {r.name: r.number for r in result.site.buildings[0].rooms}
+    assert rooms == {"A": "2.07a", "B": None}
+    assert result.codes().count("room-numbers-duplicate") == 1
+
+
+def test_osm_unusable_ref_is_left_out_with_one_note(tmp_path):
+    result = import_file(_two_rooms(tmp_path, "2101;2102", "Raum 7"))
+    assert_valid(result)
+    assert all(r.number is None for r in result.site.buildings[0].rooms)
+    (note,) = [n for n in result.notes if n.code == "room-numbers-unusable"]
+    assert "'2101;2102'" in note.message and "'Raum 7'" in note.message
+    assert note.text("de")
 
 
 def test_osm_multipolygon_courtyard_and_no_doors(tmp_path):

@@ -55,7 +55,7 @@ def exterior(b):
 
 def test_fzk_haus():
     pytest.importorskip("ifcopenshell")
-    r = imported("ifc/fzk-haus/AC20-FZK-Haus.ifc", keep_room_numbers=True)
+    r = imported("ifc/fzk-haus/AC20-FZK-Haus.ifc")  # room numbers are kept by default
     (b,) = r.site.buildings
     assert [(s.level, s.name) for s in b.storeys] == [(0, "Erdgeschoss"), (1, "Dachgeschoss")]
     assert len(b.rooms) == 7
@@ -119,6 +119,13 @@ def test_tu_dresden_apb():
     assert len(b.stairs) >= 7
     assert any(f.kind.value == "elevator" for f in b.features)
     assert any(f.kind.value == "footway" for f in r.site.site_features)
+    # the OSM refs are the room numbers, each on one room only (the repeats are said)
+    numbers = [r_.number for r_ in b.rooms if r_.number]
+    assert len(numbers) >= 390 and len(set(numbers)) == len(numbers)
+    assert {"2064", "2101", "3089"} <= set(numbers)
+    assert r.codes().count("room-numbers-duplicate") == 1
+    renumbered = import_file(need("osm/tud-apb/APBorig.osm"), renumber_rooms=True)
+    assert all(r_.number is None for r_ in renumbered.site.buildings[0].rooms)
 
 
 def test_openindoor_school_dxf():
@@ -137,6 +144,8 @@ def test_openindoor_school_dxf():
     named = [r_ for r_ in b.rooms if r_.name]
     assert len(named) >= 55
     assert "Technologie atelier" in {r_.name for r_ in named}
+    numbers = {r_.number for r_ in b.rooms if r_.number}
+    assert {"B013", "C001"} <= numbers and len(numbers) >= 55   # the labels, by default
 
 
 def test_ibm_littleton_imdf():

@@ -12,6 +12,10 @@ format and records what it changed as :class:`ImportNote` values:
 * exterior windows are moved onto the outline when within ``max_window_snap_m``, else dropped;
 * stairs outside the footprint are moved just inside when close, else dropped;
 * room outlines are made valid and clipped to the footprint when they reach outside it;
+* a room's source number (``RoomDraft.number``, the text the source gives) is kept as its
+  ``number`` unchanged; one that is not a pinned code (``model.CODE_PATTERN``, at most 16
+  characters: no spaces) and one that an earlier room of the building already has are
+  dropped, and the room is left unnumbered, with one note per building listing them;
 * ids are slugs of source names (``[a-z0-9][a-z0-9_-]*``), unique within a building; the
   source's own id is kept in ``source_id``;
 * at most one main entrance per site (the first one found); coordinates far from (0, 0) are
@@ -48,7 +52,7 @@ from ._geometry import (
 )
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
-from ._text import IdAllocator, clean_text
+from ._text import IdAllocator, as_code, clean_text
 
 #: An exterior door further than this from the footprint outline is dropped (metres).
 MAX_DOOR_SNAP_M = 2.0
@@ -97,6 +101,16 @@ def _clean_footprint(d: BuildingDraft, notes: Notes,
     return orient(best, sign=-1.0)
 
 
+def _listing(items: list[str], most: int = 12) -> str:
+    """``items`` quoted and joined for a note, at most ``most`` of them.
+
+    >>> _listing(["A 1", "B"]), _listing([str(i) for i in range(14)], 2)
+    ("'A 1', 'B'", "'0', '1' …")
+    """
+    shown = ", ".join(f"'{t[:40]}'" for t in items[:most])
+    return shown + (" …" if len(items) > most else "")
+
+
 def _width(w: float | None, bad: list[float]) -> float | None:
     if w is None or not (w > 0 and math.isfinite(w)):
         return None
@@ -107,6 +121,7 @@ def _width(w: float | None, bad: list[float]) -> float | None:
 
 
 def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
+                   numbers_site: dict[str, str] | None = None,
                    max_door_snap_m: float = MAX_DOOR_SNAP_M,
                    limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict | None:
     """One building as plain site-file data, or None (with an error note) without an outline."""
@@ -204,6 +219,13 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     shapely.prepare(grown)
     clipped = emptied = 0
     big_rooms: list[int] = []
+    # source room numbers: kept as they are; one that is no pinned code (CODE_PATTERN) or that
+    # a room before it already has is dropped, so that no two rooms share a code (nor, in
+    # the site, two codes that differ only in upper/lower case: the model refuses those)
+    site_numbers = {} if numbers_site is None else numbers_site
+    numbers_seen: set[str] = set()
+    unusable: list[str] = []
+    duplicate: list[str] = []
     for rd in d.rooms:
         if not level_ok(rd.level, Ref("import.what-room"), rd.source_id):
             continue
@@ -228,7 +250,15 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
         if rp is not None and rp.area >= 0.01:
             room["polygon"] = [list(p) for p in ring_points(Polygon(rp.exterior).exterior)]
         if rd.number is not None:
-            room["number"] = rd.number
+            code = as_code(rd.number)
+            if code is None:
+                unusable.append(clean_text(rd.number) or str(rd.number))
+            elif (code.casefold() in numbers_seen
+                  or site_numbers.setdefault(code.casefold(), code) != code):
+                duplicate.append(code)  # the same code, or one differing only in case
+            else:
+                numbers_seen.add(code.casefold())
+                room["number"] = code
         if rd.source_id:
             room["source_id"] = rd.source_id
         rooms.append(room)
@@ -239,6 +269,12 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
                       most=max(big_rooms), limit=limits.max_ring_vertices)
     if emptied:
         notes.warning("rooms-outside", building=d.name, n=emptied)
+    if unusable:
+        notes.warning("room-numbers-unusable", building=d.name, n=len(unusable),
+                      numbers=_listing(unusable))
+    if duplicate:
+        notes.warning("room-numbers-duplicate", building=d.name, n=len(duplicate),
+                      numbers=_listing(sorted(set(duplicate))))
     out["rooms"] = rooms
 
     # windows
@@ -363,9 +399,11 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
     main entrances (the first is kept).
     """
     seen: set[str] = set()
+    numbers_site: dict[str, str] = {}  # room numbers of all buildings, casefolded -> as kept
     buildings = []
     for d in drafts:
-        b = build_building(d, seen, notes, max_door_snap_m=max_door_snap_m, limits=limits)
+        b = build_building(d, seen, notes, numbers_site=numbers_site,
+                           max_door_snap_m=max_door_snap_m, limits=limits)
         if b is not None:
             buildings.append(b)
     info: dict = {"name": clean_text(name) or "Imported site"}

@@ -14,7 +14,7 @@
     lines and arcs with ``shapely.polygonize``) contain the most texts, rooms-like names first;
   - *labels*: TEXT and MTEXT (``plain_text()``) on the layer with the most texts inside
     rooms; each room takes the label nearest its middle; a first word with a digit is the
-    room number (pinned only with ``keep_room_numbers``), the rest is the name; area lines
+    room number (kept unless rooms are renumbered), the rest is the name; area lines
     (``12.5 m²``) are dropped;
   - *doors*: INSERTs of blocks named like doors (``door``, ``tür``, ``porte`` …) or on the
     doors layer. Door swings drawn as loose arcs are not doors to this importer: they are

@@ -9,9 +9,11 @@
 * **footprint**: the plan outline of the ground storey's walls (incl. curtain walls) and
   spaces, from the multi-threaded geometry iterator with world coordinates and without opening
   subtraction; slabs are not used (terraces and overhangs distort them). Holes are filled.
-* **rooms**: ``IfcSpace``; ``LongName`` is the name and ``Name`` the number (pinned only with
-  ``keep_room_numbers``); a space without ``LongName`` takes ``Name`` as its name unless it
-  looks like a number.
+* **rooms**: ``IfcSpace``. The rule for the room number: a space with a ``LongName`` has that
+  as its name and its ``Name`` as its number; a space without ``LongName`` has its ``Name``
+  as its number when it looks like one (a code with a digit: ``1.07``, ``B013``), else as its
+  name. Unless rooms are renumbered, the number is kept as it is (one that is no valid code is
+  left out with a note, see :mod:`orientation.io._assemble`).
 * **doors**: a door is exterior when ``Pset_DoorCommon.IsExternal`` is true, else when a space
   boundary (``IfcRelSpaceBoundary``) of it is ``EXTERNAL``, else - when it has no space
   boundaries - when it (or the opening it fills) touches the footprint outline. The flag alone
@@ -482,7 +484,7 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             poly, _ = largest_polygon(sh.plan) if sh is not None else (None, [])
             d.rooms.append(RoomDraft(level=level_of(sp, sh.zmin if sh else None, bkey),
                                      polygon=poly, name=name,
-                                     number=as_code(number) if keep_room_numbers else None,
+                                     number=number if keep_room_numbers else None,
                                      id_hints=(number, name, sp.GlobalId),
                                      source_id=sp.GlobalId))
 

@@ -12,7 +12,9 @@ conformant, so only the absence of levels stops an import.
 * **storeys**: one per level ``ordinal`` of a building (``ordinal`` 0 is the ground storey);
   several level features of the same ordinal are merged.
 * **rooms**: every unit, on its level (``name`` in the manifest language, else English, else
-  the first). Stacked ``stairs`` units become one stair serving their levels; stacked
+  the first). The room number is the unit's ``alt_name``, else its ``name``, where that reads
+  as a number (a code with a digit: ``B013``, ``2.07``; a ``name`` taken as the number is not
+  the name too); unless rooms are renumbered. Stacked ``stairs`` units become one stair serving their levels; stacked
   ``elevator`` units one ``elevator`` feature on the lowest level.
 * **doors**: openings. An opening within 0.75 m of its level outline is **exterior**; the
   others are inner doors. Exterior kinds follow the opening category only:
@@ -52,7 +54,7 @@ from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDra
 from ._geometry import BoundaryIndex, polygons_of
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
-from ._text import clean_text
+from ._text import as_code, clean_text
 
 #: All members of an archive together, uncompressed (bytes).
 MAX_UNCOMPRESSED_BYTES = 400_000_000
@@ -242,6 +244,20 @@ def _ordinal(v) -> int | None:
     return int(f) if f.is_integer() and -9 <= f <= 199 else None
 
 
+def _unit_number(name: str | None, alt_name: str | None) -> str | None:
+    """The room number of a unit: its ``alt_name`` when that reads as a number (a code with a
+    digit: ``B013``, ``2.07``), else its ``name`` when that does; otherwise None.
+
+    >>> _unit_number("Library", "1.07"), _unit_number("204", None), _unit_number("Room 5", None)
+    ('1.07', '204', None)
+    """
+    for text in (alt_name, name):
+        code = as_code(text)
+        if code and any(ch.isdigit() for ch in code):
+            return code
+    return None
+
+
 # --- the import -------------------------------------------------------------------------------
 
 def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
@@ -249,7 +265,8 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
     """Read an IMDF folder or ``.zip`` into site-file data (see the module docstring).
     ``data`` is the content of the ``.zip`` when it is not read from ``path`` (an upload).
 
-    IMDF has no room numbers, so ``keep_room_numbers`` has nothing to pin.
+    ``keep_room_numbers`` (the default of :func:`~orientation.io.import_file`) takes a unit's
+    number from ``alt_name``, else ``name``, where it reads as one (:func:`_unit_number`).
     """
     if data is None and path.is_dir():
         files = _files_from_folder(path, file, limits)
@@ -372,8 +389,12 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
         g = P(g)
         uid = str(f.get("id") or "")
         name = _name(p.get("name"), lang)
-        drafts[bid].rooms.append(RoomDraft(level=ordinal, polygon=g, name=name,
-                                           id_hints=(name, uid[:8]), source_id=uid or None))
+        number = _unit_number(name, _name(p.get("alt_name"), lang)) if keep_room_numbers else None
+        if number is not None and number == name:
+            name = None
+        drafts[bid].rooms.append(RoomDraft(level=ordinal, polygon=g, name=name, number=number,
+                                           id_hints=(number, name, uid[:8]),
+                                           source_id=uid or None))
         cat = str(p.get("category") or "")
         if cat in ("stairs", "steps", "escalator"):
             stair_units[bid].append((ordinal, g, uid))

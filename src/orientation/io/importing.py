@@ -7,8 +7,8 @@
 Every site it returns passes :func:`orientation.io.site_file.site_from_data`.
 
 House rule: **importers convert, they do not decide.** No label, code or room number is
-invented (source room numbers are pinned only with ``keep_room_numbers=True``); no door, exit,
-or main entrance is invented. The door-kind rule of every importer:
+invented: the source's room numbers are kept as they are (``renumber_rooms=True`` leaves them
+out, for the layout engine's numbers); no door, exit, or main entrance is invented. The door-kind rule of every importer:
 
 * a door is **exterior** when the source says so or it lies on the building outline (each
   importer's docstring says how it tells); all other doors are ``inner``;
@@ -222,16 +222,26 @@ def _finish(fmt: Format, file: str, data: dict, notes: list[ImportNote],
     return ImportResult(site=site, notes=tuple(notes), format=fmt)
 
 
+def _keep(renumber_rooms: bool, keep_room_numbers: bool | None) -> bool:
+    """Whether the readers keep the source's room numbers (``keep_room_numbers`` is the
+    deprecated alias of ``not renumber_rooms``)."""
+    return not renumber_rooms and keep_room_numbers is not False
+
+
 def import_file(path: str | Path, *, units: Units | None = None,
                 layers: dict[str, str] | None = None,
-                keep_room_numbers: bool = False, limits: ImportLimits | None = None,
-                contained: bool = True) -> ImportResult:
+                renumber_rooms: bool = False, limits: ImportLimits | None = None,
+                contained: bool = True, keep_room_numbers: bool | None = None) -> ImportResult:
     """Import a building file into a site.
 
     ``units`` (DXF only) overrides the drawing units: ``m``, ``cm``, ``mm``, ``in``, ``ft``.
     ``layers`` (DXF only) names layers by role: ``footprint``, ``rooms``, ``labels``, ``doors``.
-    ``keep_room_numbers`` pins the source's room numbers (IFC ``Name``, OSM ``ref``, the
-    number in a DXF label) as ``number``; otherwise the layout engine numbers the rooms.
+    By default the source's room numbers (OSM ``ref``, IFC space ``Name`` by the rule of
+    :mod:`orientation.io.ifc`, IMDF unit ``alt_name``/``name``, the number in a DXF label) are
+    kept as the rooms' ``number``; one that is no valid code, or that an earlier room of the
+    building already has, is left out with a note. ``renumber_rooms=True`` leaves all of them
+    out: the layout engine numbers the rooms. ``keep_room_numbers`` is a deprecated alias:
+    ``True`` is the default behaviour, ``False`` means ``renumber_rooms=True``.
     ``limits`` (:class:`ImportLimits`) bounds the work a file can cause. ``contained``
     (default) runs the reader in a child process with a memory and time limit
     (:mod:`orientation.io.contained`), so that a crash of a native parser is an error, not
@@ -258,7 +268,8 @@ def import_file(path: str | Path, *, units: Units | None = None,
         _check_file(p, file, limits)
     _reader(fmt)  # a missing extra is told here, without starting a process
     source = p.parent if fmt == "imdf" and p.is_file() and p.suffix.lower() != ".zip" else p
-    options: _Options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
+    options: _Options = {"units": units, "layers": layers,
+                         "keep_room_numbers": _keep(renumber_rooms, keep_room_numbers)}
     if contained:
         from .contained import run_import
 
@@ -270,8 +281,8 @@ def import_file(path: str | Path, *, units: Units | None = None,
 
 def import_bytes(data: bytes, *, name: str, units: Units | None = None,
                  layers: dict[str, str] | None = None,
-                 keep_room_numbers: bool = False, limits: ImportLimits | None = None,
-                 contained: bool = True) -> ImportResult:
+                 renumber_rooms: bool = False, limits: ImportLimits | None = None,
+                 contained: bool = True, keep_room_numbers: bool | None = None) -> ImportResult:
     """Import an uploaded file held in memory (the app). ``name`` gives the suffix and the
     file name in messages; IMDF must be uploaded as ``.zip``. The bytes are handed to the
     reader directly (in a contained import: on the child's standard input): nothing is
@@ -297,7 +308,8 @@ def import_bytes(data: bytes, *, name: str, units: Units | None = None,
     # keep the uploaded file's own name: importers name the site after it
     stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name).stem)[:80] or "upload"
     source = Path(f"{stem}{suffix}")
-    options: _Options = {"units": units, "layers": layers, "keep_room_numbers": keep_room_numbers}
+    options: _Options = {"units": units, "layers": layers,
+                         "keep_room_numbers": _keep(renumber_rooms, keep_room_numbers)}
     if contained:
         from .contained import run_import
 

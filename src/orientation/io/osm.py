@@ -11,7 +11,7 @@ refused), then:
   Level values may be ranges (``0-3``, ``-1-3``) and lists (``0;1``); ``repeat_on`` adds
   levels. Half levels (``0.5``) have no storey in the site model and are skipped with a note;
 * **rooms**: ``indoor=room`` ways and multipolygons, one room per level they are on, ``ref``
-  the room number (pinned only with ``keep_room_numbers``), ``name`` the name;
+  the room number as it is (unless rooms are renumbered), ``name`` the name;
 * **doors**: nodes tagged ``door=*`` or ``entrance=*``. A door is **exterior** when it is a
   node of a building outline (or, tagged ``entrance=*``, within 0.5 m of it); the others are
   inner doors of the building that contains them;
@@ -55,7 +55,7 @@ from ._drafts import (
 from ._geometry import polygons_of
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
-from ._text import as_code, clean_text
+from ._text import clean_text
 
 #: Largest .osm file read (bytes).
 MAX_OSM_BYTES = 300_000_000
@@ -360,7 +360,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             for level in lv:
                 hint = f"{ref or name or sid.replace('/', '-')}" + (f" l{level}" if len(lv) > 1 else "")
                 d.rooms.append(RoomDraft(level=level, polygon=g, name=name,
-                                         number=as_code(ref) if keep_room_numbers else None,
+                                         number=ref if keep_room_numbers else None,
                                          id_hints=(hint,), source_id=sid))
         if is_stair:
             rp = g.representative_point() if not isinstance(g, LineString) else g.interpolate(0.5, normalized=True)

@@ -36,6 +36,8 @@ _DE = {
                       "Grundrisses; entfällt (von Hand ergänzen, wenn sie zum Gebäude gehört)"),
     "stair-moved": ("Gebäude '{building}': eine Treppe knapp außerhalb des Grundrisses wurde "
                     "hineingeschoben (um {distance:.2f} m)"),
+    "room-numbers-unusable": ("Gebäude '{building}': {n} Raumnummer(n) der Quelle sind keine gültigen Codes (nur Buchstaben, Ziffern, '.', '-'; höchstens 16 Zeichen): {numbers}; diese Räume bleiben ohne Nummer"),
+    "room-numbers-duplicate": ("Gebäude '{building}': {n} Raum/Räume tragen eine Raumnummer, die ein anderer Raum schon hat: {numbers}; der erste behält sie, die anderen bleiben ohne Nummer"),
     "rooms-clipped": ("Gebäude '{building}': {n} Raumumriss(e), die über den Grundriss "
                       "hinausreichen, wurden an ihm abgeschnitten"),
     "room-too-many-vertices": (
@@ -197,6 +199,8 @@ _EN = {
                       "footprint; left out (add it by hand if it belongs to the building)"),
     "stair-moved": ("building '{building}': a stair just outside the footprint was moved "
                     "inside (by {distance:.2f} m)"),
+    "room-numbers-unusable": ("building '{building}': {n} source room number(s) are no valid code (letters, digits, '.', '-' only; at most 16 characters): {numbers}; those rooms are left unnumbered"),
+    "room-numbers-duplicate": ("building '{building}': {n} room(s) carry a room number another room already has: {numbers}; the first keeps it, the others are left unnumbered"),
     "rooms-clipped": ("building '{building}': {n} room outline(s) reaching outside the "
                       "footprint were clipped to it"),
     "room-too-many-vertices": (
