@@ -53,6 +53,8 @@ from orientation.render.pdf import (
     _path_ops,
     _rect_path,
 )
+from orientation.render.pdf import _fill_op as _public_fill_op
+from orientation.render.pdf import _stroke_op as _public_stroke_op
 from orientation.render.scene import Circle, Color, Group, Item, Page, Path, Rect, Stroke, Text
 
 TESTED = ((4, 1), (5, 2))
@@ -75,23 +77,18 @@ class Unsupported(Exception):  # noqa: N818 - a signal between the two paths, ne
     """The pages need a resource the fast path cannot write (spot colour, transparency)."""
 
 
-@lru_cache(maxsize=1024)
 def _fill_op(color: Color) -> str:
+    """The public path's fill operator, for plain colours only."""
     if not _is_plain(color):
         raise Unsupported(color)
-    return f"{fp_str(*_cmyk(color))} k"
+    return _public_fill_op(color)
 
 
-@lru_cache(maxsize=1024)
 def _stroke_op(stroke: Stroke) -> str:
-    """Colour, width and dash of a line (a zero dash pattern draws solid)."""
+    """The public path's stroke operators (colour, width, dash), for plain colours only."""
     if not _is_plain(stroke.color):
         raise Unsupported(stroke.color)
-    op = f"{fp_str(*_cmyk(stroke.color))} K {fp_str(stroke.width_mm)} w"
-    dash = [max(d, 0.0) for d in stroke.dash_mm]
-    if sum(dash) > 0:
-        op += f" [{fp_str(dash)}] 0 d"
-    return op
+    return _public_stroke_op(stroke)
 
 
 @lru_cache(maxsize=1024)
