@@ -35,6 +35,7 @@ app: $(VENV)/.dev-stamp
 
 bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/growth.py
 
 lint: $(VENV)/.dev-stamp
 	$(VENV)/bin/ruff check src tests app.py app_support benchmarks

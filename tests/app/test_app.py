@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 
 import pytest
 
@@ -115,10 +114,7 @@ def test_pin_a_code_through_the_editor_and_see_the_plan_change(at):
     assert at.data_editor(key=f"doors-{rev}").value["id"][0] == "d-haupteingang"
     at.session_state[f"doors-{rev}"] = {
         "edited_rows": {0: {"pin": "E10"}}, "added_rows": [], "deleted_rows": []}
-    t0 = time.perf_counter()
     run(at)
-    took = time.perf_counter() - t0
-    print(f"re-plan after an edit (AppTest run incl. rerun): {took:.2f} s")
     assert not at.error
     site = at.session_state["site"]
     assert site.buildings[0].doors[0].label == "E10"
@@ -128,7 +124,6 @@ def test_pin_a_code_through_the_editor_and_see_the_plan_change(at):
     row = doors[doors["id"] == "d-haupteingang"].iloc[0]
     assert row["code"] == "E10" and row["pin"] == "E10"
     assert "E10" in codes_shown(at)
-    assert took < 5.0
 
 
 def test_invalid_edit_is_refused_with_a_message(at):

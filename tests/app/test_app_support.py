@@ -8,7 +8,6 @@ import json
 import re
 import sys
 import tempfile
-import time
 import zipfile
 
 import pytest
@@ -471,11 +470,15 @@ def test_a_merge_key_keeps_the_file_and_its_own_codes():
     assert sup.pinned_text_problem(loaded.source, loaded.site, plan) is None
 
 
-def test_files_without_anchors_skip_the_check(school, school_plan):
+def test_files_without_anchors_skip_the_check(school, school_plan, monkeypatch):
     assert sup.site_text_problem(school.source, school.site) is None
-    t0 = time.perf_counter()
+    import app_support.site_file as site_file
+
+    def no_round_trip(*a, **kw):
+        raise AssertionError("a file that shares nothing needs no pinned round trip")
+
+    monkeypatch.setattr(site_file.edits, "freeze_codes", no_round_trip)
     assert sup.pinned_text_problem(school.source, school.site, school_plan) is None
-    assert time.perf_counter() - t0 < 0.05  # no round trip for a file that shares nothing
 
 
 # --- text on the page ------------------------------------------------------------------------
@@ -571,16 +574,14 @@ def test_zip_is_complete_and_byte_stable(school_files):
     assert sup.mime_of("x.pdf") == "application/pdf" and sup.mime_of("x.bin").endswith("stream")
 
 
-def test_replanning_the_school_after_an_edit_is_under_a_second(school, school_plan):
-    sup.plan_for(sup.site_json(school.site))  # warm: fonts, profile
+def test_replanning_the_school_after_an_edit(school, school_plan):
+    """An edit in the table re-plans the site (how long it takes: ``make bench``)."""
     rows = sup.door_rows(school.site, school_plan)
     rows[3]["pin"] = "E42"
-    t0 = time.perf_counter()
     site = sup.apply_rows(school.site, "doors", rows)
     plan = sup.plan_for(sup.site_json(site))
-    took = time.perf_counter() - t0
     assert plan.marking("main/d-kueche").code == "E42"
-    assert took < 1.0, f"re-plan took {took:.2f} s"
+    assert school_plan.marking("main/d-kueche").code != "E42"
 
 
 def test_exported_names_exist():

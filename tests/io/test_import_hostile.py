@@ -66,7 +66,7 @@ def test_timeout_kills_the_child_and_names_the_limit(tmp_path):
     t = time.monotonic()
     with pytest.raises(LimitError, match=r"within 1 s \(limit timeout_s\).*--import-timeout"):
         run_import("osm", p, file=str(p), limits=ImportLimits(timeout_s=1.0), _hook="sleep")
-    assert time.monotonic() - t < 30  # killed, not waited for (an hour)
+    assert time.monotonic() - t < 300  # killed, not waited for (the hook sleeps an hour)
 
 
 def test_memory_limit_is_a_limit_error(tmp_path):
@@ -172,24 +172,26 @@ def test_truncated_fzk_haus_is_an_error(tmp_path):
             import_file(p)
 
 
-def test_long_cycle_check_is_linear():
-    """A placement chain of n links (each relative to the one before) is walked once."""
+def test_long_cycle_check_is_iterative():
+    """A placement chain of 200,000 links (each relative to the one before) is walked without
+    recursion (a recursive walk stops at Python's depth of 1,000) and every instance counted.
+    How its time grows with the chain: ``make bench`` (benchmarks/growth.py)."""
     from orientation.io.ifc import check_step
 
-    def chain(n: int) -> bytes:
-        body = ["#1=IFCCARTESIANPOINT((0.,0.,0.));", "#2=IFCAXIS2PLACEMENT3D(#1,$,$);",
-                "#10=IFCLOCALPLACEMENT($,#2);"]
-        body += [f"#{i}=IFCLOCALPLACEMENT(#{i - 1},#2);" for i in range(11, 10 + n)]
-        return ("ISO-10303-21;\nHEADER;\nENDSEC;\nDATA;\n" + "\n".join(body)
-                + "\nENDSEC;\nEND-ISO-10303-21;\n").encode()
+    assert check_step(step_chain(200_000), file="b") == 200_000 + 2
+    cyclic = step_chain(50_000).replace(b"#10=IFCLOCALPLACEMENT($,#2);",
+                                        b"#10=IFCLOCALPLACEMENT(#50008,#2);")
+    with pytest.raises(ImportError_, match=r"#\d+ \(IFCLOCALPLACEMENT\) refers back to itself"):
+        check_step(cyclic, file="c")
 
-    small, big = chain(20_000), chain(200_000)
-    t0 = time.perf_counter()
-    check_step(small, file="s")
-    t1 = time.perf_counter()
-    check_step(big, file="b")
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 40 * max(t1 - t0, 1e-3)  # 10x the input, far from 100x
+
+def step_chain(n: int) -> bytes:
+    """A STEP file whose local placements form one chain of ``n`` links."""
+    body = ["#1=IFCCARTESIANPOINT((0.,0.,0.));", "#2=IFCAXIS2PLACEMENT3D(#1,$,$);",
+            "#10=IFCLOCALPLACEMENT($,#2);"]
+    body += [f"#{i}=IFCLOCALPLACEMENT(#{i - 1},#2);" for i in range(11, 10 + n)]
+    return ("ISO-10303-21;\nHEADER;\nENDSEC;\nDATA;\n" + "\n".join(body)
+            + "\nENDSEC;\nEND-ISO-10303-21;\n").encode()
 
 
 # --- special files ----------------------------------------------------------------------------
@@ -204,10 +206,8 @@ def test_dev_zero_and_fifo_are_refused(tmp_path):
             import_file(link)
     fifo = tmp_path / "pipe.osm"
     os.mkfifo(fifo)
-    t = time.monotonic()
     with pytest.raises(ImportError_, match=r"named pipe \(FIFO\)"):
-        import_file(fifo)
-    assert time.monotonic() - t < 30
+        import_file(fifo)  # refused before it is opened: opening a FIFO waits for a writer
 
 
 def test_file_size_limit(tmp_path):
@@ -240,9 +240,7 @@ def test_fractional_level_range_is_capped(tmp_path):
             "<tag k='level' v='0.5-10000000.5'/></way>")
     p = tmp_path / "levels.osm"
     p.write_text(osm(room))
-    t = time.monotonic()
     r = import_file(p)
-    assert time.monotonic() - t < 60
     assert "level-range-too-wide" in r.codes()
     assert [s.level for s in r.site.buildings[0].storeys] == [0]
 
@@ -272,9 +270,7 @@ def test_huge_arc_is_flattened_within_budget(tmp_path):
     doc = dxf_with(lambda msp: (msp.add_arc((0, 0), 1e12, 0, 90, dxfattribs={"layer": "X"}),
                                 msp.add_arc((0, 0), 1e9, 0, 359, dxfattribs={"layer": "X"})))
     p = save(doc, tmp_path)
-    t = time.monotonic()
     r = import_file(p)
-    assert time.monotonic() - t < 60
     codes = r.codes()
     assert "dxf-entities-skipped" in codes  # radius 1e12
     assert "dxf-curves-coarse" in codes  # radius 1e9: flattened more coarsely
@@ -285,9 +281,7 @@ def test_spline_with_100k_control_points_is_skipped(tmp_path):
     pts = [(i * 0.001, (i % 2) * 0.001, 0) for i in range(100_000)]
     doc = dxf_with(lambda msp: msp.add_open_spline(pts, dxfattribs={"layer": "X"}))
     p = save(doc, tmp_path)
-    t = time.monotonic()
     r = import_file(p)
-    assert time.monotonic() - t < 60
     skipped = [n for n in r.notes if n.code == "dxf-entities-skipped"]
     assert skipped and "100,000 control points" in skipped[0].message
     assert "max_curve_points" in skipped[0].message
@@ -343,34 +337,42 @@ WIDE = ImportLimits(max_ring_vertices=50_000, max_line_points=50_000)
 
 def test_door_snapping_queries_an_index(monkeypatch):
     """Snapping d doors onto an outline of n vertices: O((d + n) log n) with the segment
-    index; counted as segment distance computations, which must stay O(d), not O(d * n)."""
+    index, built once per outline and queried once per door (never ``boundary.distance``,
+    which costs O(n) a door). How the time grows: ``make bench`` (benchmarks/growth.py)."""
     import orientation.io._geometry as geometry
 
-    calls = {"n": 0}
-    real = geometry.BoundaryIndex.snap
+    calls = {"snap": 0, "index": 0}
+    real_snap, real_init = geometry.BoundaryIndex.snap, geometry.BoundaryIndex.__init__
 
     def counting(self, xy):
-        calls["n"] += 1
-        return real(self, xy)
+        calls["snap"] += 1
+        return real_snap(self, xy)
+
+    def building(self, boundary):
+        calls["index"] += 1
+        real_init(self, boundary)
 
     monkeypatch.setattr(geometry.BoundaryIndex, "snap", counting)
+    monkeypatch.setattr(geometry.BoundaryIndex, "__init__", building)
 
-    def run(n: int, d: int) -> float:
-        poly = ring(n)
-        doors = [DoorDraft(at=(c[0] * 1.01, c[1] * 1.01), level=0, kind=DoorKind.entrance)
-                 for c in list(poly.exterior.coords)[:: max(1, n // d)][:d]]
-        draft = BuildingDraft(name="b", footprint=poly, storeys=[(0, "0")], doors=doors)
-        t = time.perf_counter()
+    def run(n: int, d: int) -> dict:
+        calls.update(snap=0, index=0)
+        draft = snapping_draft(n, d)
         data = assemble_site(name="s", drafts=[draft], notes=Notes(), limits=WIDE)
-        assert len(data["buildings"][0]["doors"]) == len(doors)
-        return time.perf_counter() - t
+        assert len(data["buildings"][0]["doors"]) == d
+        return dict(calls)
 
-    run(2_000, 200)
-    small_calls = calls["n"]
-    t_small = run(2_000, 200)
-    t_big = run(20_000, 2_000)
-    assert calls["n"] - 2 * small_calls == 10 * small_calls  # one query per door
-    assert t_big < 40 * max(t_small, 1e-3)  # 10x vertices and 10x doors, far from 100x
+    small, big = run(2_000, 200), run(20_000, 2_000)
+    assert big["snap"] == 10 * small["snap"] == 10 * 200  # one query per door
+    assert big["index"] == small["index"] <= 2             # the index is built once, not a door
+
+
+def snapping_draft(n: int, d: int) -> BuildingDraft:
+    """A round building of ``n`` vertices with ``d`` doors just outside its wall."""
+    poly = ring(n)
+    doors = [DoorDraft(at=(c[0] * 1.01, c[1] * 1.01), level=0, kind=DoorKind.entrance)
+             for c in list(poly.exterior.coords)[:: max(1, n // d)][:d]]
+    return BuildingDraft(name="b", footprint=poly, storeys=[(0, "0")], doors=doors)
 
 
 def test_footprint_vertices_are_bounded():
@@ -390,14 +392,10 @@ def test_footprint_vertices_are_bounded():
     with pytest.raises(LimitError, match=r"^big\.osm: building .*max_ring_vertices = 100"):
         _convert("osm", Path("big.osm"), file="big.osm", data=osm(osm_ring + way).encode(),
                  limits=ImportLimits(max_ring_vertices=100))
-    small = BuildingDraft(name="b", footprint=ring(2_000), storeys=[(0, "0")])
-    t0 = time.perf_counter()
-    assemble_site(name="s", drafts=[small], notes=Notes(), limits=WIDE)
-    t1 = time.perf_counter()
-    big = BuildingDraft(name="b", footprint=ring(20_000), storeys=[(0, "0")])
-    assemble_site(name="s", drafts=[big], notes=Notes(), limits=WIDE)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 40 * max(t1 - t0, 1e-3)
+    # just under the limit the clean-up runs and keeps the outline
+    data = assemble_site(name="s", drafts=[BuildingDraft(name="b", footprint=ring(4_999),
+                                                           storeys=[(0, "0")])], notes=Notes())
+    assert len(data["buildings"][0]["footprint"]) >= 100
 
 
 def test_zigzag_road_is_not_noded_and_long_lines_are_simplified():

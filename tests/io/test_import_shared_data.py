@@ -1,13 +1,12 @@
 """Acceptance of the importers on real buildings drawn by others (``../shared/data``).
 
 Skipped with a reason when the folder (a sibling of the repository) is absent; what is known
-about each file is in ``../shared/data/README.md``. Each import must take seconds: the time is
-asserted loosely (a quadratic blow-up shows) and printed with ``pytest -s``.
+about each file is in ``../shared/data/README.md``. How long each import takes is measured by
+``make bench`` (benchmarks/growth.py), not asserted here.
 """
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from orientation.layout.geometry import geometry_problems
 
 SHARED = Path(__file__).parents[2] / ".." / "shared" / "data"
 #: Generous: every file imports in 0.1-3 s on a 2-core machine.
-MAX_SECONDS = 30.0
 
 pytestmark = [
     pytest.mark.shared_data,
@@ -38,11 +36,7 @@ def need(rel: str) -> Path:
 
 
 def imported(rel: str, **kw):
-    t = time.perf_counter()
     result = import_file(need(rel), **kw)
-    seconds = time.perf_counter() - t
-    print(f"\nimport {rel}: {seconds:.2f} s")
-    assert seconds < MAX_SECONDS
     site = site_from_data(result.site.model_dump(mode="json"), file=rel)
     assert geometry_problems(site) == []
     assert site_from_bytes(dump_site(site).encode("utf-8"), name="x.yaml") == site
@@ -88,10 +82,8 @@ def test_bim_whale_large_building_millimetres():
 def test_barcelona_pavilion_clear_message():
     pytest.importorskip("ifcopenshell")
     p = need("ifc/barcelona-pavilion/barcelona-pavilion.ifc")
-    t = time.perf_counter()
     with pytest.raises(ImportError_) as exc:
         import_file(p)
-    assert time.perf_counter() - t < MAX_SECONDS
     msg = str(exc.value)
     assert "no storeys" in msg and "no spaces" in msg and "site file" in msg
     assert "Traceback" not in msg
