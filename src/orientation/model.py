@@ -26,6 +26,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -165,6 +166,55 @@ class SiteFeatureKind(StrEnum):
     not_drivable = "not_drivable"
 
 
+class RoomUse(StrEnum):
+    """What a room is used for (``rooms[].use``): shown under the room number on storey
+    plans, as a word of :mod:`orientation.words` (German and English) and a short label
+    explained in the legend. The hazard uses (:data:`HAZARD_USES`) are what DIN 14095 storey
+    plans must show as hazards; ``stair`` and ``lift`` rooms are shafts: they get no room
+    number and no room sign, their stair or lift is marked instead."""
+
+    classroom = "classroom"
+    office = "office"
+    corridor = "corridor"
+    stair = "stair"
+    lift = "lift"
+    toilet = "toilet"
+    kitchen = "kitchen"
+    dining = "dining"
+    storage = "storage"
+    technical = "technical"
+    plant_room = "plant_room"
+    server = "server"
+    laboratory = "laboratory"
+    workshop = "workshop"
+    gym = "gym"
+    hall = "hall"
+    library = "library"
+    staff_room = "staff_room"
+    changing_room = "changing_room"
+    medical = "medical"
+    lobby = "lobby"
+    # hazards (DIN 14095: shown on the storey plans)
+    chemicals = "chemicals"
+    gas = "gas"
+    electrical = "electrical"
+    heating = "heating"
+    battery = "battery"
+    oxygen = "oxygen"
+    radioactive = "radioactive"
+    flammables = "flammables"
+
+
+#: Room uses that a storey plan shows as a hazard (DIN 14095 / TRVB 121 colours and symbol).
+HAZARD_USES = frozenset({RoomUse.chemicals, RoomUse.gas, RoomUse.electrical, RoomUse.heating,
+                         RoomUse.battery, RoomUse.oxygen, RoomUse.radioactive,
+                         RoomUse.flammables})
+#: Room uses of a vertical shaft: no room number, no room sign (the stair or lift is coded).
+SHAFT_USES = frozenset({RoomUse.stair, RoomUse.lift})
+#: Feature kinds that span storeys: with ``levels`` they are drawn on each level listed.
+VERTICAL_FEATURE_KINDS = frozenset({FeatureKind.elevator, FeatureKind.riser})
+
+
 LINE_KINDS = {SiteFeatureKind.road, SiteFeatureKind.fire_lane, SiteFeatureKind.footway}
 POINT_KINDS = {SiteFeatureKind.hydrant, SiteFeatureKind.assembly_point, SiteFeatureKind.gate}
 AREA_KINDS = {SiteFeatureKind.parking, SiteFeatureKind.drivable_area, SiteFeatureKind.not_drivable}
@@ -196,6 +246,11 @@ Level = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
 class Storey(_Model):
     level: Level
     name: Text
+    #: the storey's own outline where it differs from the building's footprint (an upper
+    #: storey over one wing, a gallery); absent: the footprint
+    outline: Ring | None = None
+    #: holes of the storey's outline (an atrium open over several storeys)
+    courtyards: Items[Ring] = ()
 
 
 class Door(_Model):
@@ -225,7 +280,13 @@ class Room(_Model):
     polygon: Ring | None = None
     number: Code | None = None
     landmark: bool = False
+    use: RoomUse | None = None
     source_id: str | None = None
+
+    @property
+    def is_shaft(self) -> bool:
+        """A stairwell or lift shaft: it gets no room number and no room sign."""
+        return self.use in SHAFT_USES
 
 
 class Window(_Model):
@@ -240,9 +301,27 @@ class Feature(_Model):
     kind: FeatureKind
     at: Point
     level: Level = 0
+    #: every storey the feature is on (a lift, a riser, a shut-off on each floor); absent:
+    #: ``level`` alone. When given, ``level`` must be one of them (it defaults to the lowest).
+    levels: Annotated[Items[Level], *_length(1, MAX_LEVEL - MIN_LEVEL + 1)] | None = None
     name: Text | None = None
     id: Id | None = None
     source_id: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _level_from_levels(cls, data: Any) -> Any:
+        """Without ``level``, a feature with ``levels`` stands on the lowest of them."""
+        if isinstance(data, dict) and "level" not in data and isinstance(data.get("levels"), list):
+            ints = [v for v in data["levels"] if isinstance(v, int) and not isinstance(v, bool)]
+            if ints:
+                return {**data, "level": min(ints)}
+        return data
+
+    @property
+    def served_levels(self) -> tuple[int, ...]:
+        """The storeys the feature is drawn on, lowest first."""
+        return tuple(sorted(set(self.levels))) if self.levels else (self.level,)
 
 
 class Building(_Model):
@@ -344,6 +423,12 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
                 out.append(Problem(f"{bp}.storeys[{si}].level",
                                    f"level {s.level} is listed twice; list each storey once"))
             seen_levels.add(s.level)
+            if s.outline and ring_ok(f"{bp}.storeys[{si}].outline", s.outline,
+                                     "the storey outline"):
+                coord_ok(f"{bp}.storeys[{si}].outline", s.outline)
+            for ci, c in enumerate(s.courtyards):
+                if ring_ok(f"{bp}.storeys[{si}].courtyards[{ci}]", c, "the courtyard"):
+                    coord_ok(f"{bp}.storeys[{si}].courtyards[{ci}]", c)
 
         def level_ok(path: str, level: int, _levels=levels, _names=level_names, _bid=b.id) -> None:
             if level not in _levels:
@@ -397,8 +482,17 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
         for fi, f in enumerate(b.features):
             p = f"{bp}.features[{fi}]"
             id_ok(f"{p}.id", f.id)
-            level_ok(f"{p}.level", f.level)
             coord_ok(f"{p}.at", [f.at])
+            if f.levels is None:
+                level_ok(f"{p}.level", f.level)
+                continue
+            for li, lv in enumerate(f.levels):
+                level_ok(f"{p}.levels[{li}]", lv)
+            if len(set(f.levels)) != len(f.levels):
+                out.append(Problem(f"{p}.levels", "a level is listed twice; list each once"))
+            if "level" in f.model_fields_set and f.level not in f.levels:
+                out.append(Problem(f"{p}.level", f"level {f.level} is not one of its levels "
+                                   f"({', '.join(map(str, f.levels))}); give 'levels' alone"))
         _spacing(bp, b.doors, b.windows, out, max_exterior_doors)
     if len(mains) > 1:
         for p in mains[1:]:

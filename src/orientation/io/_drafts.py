@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
-from ..model import DoorKind, FeatureKind, SiteFeatureKind
+from ..model import DoorKind, FeatureKind, RoomUse, SiteFeatureKind
 from ._geometry import XY
 
 
@@ -40,6 +40,7 @@ class RoomDraft:
     polygon: BaseGeometry | None
     name: str | None = None
     number: str | None = None
+    use: RoomUse | None = None
     id_hints: tuple[object, ...] = ()
     source_id: str | None = None
 
@@ -58,6 +59,7 @@ class FeatureDraft:
     kind: FeatureKind
     at: XY
     level: int
+    levels: list[int] | None = None  # every storey it is on (a lift, a riser); None: ``level``
     name: str | None = None
     id_hints: tuple[object, ...] = ()
     source_id: str | None = None
@@ -66,7 +68,9 @@ class FeatureDraft:
 @dataclass
 class BuildingDraft:
     """One building before clean-up. ``footprint`` may be any shapely geometry; its holes
-    become courtyards only when ``keep_holes`` (the source drew them as holes)."""
+    become courtyards only when ``keep_holes`` (the source drew them as holes).
+    ``storey_outlines``: level -> the storey's own outline where the source has one (its
+    holes become the storey's courtyards)."""
 
     name: str
     footprint: BaseGeometry | None
@@ -79,6 +83,7 @@ class BuildingDraft:
     rooms: list[RoomDraft] = field(default_factory=list)
     windows: list[WindowDraft] = field(default_factory=list)
     features: list[FeatureDraft] = field(default_factory=list)
+    storey_outlines: dict[int, BaseGeometry] = field(default_factory=dict)
 
 
 @dataclass
