@@ -17,7 +17,7 @@ layer          modules                                          may import
 base           errors, defaults, runtime, fileio, fonts, geo,   base
                words / i18n (the catalogue), ``__version__``,
                _site_schema (generated data)
-model          model                                            base
+model          model, kinds                                     base
 values         profiles, style, plan                            base
 io             io/                                              base, model
 layout         layout/                                          base, model, io, values
@@ -57,7 +57,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "orientation"
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": ("errors", "defaults", "runtime", "fileio", "fonts", "geo", "words", "i18n",
              "__version__", "_site_schema"),
-    "model": ("model",),
+    "model": ("model", "kinds"),
     "values": ("profiles", "style", "plan"),
     "io": ("io",),
     "layout": ("layout",),
