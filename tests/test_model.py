@@ -235,3 +235,36 @@ def test_a_flood_of_problems_is_listed_in_part_and_kept_whole():
     assert text.count("\n  - ") == MAX_PROBLEMS_SHOWN
     assert "… and 970 more problem(s)" in text
     assert str(SiteFileError("x.yaml", [Problem("a", "b"), Problem("c", "d")])).count("  - ") == 2
+
+
+# -- issue 16: what the model says about shafts, storeys and vertical features ----------------
+
+
+def test_stair_and_lift_rooms_are_shafts_and_other_uses_are_not():
+    from orientation.model import HAZARD_USES, SHAFT_USES, Room, RoomUse
+
+    assert {u.value for u in SHAFT_USES} == {"stair", "lift"}
+    assert not SHAFT_USES & HAZARD_USES
+    for use in RoomUse:
+        assert Room(id="r", level=0, use=use).is_shaft == (use in SHAFT_USES)
+    assert not Room(id="r", level=0).is_shaft  # no use given: a room like any other
+
+
+def test_a_shaft_keeps_its_number_in_the_file(tmp_path):
+    data = site_dict([building(rooms=[{"id": "tr", "level": 0, "use": "stair", "number": "005",
+                                       "polygon": box(0, 0, 5, 10)}])])
+    site = load_site(write_site(tmp_path, data))
+    assert site.buildings[0].rooms[0].number == "005" and site.buildings[0].rooms[0].is_shaft
+    assert "005" in dump_site(site)
+
+
+def test_a_storey_outline_and_feature_levels_load():
+    data = site_dict([building(
+        storeys=[{"level": 0, "name": "EG"},
+                 {"level": 1, "name": "1. OG", "outline": box(0, 0, 40, 26),
+                  "courtyards": [box(15, 5, 25, 15)]}],
+        features=[{"kind": "elevator", "at": [5, 5], "levels": [1, 0]}])])
+    b = site_from_bytes(json.dumps(data).encode(), name="s.json").buildings[0]
+    assert b.storey(0).outline is None and b.storey(1).outline[2] == (40.0, 26.0)
+    assert len(b.storey(1).courtyards) == 1
+    assert b.features[0].level == 0 and b.features[0].served_levels == (0, 1)

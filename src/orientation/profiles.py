@@ -81,9 +81,37 @@ class Numbering(_M):
     #: ``basement_prefix`` rule either way (level -1: ``U01`` / ``B01``; level -2: ``U201``).
     ground_floor_number: Literal[0, 1] = 0
     room_building_prefix: Literal["auto", "always", "never"] = "auto"
+    #: ``keep``: a room's existing ``number`` (its door plate) is its code, new numbers go
+    #: only to rooms without one; ``renumber``: every room gets a new hotel number and the
+    #: existing numbers are not used (the site file is not changed).
+    room_numbers: Literal["keep", "renumber"] = "keep"
     letters_skip: tuple[str, ...] = ("I", "O", "H")
+    #: Building letters that equal a one-letter door or stair prefix (``E``, ``N``, ``T``)
+    #: are skipped like ``letters_skip``: building "E" would read as an entrance code.
+    letters_skip_code_prefixes: bool = False
     windows: bool = True
     interior_twin: bool = False
+
+    @property
+    def code_prefix_letters(self) -> tuple[str, ...]:
+        """The one-letter prefixes of the door and stair codes, upper case, sorted.
+
+        >>> load_profile("guetersloh").numbering.code_prefix_letters
+        ('E', 'N', 'T')
+        """
+        prefixes = {*self.door_prefix.values(), self.stair_prefix}
+        return tuple(sorted({p.upper() for p in prefixes if len(p) == 1 and p.isalpha()}))
+
+    @property
+    def skipped_letters(self) -> tuple[str, ...]:
+        """Every letter no building letter is made of: ``letters_skip``, and the code
+        prefixes when ``letters_skip_code_prefixes`` is set.
+
+        >>> load_profile("guetersloh").numbering.skipped_letters
+        ('I', 'O', 'H', 'E', 'N', 'T')
+        """
+        extra = self.code_prefix_letters if self.letters_skip_code_prefixes else ()
+        return tuple(dict.fromkeys((*self.letters_skip, *extra)))
 
 
 class Sizing(_M):

@@ -247,3 +247,28 @@ def test_long_area_queries_use_the_index_and_agree_with_a_full_scan():
             mp.setattr(L, "AREA_INDEX_MIN_EDGES", 10**9)
             want = (full.meets_box(box), full.covers(x, y), full.meets_segment((x, y, x + 3, y - 2)))
         assert (a.meets_box(box), a.covers(x, y), a.meets_segment((x, y, x + 3, y - 2))) == want
+
+
+def _plated_storey_site(n: int) -> model.Site:
+    """``n`` rooms on one storey: the first half carry the door plates 001, 002 … that the
+    new numbers of the second half must skip, one building letter away (A001 …)."""
+    plated = [{"id": f"p{i}", "level": 0, "number": f"{i + 1:03d}"} for i in range(n // 2)]
+    new = [{"id": f"n{i}", "level": 0} for i in range(n - n // 2)]
+    return _site(site_dict([building("a", rooms=plated + new),
+                            building("b", footprint=[[60, 0], [80, 0], [80, 10], [60, 10]],
+                                     doors=[], rooms=[{"id": "r", "level": 0}])]))
+
+
+def test_new_room_numbers_skip_existing_ones_in_linear_work(monkeypatch):
+    # every candidate number is tried once: a storey whose plates take the first numbers costs
+    # one try per plate and one per new room, not a search from 1 for each new room
+    from orientation.layout import numbering
+
+    tries = _Count(monkeypatch, numbering, "room_code")
+    prof = load_profile("guetersloh")
+    plan = make_plan(_plated_storey_site(100), prof)
+    small = tries.n
+    assert {m.code for m in plan.markings if m.element == "n0"} == {"A051"}
+    tries.n = 0
+    make_plan(_plated_storey_site(1000), prof)
+    assert small <= 101 and tries.n <= 11 * small

@@ -21,6 +21,7 @@ from shapely.geometry import Point, Polygon
 from ..model import EXTERIOR_DOOR_KINDS, DoorKind, Site
 from ..plan import BuildingPlan, Finding, MapFrame, Marking, Side
 from ..profiles import Profile
+from ..words import Ref
 from . import mapframe, numbering
 from .geometry import XY, distances_to_ring, exterior_doors, locate, polygons
 
@@ -82,22 +83,46 @@ def r3(p: Any) -> XY:
 
 
 def check_letters(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
-    """Findings for pinned building letters used twice or holding a skipped letter."""
-    prof = w.prof
+    """Findings for pinned building letters used twice, holding a skipped letter, or (with
+    ``letters_skip_code_prefixes``) holding a door or stair prefix (``E``: kept, but it reads
+    as an entrance code)."""
+    num = w.prof.numbering
     pinned_letters = [f.building.letter for f in ordered if f.building.letter]
     for dup in sorted({x for x in pinned_letters if pinned_letters.count(x) > 1}):
         w.find("error", "duplicate-code", "site", "finding.duplicate-letter", letter=dup)
+    prefixes = set(num.code_prefix_letters) if num.letters_skip_code_prefixes else set()
     for f in ordered:
         lt = f.building.letter
-        if lt and set(lt) & set(prof.numbering.letters_skip):
+        if lt and set(lt) & set(num.letters_skip):
             w.find("warning", "ambiguous-glyph", f.building.id, "finding.ambiguous-letter",
-                   letter=lt, chars="/".join(sorted(set(lt) & set(prof.numbering.letters_skip))))
+                   letter=lt, chars="/".join(sorted(set(lt) & set(num.letters_skip))))
+        clash = sorted(set(lt) & prefixes) if lt else []
+        if clash:
+            w.find("warning", "letter-code-prefix", f.building.id, "finding.letter-code-prefix",
+                   letter=lt, chars="/".join(clash), example=clash[0] + "1")
+
+
+#: A finding about existing room numbers names at most this many rooms.
+MAX_NAMED_ROOMS = 10
+
+
+def named_rooms(items: list[str]) -> dict[str, Any]:
+    """The ``rooms`` and ``more`` parameters of a finding that names rooms: the first
+    :data:`MAX_NAMED_ROOMS`, then how many more (a phrase of the catalogue)."""
+    more = len(items) - MAX_NAMED_ROOMS
+    return {"rooms": ", ".join(items[:MAX_NAMED_ROOMS]),
+            "more": Ref.to("what.and-more", n=more) if more > 0 else ""}
 
 
 def collect_pins(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
     """Every pinned code, so that no new element gets one (reserved codes of an earlier plan
-    too); findings for codes pinned twice or holding a glyph that reads as a digit."""
+    too; rooms' existing numbers unless the profile renumbers); findings for codes pinned
+    twice or holding a glyph that reads as a digit. An existing room number on two rooms of
+    one building is an error (a crew finds two doors), on rooms of several buildings a
+    warning (only the building tells them apart); the numbers stay as on the door plates."""
     pins = w.pins
+    keep = w.prof.numbering.room_numbers == "keep"
+    rooms: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for f in ordered:
         b = f.building
         for d in b.doors:
@@ -107,10 +132,13 @@ def collect_pins(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
             if s.label:
                 pins[s.label].append(f"{b.id}/{s.id}")
         for r in b.rooms:
-            if r.number:
+            if r.number and keep:
                 pins[r.number].append(f"{b.id}/{r.id}")
+                rooms[r.number].append((b.id, r.id))
     for code, owners in sorted(pins.items()):
-        if len(owners) > 1:
+        if len(owners) > 1 and len(rooms.get(code, ())) == len(owners):
+            _repeated_room_number(w, code, rooms[code])
+        elif len(owners) > 1:
             w.find("error", "duplicate-code", owners[1], "finding.duplicate-code", code=code,
                    n=len(owners), owners=", ".join(owners))
         bad = numbering.ambiguous_chars(code)
@@ -118,6 +146,47 @@ def collect_pins(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
             w.find("warning", "ambiguous-glyph", owners[0], "finding.ambiguous-glyph", code=code,
                    chars=bad)
     w.taken = set(pins) | set(w.reserved)
+
+
+def _repeated_room_number(w: Work, number: str, owners: list[tuple[str, str]]) -> None:
+    per_building: dict[str, int] = defaultdict(int)
+    for bid, _ in owners:
+        per_building[bid] += 1
+    ids = [f"{bid}/{rid}" for bid, rid in owners]
+    if max(per_building.values()) > 1:
+        w.find("error", "duplicate-room-number", ids[1], "finding.duplicate-room-number",
+               number=number, n=len(ids), owners=", ".join(ids))
+    else:
+        w.find("warning", "repeated-room-number", ids[1], "finding.repeated-room-number",
+               number=number, owners=", ".join(ids))
+
+
+def existing_number_findings(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
+    """Warnings for rooms whose existing number breaks the profile's hotel scheme (``2.04``
+    or ``12`` beside ``204``) and for hotel numbers whose storey digit is not the room's
+    level; the numbers are kept either way. Nothing when the profile renumbers."""
+    num = w.prof.numbering
+    if num.room_numbers != "keep":
+        return
+    other: list[str] = []
+    storey: list[str] = []
+    for f in ordered:
+        for r in f.building.rooms:
+            if not r.number or r.is_shaft:
+                continue
+            shown = f"{f.building.id}/{r.id} ({r.number})"
+            if numbering.number_scheme(r.number, num.basement_prefix) != "hotel":
+                other.append(shown)
+            elif not numbering.hotel_storey_matches(r.number, r.level,
+                                                    basement_prefix=num.basement_prefix,
+                                                    ground_floor=num.ground_floor_number):
+                storey.append(shown)
+    if other:
+        w.find("warning", "room-number-scheme", "site", "finding.room-number-scheme",
+               n=len(other), **named_rooms(other))
+    if storey:
+        w.find("warning", "room-number-storey", "site", "finding.room-number-storey",
+               n=len(storey), **named_rooms(storey))
 
 
 def building_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[str, str]) -> None:
@@ -247,41 +316,62 @@ def room_prefix(prof: Profile, site: Site) -> bool:
 
 
 def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[str, str]) -> None:
-    """Hotel numbers per storey, clockwise from the building's start; findings for rooms
-    without an outline."""
-    prof = w.prof
-    prefix_rooms = room_prefix(prof, w.site)
+    """Hotel numbers per storey, clockwise from the building's start; a room's existing
+    number is its code unless the profile renumbers. A new number is never a taken code
+    (in any case), nor, without its building letter, an existing number of its building.
+    Shafts get none (nor a marking). Findings for rooms without an outline, shafts with a
+    number, storeys past :data:`~.numbering.MAX_HOTEL_INDEX` rooms, renumbered rooms."""
+    num = w.prof.numbering
+    keep = num.room_numbers == "keep"
+    prefix_rooms = room_prefix(w.prof, w.site)
     taken = w.taken
+    folded = {c.casefold() for c in taken}
+    renumbered = 0
     for f in ordered:
         b = f.building
         bprefix = letters[b.id] if prefix_rooms else ""
+        own = {r.number.casefold() for r in b.rooms if r.number} if keep else set()
         by_level: dict[int, list] = defaultdict(list)
         for i, r in enumerate(b.rooms):
             by_level[r.level].append((i, r))
         no_outline: dict[int, int] = defaultdict(int)
+        numbered_shafts: list[str] = []
         for level in sorted(by_level):
             shapes = room_shapes([r.polygon for _, r in by_level[level] if r.polygon])
             items = []
+            shafts: list[tuple[Polygon, str]] = []  # behind their windows, after the rooms
             for i, r in by_level[level]:
                 poly, label = next(shapes) if r.polygon else (None, None)
+                if r.is_shaft:
+                    if r.number and keep:
+                        numbered_shafts.append(r.id)
+                    if poly is not None:
+                        shafts.append((poly, r.id))
+                    continue
                 if poly is None:
                     no_outline[level] += 1
                 items.append((numbering.room_order_key(f, label, i), r, poly, label))
             index = 0
+            past: list[str] = []
             for _, r, poly, label in sorted(items, key=lambda t: t[0]):
-                if r.number:
+                if r.number and keep:
                     code, pinned = r.number, True
                 else:
+                    renumbered += bool(r.number)
                     while True:
                         index += 1
                         code = numbering.room_code(level, index,
-                                                   basement_prefix=prof.numbering.basement_prefix,
+                                                   basement_prefix=num.basement_prefix,
                                                    building_prefix=bprefix,
-                                                   ground_floor=prof.numbering.ground_floor_number)
-                        if code not in taken:
+                                                   ground_floor=num.ground_floor_number)
+                        if (code.casefold() not in folded
+                                and code[len(bprefix):].casefold() not in own):
                             break
                     taken.add(code)
+                    folded.add(code.casefold())
                     pinned = False
+                    if index > numbering.MAX_HOTEL_INDEX:
+                        past.append(code)
                 w.room_codes[(b.id, r.id)] = code
                 w.markings.append(w.mark(id=f"{b.id}/{r.id}", code=code, kind="room",
                                          building=b.id, level=level,
@@ -290,6 +380,15 @@ def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[st
                                          landmark=r.landmark))
                 if poly is not None:
                     w.room_polys[(b.id, level)].append((poly, r.id))
+            if shafts:
+                w.room_polys[(b.id, level)] += shafts
+            if past:
+                w.find("warning", "too-many-rooms", f"{b.id}/level {level}",
+                       "finding.too-many-rooms", building=b.id, level=level, n=len(past),
+                       first=past[0], last=past[-1], most=numbering.MAX_HOTEL_INDEX)
+        if numbered_shafts:
+            w.find("info", "shaft-number", b.id, "finding.shaft-number", building=b.id,
+                   n=len(numbered_shafts), **named_rooms(numbered_shafts))
         for level, n in sorted(no_outline.items()):
             has_windows = any(wd.level == level for wd in b.windows)
             if has_windows:
@@ -298,6 +397,8 @@ def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[st
             else:
                 w.find("info", "room-without-outline", f"{b.id}/level {level}",
                        "finding.room-without-outline-listed", n=n, building=b.id, level=level)
+    if renumbered:
+        w.find("info", "rooms-renumbered", "site", "finding.rooms-renumbered", n=renumbered)
 
 
 def room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:
@@ -325,7 +426,7 @@ def room_shapes(rings: list) -> Iterator[tuple[Polygon, XY]]:
 
 def window_codes(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
     """Each window takes the code of the room behind it (within 1 m), when the profile codes
-    windows."""
+    windows; the windows of a shaft take none."""
     if not w.prof.numbering.windows:
         return
     trees = {key: (shapely.STRtree([p for p, _ in v]), v) for key, v in w.room_polys.items()}
@@ -343,8 +444,11 @@ def window_codes(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
                 w.find("info", "window-without-room", f"{b.id}/{wd.id}",
                        "finding.window-without-room", level=wd.level, window=wd.id)
                 continue
+            code = w.room_codes.get((b.id, rid))
+            if code is None:  # a stair or lift shaft: no number, so no window code
+                continue
             pos = locate(f.outline, wd.at)
-            m = w.mark(id=f"{b.id}/{wd.id}", code=w.room_codes[(b.id, rid)], kind="window",
+            m = w.mark(id=f"{b.id}/{wd.id}", code=code, kind="window",
                        building=b.id, level=wd.level, at=r3(wd.at),
                        side=numbering.side_label(pos.normal, f.side_a), element=wd.id,
                        name=rid)
@@ -372,6 +476,7 @@ def name_marking(w: Work, ordered: list[numbering.BuildingFrame]) -> None:
                              side="A", element="name", name=site.site.address))
 
 
-__all__ = ["DEFAULT_DOOR_WIDTH_M", "DEFAULT_WINDOW_WIDTH_M", "Work", "building_codes",
-           "check_letters", "collect_pins", "name_marking", "r3", "room_codes", "room_prefix",
-           "room_shapes", "side_mid", "stair_codes", "window_codes"]
+__all__ = ["DEFAULT_DOOR_WIDTH_M", "DEFAULT_WINDOW_WIDTH_M", "MAX_NAMED_ROOMS", "Work",
+           "building_codes", "check_letters", "collect_pins", "existing_number_findings",
+           "name_marking", "named_rooms", "r3", "room_codes", "room_prefix", "room_shapes",
+           "side_mid", "stair_codes", "window_codes"]

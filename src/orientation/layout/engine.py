@@ -2,10 +2,13 @@
 
 :func:`make_plan` narrates the steps, each a function of its own:
 
-1. frames (side A and the numbering start per building), building order and letters, the
-   map frame (rotation, scale, grid: every marking gets its grid cell as it is made);
-2. pinned codes collected; building letters, sides and door codes (:mod:`.codes`);
-3. stairs; 4. rooms; 5. windows (the room behind each); 6. the facility name;
+1. frames (side A and the numbering start per building: the main entrance, else the road
+   the address names), building order and letters, the map frame (rotation, scale, grid:
+   every marking gets its grid cell as it is made);
+2. pinned codes collected (rooms' existing numbers with them, checked against the profile's
+   scheme); building letters, sides and door codes (:mod:`.codes`);
+3. stairs; 4. rooms (shafts get none); 5. windows (the room behind each); 6. the facility
+   name;
 7. signs (reading distance, cap height, panel, anchor, facing, contrast) and their places
    on the facades, clear of other signs and windows (:mod:`.placement`);
 8. findings on the site as a whole (main entrance, roads, printable names);
@@ -23,7 +26,7 @@ from dataclasses import dataclass, replace
 from .. import fonts
 from ..model import Site, SiteFeatureKind
 from ..plan import Plan
-from ..profiles import Profile, load_profile
+from ..profiles import DEFAULT_PROFILE, Profile, load_profile
 from ..words import Ref, get, word
 from . import codes, mapframe, numbering, placement
 from .codes import Work
@@ -47,22 +50,24 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
               options: PlanOptions = PlanOptions()) -> Plan:
     """The signage plan of a validated site (see :func:`orientation.load_site`)."""
     if profile is None:
-        profile = site.profile or "guetersloh"
+        profile = site.profile or DEFAULT_PROFILE
     prof = load_profile(profile) if isinstance(profile, str) else profile
     w = Work(site=site, prof=prof, lang=options.language or prof.language,
              reserved=options.reserved)
     roads = LineIndex([f.line for f in site.site_features
                        if f.kind in (SiteFeatureKind.road, SiteFeatureKind.fire_lane) and f.line])
+    front = numbering.address_road_lines(site)
 
     # 1. frames, order, letters, the map frame
-    frames, main_door = numbering.building_frames(site, roads)
-    _approach_findings(w, main_door is not None)
+    frames, main_door = numbering.building_frames(site, roads, LineIndex(front) if front else None)
+    _approach_findings(w, main_door is not None, bool(front))
     ordered = numbering.order_buildings(frames, main_door)
-    letters = numbering.assign_letters(ordered, prof.numbering.letters_skip)
+    letters = numbering.assign_letters(ordered, prof.numbering.skipped_letters)
     w.frame = mapframe.make_frame(site, ordered, paper=options.paper)
     codes.check_letters(w, ordered)
-    # 2. pinned codes; letters, sides and door codes
+    # 2. pinned codes and existing room numbers; letters, sides and door codes
     codes.collect_pins(w, ordered)
+    codes.existing_number_findings(w, ordered)
     codes.building_codes(w, ordered, letters)
     # 3.-6. stairs, rooms, windows (the room behind each), the facility name
     codes.stair_codes(w, ordered)
@@ -95,13 +100,18 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
 _SEV = {"error": 0, "warning": 1, "info": 2}
 
 
-def _approach_findings(w: Work, has_main_entrance: bool) -> None:
-    """An error without a main entrance, a warning without a road."""
+def _approach_findings(w: Work, has_main_entrance: bool, address_road: bool) -> None:
+    """An error without a main entrance, a warning without a road, an info when the site
+    has named roads but none is the address's street."""
     if not has_main_entrance:
         w.find("error", "no-main-entrance", "site", "finding.no-main-entrance")
-    if not any(f.kind == SiteFeatureKind.road for f in w.site.site_features):
+    roads = [f for f in w.site.site_features if f.kind == SiteFeatureKind.road]
+    if not roads:
         w.find("warning", "no-road", "site", "finding.no-road",
                distance=w.prof.sizing.min_reading_distance_m)
+    elif w.site.site.address and not address_road and any(f.name for f in roads):
+        w.find("info", "address-road-unknown", "site", "finding.address-road-unknown",
+               address=w.site.site.address)
 
 
 def plan_version(plan: Plan) -> str:

@@ -245,8 +245,14 @@ def geometry_problems(site: Site, *, tolerance_m: float = ON_OUTLINE_TOLERANCE_M
     with the outside is a notch of the footprint); two buildings do not cover the same ground
     (overlapping by :data:`MAX_BUILDING_OVERLAP` of the smaller one or more: the same
     building entered twice, or a wrong outline); exterior doors and windows lie within
-    ``tolerance_m`` of the outline or a courtyard ring; stairs lie inside the building; room
-    outlines are valid and inside the footprint (with the same tolerance).
+    ``tolerance_m`` of the outline or a courtyard ring, or of their storey's own outline or
+    courtyards; stairs lie inside the building (or a storey they serve); room outlines are
+    valid and inside their storey's outline (the footprint where the storey has none), with
+    the same tolerance.
+
+    A storey's own outline (:func:`storey_shapes`) is a valid ring with area that shares
+    ground with the footprint (an upper storey may overhang it, a basement reach beyond
+    it); its courtyards lie inside it.
     """
     out: list[Problem] = []
     shapes: list[tuple[int, Building, Polygon]] = []
@@ -290,39 +296,123 @@ def geometry_problems(site: Site, *, tolerance_m: float = ON_OUTLINE_TOLERANCE_M
         o = outline(b)
         poly = o.polygon
         shapes.append((bi, b, poly))
+        storeys = storey_shapes(b, bp, out)
+
+        def off(at: XY, level: int, _o=o, _storeys=storeys) -> RingPosition | None:
+            """Where ``at`` is farther than the tolerance from the footprint's rings and from
+            those of its storey's own outline: the nearest footprint position, else None."""
+            pos = locate(_o, at)
+            own = _storeys.get(level)
+            if pos.distance <= tolerance_m or (
+                    own is not None and locate(own, at).distance <= tolerance_m):
+                return None
+            return pos
+
         for di, d in enumerate(b.doors):
             if d.kind == DoorKind.inner:
                 continue
-            pos = locate(o, d.at)
-            if pos.distance > tolerance_m:
+            pos = off(d.at, d.level)
+            if pos is not None:
                 out.append(Problem(f"{bp}.doors[{di}].at", f"point ({d.at[0]:g}, {d.at[1]:g}) is "
-                                   f"{pos.distance:.1f} m from the outline of building '{b.id}'; "
+                                   f"{pos.distance:.1f} m from the outline of building '{b.id}'"
+                                   f"{_storey_words(storeys, d.level)}; "
                                    f"{d.kind.value.replace('_', ' ')} doors must lie on it "
                                    f"(tolerance {tolerance_m:g} m); nearest outline point is "
                                    f"({pos.point[0]:.2f}, {pos.point[1]:.2f})"))
         for wi, w in enumerate(b.windows):
-            pos = locate(o, w.at)
-            if pos.distance > tolerance_m:
+            pos = off(w.at, w.level)
+            if pos is not None:
                 out.append(Problem(f"{bp}.windows[{wi}].at", f"point ({w.at[0]:g}, {w.at[1]:g}) is "
-                                   f"{pos.distance:.1f} m from the outline of building '{b.id}'; "
-                                   f"exterior windows must lie on it (tolerance {tolerance_m:g} m)"))
+                                   f"{pos.distance:.1f} m from the outline of building '{b.id}'"
+                                   f"{_storey_words(storeys, w.level)}; exterior windows must lie "
+                                   f"on it (tolerance {tolerance_m:g} m)"))
         for si, s in enumerate(b.stairs):
-            if not poly.contains(Point(s.at)):
+            inside = [poly, *(storeys[lv].polygon for lv in s.levels if lv in storeys)]
+            if not any(g.contains(Point(s.at)) for g in inside):
                 out.append(Problem(f"{bp}.stairs[{si}].at", f"point ({s.at[0]:g}, {s.at[1]:g}) is "
                                    f"not inside building '{b.id}'; a stair is placed inside its building"))
-        grown = poly.buffer(tolerance_m)
-        for ri, r in enumerate(b.rooms):
-            if not r.polygon:
-                continue
-            rp = Polygon(r.polygon)
-            if not rp.is_valid or rp.area <= 0:
-                out.append(Problem(f"{bp}.rooms[{ri}].polygon", f"the outline of room '{r.id}' is "
-                                   "not a simple polygon with area; list its corners in order"))
-            elif not grown.contains(rp):
-                out.append(Problem(f"{bp}.rooms[{ri}].polygon", f"room '{r.id}' reaches outside "
-                                   f"building '{b.id}'; room outlines lie inside the footprint"))
+        _rooms_inside(b, bp, poly, storeys, tolerance_m, out)
     out += _overlapping_buildings(shapes)
     return out
+
+
+def _storey_words(storeys: dict[int, Outline], level: int) -> str:
+    return f" and from the outline of its storey {level}" if level in storeys else ""
+
+
+def storey_shapes(b: Building, bp: str, out: list[Problem]) -> dict[int, Outline]:
+    """The storeys of ``b`` with a shape of their own, as :class:`Outline` by level: their
+    ``outline`` (the footprint where they give courtyards alone, then with the building's
+    courtyards too) with their courtyards as holes. Problems (appended to ``out``) for an
+    outline that is not a simple ring with area or shares no ground with the footprint (an
+    upper storey may overhang it, not stand apart), and for storey courtyards not inside
+    the outline or touching it or each other; such a storey is left out (its rooms are
+    checked against the footprint)."""
+    foot = Polygon(b.footprint, [list(c) for c in b.courtyards])
+    got: dict[int, Outline] = {}
+    for si, st in enumerate(b.storeys):
+        if st.outline is None and not st.courtyards:
+            continue
+        sp = f"{bp}.storeys[{si}]"
+        ring = Polygon(st.outline or b.footprint)
+        if not ring.is_valid or ring.area < 1.0:
+            out.append(Problem(f"{sp}.outline", f"the outline of storey {st.level} of building "
+                               f"'{b.id}' is not a simple polygon with area; list its corners in "
+                               "order around the storey without crossing edges"))
+            continue
+        if foot.is_valid and not ring.intersection(foot).area > 0:
+            out.append(Problem(f"{sp}.outline", f"the outline of storey {st.level} shares no "
+                               f"ground with the footprint of building '{b.id}'; a storey may "
+                               "overhang the footprint, not stand apart from it: check its "
+                               "coordinates (or enter it as a building of its own)"))
+            continue
+        bad = False
+        for ci, c in enumerate(st.courtyards):
+            cp = Polygon(c)
+            if not cp.is_valid or cp.area < 1.0 or not ring.contains(cp):
+                out.append(Problem(f"{sp}.courtyards[{ci}]", f"the courtyard is not a simple "
+                                   f"polygon with area inside the outline of storey {st.level}; "
+                                   "storey courtyards are holes in the storey's outline"))
+                bad = True
+        holes = [*(b.courtyards if st.outline is None else ()), *st.courtyards]
+        whole = _outline(tuple(map(tuple, st.outline or b.footprint)),
+                         tuple(tuple(map(tuple, c)) for c in holes))
+        if not bad and st.courtyards and not whole.polygon.is_valid:
+            out.append(Problem(f"{sp}.courtyards", f"the courtyards of storey {st.level} touch "
+                               "its outline or each other along a wall; a courtyard lies wholly "
+                               "inside the outline, two that share a wall are one"))
+            bad = True
+        if not bad:
+            got[st.level] = whole
+    return got
+
+
+def _rooms_inside(b: Building, bp: str, poly: Polygon, storeys: dict[int, Outline],
+                  tolerance_m: float, out: list[Problem]) -> None:
+    """Problems for room outlines that are not simple, or reach outside their storey's
+    outline (the footprint where the storey has none of its own)."""
+    grown: dict[int | None, Polygon] = {None: poly.buffer(tolerance_m)}
+    for ri, r in enumerate(b.rooms):
+        if not r.polygon:
+            continue
+        rp = Polygon(r.polygon)
+        path = f"{bp}.rooms[{ri}].polygon"
+        if not rp.is_valid or rp.area <= 0:
+            out.append(Problem(path, f"the outline of room '{r.id}' is not a simple polygon "
+                               "with area; list its corners in order"))
+            continue
+        key = r.level if r.level in storeys else None
+        if key not in grown:
+            grown[key] = storeys[r.level].polygon.buffer(tolerance_m)
+        if grown[key].contains(rp):
+            continue
+        if key is None:
+            out.append(Problem(path, f"room '{r.id}' reaches outside building '{b.id}'; room "
+                               "outlines lie inside the footprint"))
+        else:
+            out.append(Problem(path, f"room '{r.id}' reaches outside the outline of storey "
+                               f"{r.level} of building '{b.id}'; room outlines lie inside their "
+                               "storey's outline"))
 
 
 #: Two buildings whose footprints overlap by this share of the smaller one or more are an
@@ -435,4 +525,5 @@ __all__ = [
     "locate",
     "outline",
     "ring_length",
+    "storey_shapes",
 ]

@@ -4,11 +4,13 @@ Rules (see ``domain.md`` and the README's "How codes are assigned"):
 
 * **Building order and letters.** The building with the site's main entrance comes first; the
   others follow clockwise (seen from above) around it, starting from the direction its main
-  entrance faces. Letters run A, B, C … skipping the profile's ``letters_skip`` (I, O, H), then
-  AA, AB … past Z. Pinned letters are kept and never given to another building.
+  entrance faces. Letters run A, B, C … skipping the profile's ``letters_skip`` (I, O, H) and,
+  with ``letters_skip_code_prefixes``, the one-letter door and stair prefixes (E, N, T: a
+  building "E" reads as an entrance code), then AA, AB … past Z. Pinned letters are kept and
+  never given to another building.
 * **Sides A-D.** Side A is the face of the main entrance (a building without one: the face
-  towards the nearest road; without roads, the face towards the site's main entrance; else
-  south). B, C, D follow clockwise seen from above, so B is on your left as you face side A.
+  towards the road the site's address names, :func:`address_road_lines`; without such a road,
+  towards the nearest road; without roads, towards the site's main entrance; else south). B, C, D follow clockwise seen from above, so B is on your left as you face side A.
   Every outline edge takes the side its outward normal faces.
 * **Clockwise.** Doors are ordered by walking the outline with the building on the right,
   starting at the main entrance (or the start of side A), outer ring first, then courtyards.
@@ -22,7 +24,10 @@ Rules (see ``domain.md`` and the README's "How codes are assigned"):
   ``ground_floor_number`` (``guetersloh`` 0: EG rooms ``004``; ``us-k12`` 1: the ground floor
   is floor 1, rooms ``101``, one flight up ``201``); basements use the profile's prefix
   (``U01``, ``B01``; level -2 ``U201``); with several buildings the building letter is
-  prefixed (``A107``).
+  prefixed (``A107``). A room's existing ``number`` (its door plate) is kept (profile
+  ``room_numbers: keep``); a new number never equals another room's existing number, nor,
+  without its building letter, an existing number of its own building (``A101`` beside a
+  door plate ``101``). Stair and lift shafts (``use: stair | lift``) get no number.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import LimitError
-from ..model import Building, Door, Site
+from ..model import Building, Door, Site, SiteFeatureKind
 from ..profiles import Profile
 from .geometry import (
     XY,
@@ -109,8 +114,13 @@ def side_label(normal: XY, side_a: XY) -> str:
     return "ABCD"[int(((diff + 45.0) % 360.0) // 90.0)]
 
 
-def building_frames(site: Site, roads: LineIndex) -> tuple[list[BuildingFrame], Door | None]:
-    """Side A direction and numbering start for each building, plus the site's main entrance."""
+def building_frames(site: Site, roads: LineIndex, front: LineIndex | None = None
+                    ) -> tuple[list[BuildingFrame], Door | None]:
+    """Side A direction and numbering start for each building, plus the site's main entrance.
+
+    ``front``: the road the site's address names (:func:`address_road_lines`); side A of a
+    building without its own main entrance faces it (the address side), else the nearest of
+    ``roads``."""
     main_door = next((d for b in site.buildings for d in b.doors if d.main), None)
     main_point = main_door.at if main_door else None
     frames = []
@@ -122,16 +132,20 @@ def building_frames(site: Site, roads: LineIndex) -> tuple[list[BuildingFrame], 
             side_a, reason = pos.normal, "main entrance"
             start = (pos.ring, pos.along)
             if pos.ring != 0:  # a main entrance in a courtyard: number the outer ring from its side
-                side_a, start, reason = _facing(o, _towards(o, roads, main_point))
+                side_a, start, reason = _facing(o, _towards(o, roads, main_point, front))
         else:
-            side_a, start, reason = _facing(o, _towards(o, roads, main_point))
+            side_a, start, reason = _facing(o, _towards(o, roads, main_point, front))
         frames.append(BuildingFrame(b, o, side_a, start, own_main, reason))
     return frames, main_door
 
 
-def _towards(o: Outline, roads: LineIndex, main_point: XY | None) -> tuple[XY, str]:
+def _towards(o: Outline, roads: LineIndex, main_point: XY | None,
+             front: LineIndex | None = None) -> tuple[XY, str]:
     c = o.polygon.centroid
     centre = (c.x, c.y)
+    if front:
+        _, q = front.nearest(centre)  # type: ignore[misc]
+        return (q[0] - centre[0], q[1] - centre[1]), "address road"
     if roads:
         _, q = roads.nearest(centre)  # type: ignore[misc]
         return (q[0] - centre[0], q[1] - centre[1]), "nearest road"
@@ -156,6 +170,65 @@ def _facing(o: Outline, towards: tuple[XY, str]) -> tuple[XY, tuple[int, float],
             best, start = length, acc
         acc += length
     return side_a, (0, start), reason
+
+
+#: Street-type words and their abbreviations, read as one (``Oak St.`` is ``Oak Street``).
+_STREET_WORDS = {"street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd",
+                 "rd": "rd"}
+#: German ``-straße`` / ``Straße`` / ``Str.`` (casefolded ``ß`` is ``ss``) at a word's end.
+_STRASSE = re.compile(r"^(.*?)(strasse|str)$")
+
+
+def street_key(name: str) -> str:
+    """A street name as compared with another: case, ``Straße``/``Str.``, ``Street``/``St``
+    and spaces, hyphens and dots left out.
+
+    >>> street_key("Schulstraße") == street_key("Schul-Str.") == street_key("schulstr")
+    True
+    >>> street_key("Oak Street") == street_key("oak st."), street_key("Oak Street")
+    (True, 'oakst')
+    """
+    out = []
+    for token in name.casefold().split():
+        token = token.strip(".")
+        if token in _STREET_WORDS:
+            token = _STREET_WORDS[token]
+        else:
+            m = _STRASSE.match(token)
+            token = m.group(1) + "str" if m else token
+        out.append(token)
+    return "".join(c for c in "".join(out) if c.isalnum())
+
+
+def address_streets(address: str | None) -> list[str]:
+    """The names an address may give its street: each comma-separated part without its
+    house number, post code and other words with digits.
+
+    >>> address_streets("1200 Oak Street, Springfield, TX 75001")
+    ['Oak Street', 'Springfield', 'TX']
+    >>> address_streets("Schulstraße 1, 33330 Gütersloh"), address_streets(None)
+    (['Schulstraße', 'Gütersloh'], [])
+    """
+    out = []
+    for part in (address or "").split(","):
+        words = [w for w in part.split() if not any(c.isdigit() for c in w)]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def address_road_lines(site: Site) -> list:
+    """The lines of the ``road`` site features named like the street of the site's address
+    (the first part of the address that names a road; compared by :func:`street_key`)."""
+    named: dict[str, list] = {}
+    for f in site.site_features:
+        if f.kind == SiteFeatureKind.road and f.name and f.line:
+            named.setdefault(street_key(f.name), []).append(f.line)
+    for street in address_streets(site.site.address):
+        lines = named.get(street_key(street))
+        if lines:
+            return lines
+    return []
 
 
 def walk_key(frame: BuildingFrame, xy: XY, *, outer_only: bool = False) -> tuple[int, float]:
@@ -287,6 +360,57 @@ def room_code(level: int, index: int, *, basement_prefix: str, building_prefix: 
     return f"{building_prefix}{basement_prefix}{storey}{idx}"
 
 
+#: Hotel indices have two digits; past this many rooms on a storey they take three.
+MAX_HOTEL_INDEX = 99
+
+_HOTEL = re.compile(r"^([A-Za-z]{0,3})(\d+)$")
+_DOTTED = re.compile(r"^[A-Za-z]{0,3}\d+\.\d+$")
+
+
+def number_scheme(number: str, basement_prefix: str) -> str:
+    """The scheme an existing room number follows: ``hotel`` (storey digit + two-digit
+    index, after a building letter or not, ``204``, ``A107``; a basement's prefix + index,
+    ``U01``), ``dotted`` (floor.room as in the EOS scheme, ``2.04``), else ``other``
+    (``12``, ``Aula-3``).
+
+    >>> [number_scheme(n, "U") for n in ("204", "A107", "U01", "2.04", "12", "Aula-3")]
+    ['hotel', 'hotel', 'hotel', 'dotted', 'other', 'other']
+    """
+    m = _HOTEL.match(number)
+    if m:
+        letters, digits = m.groups()
+        basement = bool(basement_prefix) and letters.upper().endswith(basement_prefix.upper())
+        return "hotel" if len(digits) >= 3 or (len(digits) == 2 and basement) else "other"
+    return "dotted" if _DOTTED.match(number) else "other"
+
+
+def hotel_storey_matches(number: str, level: int, *, basement_prefix: str,
+                         ground_floor: int = 0) -> bool:
+    """Whether a hotel number's storey part (all digits but the last two, after the letters)
+    is the one :func:`room_code` gives ``level``: ``104`` on level 1 (``ground_floor`` 0),
+    ``U01`` on level -1, ``U201`` on level -2. Numbers of another scheme match.
+
+    >>> [hotel_storey_matches(n, 1, basement_prefix="U") for n in ("104", "A104", "204", "U01")]
+    [True, True, False, False]
+    >>> hotel_storey_matches("204", 1, basement_prefix="B", ground_floor=1)
+    True
+    >>> hotel_storey_matches("U201", -2, basement_prefix="U"), hotel_storey_matches("001", -1, basement_prefix="U")
+    (True, False)
+    """
+    m = _HOTEL.match(number)
+    if m is None or number_scheme(number, basement_prefix) != "hotel":
+        return True
+    letters, digits = m.groups()
+    if level >= 0:
+        storey = str(level + ground_floor)
+    else:
+        if not letters.upper().endswith(basement_prefix.upper()):
+            return False
+        storey = "" if level == -1 else str(-level)
+    head = digits[:-2]
+    return head == storey or (len(digits) == len(storey) + 3 and digits.startswith(storey))
+
+
 def room_order_key(frame: BuildingFrame, inside: XY | None, fallback: int) -> tuple:
     """Rooms count clockwise: by the walking position of a point inside each (shapely's
     representative point) projected onto the outer outline (rooms without an outline keep
@@ -313,20 +437,26 @@ def ambiguous_chars(code: str) -> str:
 
 
 __all__ = [
+    "MAX_HOTEL_INDEX",
     "BuildingFrame",
     "Series",
     "ambiguous_chars",
     "assign_letters",
     "building_frames",
     "building_sides",
+    "address_road_lines",
+    "address_streets",
     "door_series_prefix",
     "exterior_doors",
+    "hotel_storey_matches",
     "letter_count",
     "letter_sequence",
+    "number_scheme",
     "order_buildings",
     "room_code",
     "room_order_key",
     "side_label",
     "split_code",
+    "street_key",
     "walk_key",
 ]

@@ -110,6 +110,52 @@ _FINDINGS = {
         "unprintable-more": (
             "{n} weitere Namen enthalten Zeichen, die keine mitgelieferte Schrift hat "
             "({chars}): sie werden als leere Kästchen gedruckt; eine Umschrift verwenden"),
+        "letter-code-prefix": (
+            "Der festgelegte Gebäudebuchstabe {letter} ist auch die Vorsilbe der Codes an Türen "
+            "oder Treppen ({chars}, wie {example}): auf einem Schild und im Funk liest sich "
+            "'Gebäude {letter}' wie ein solcher Code; der Buchstabe bleibt, besser einen "
+            "anderen wählen (vergebene Buchstaben lassen {chars} aus)"),
+        "duplicate-room-number": (
+            "Die vorhandene Raumnummer {number} steht an {n} Räumen desselben Gebäudes "
+            "({owners}): wer zu {number} geschickt wird, findet zwei Türen; ist es ein "
+            "Tippfehler, die Datei berichtigen, sonst die Türschilder ändern (und dann die "
+            "Nummern in der Datei)"),
+        "repeated-room-number": (
+            "Die vorhandene Raumnummer {number} steht an Räumen mehrerer Gebäude ({owners}): "
+            "nur das Gebäude unterscheidet sie; die Nummern bleiben, wie sie an den Türen "
+            "stehen, Leitstelle und Funk müssen das Gebäude immer mitnennen"),
+        "room-number-scheme": (
+            "Die vorhandenen Nummern von {n} Raum/Räumen folgen nicht den Hotelnummern des "
+            "Profils (Geschossziffer und zweistellige Nummer, wie 104): {rooms}{more}; sie "
+            "bleiben, wie sie an den Türen stehen, neue Nummern folgen aber dem Profil, so "
+            "treffen Einsatzkräfte auf zwei Schemata: die Türschilder prüfen (mit "
+            "numbering.room_numbers: renumber bekommt jeder Raum eine neue Nummer, dann sind "
+            "die Türschilder zu ersetzen)"),
+        "room-number-storey": (
+            "Die vorhandenen Hotelnummern von {n} Raum/Räumen beginnen mit einem anderen "
+            "Geschoss als dem des Raums: {rooms}{more}; Einsatzkräfte gehen in das Geschoss, "
+            "das die Nummer nennt: das Geschoss des Raums ('level') und sein Türschild prüfen"),
+        "too-many-rooms": (
+            "Geschoss {level} von Gebäude {building} hat mehr neu zu nummerierende Räume, als "
+            "zweistellige Hotelnummern fassen ({most}): {n} Räume bekommen nach der "
+            "Geschossziffer drei Stellen ({first} bis {last}) und lesen sich wie ein anderes "
+            "Geschoss; das "
+            "Geschoss in Flügel mit eigenem Gebäudebuchstaben teilen oder den Räumen ihre "
+            "Türschildnummern geben"),
+        "shaft-number": (
+            "{n} Treppen- oder Aufzugsschacht/-schächte von Gebäude {building} haben eine "
+            "Raumnummer ({rooms}{more}): Schächte bekommen keine Raumnummer und kein "
+            "Raumschild (ihre Treppe oder ihr Aufzug wird gekennzeichnet); die Nummer bleibt "
+            "in der Datei"),
+        "rooms-renumbered": (
+            "Das Profil nummeriert die Räume neu (numbering.room_numbers: renumber): die "
+            "vorhandenen Nummern von {n} Raum/Räumen wurden nicht verwendet (die Datei bleibt "
+            "unverändert); die neuen Nummern gehören an die Türschilder, sonst werden "
+            "Einsatzkräfte in den falschen Raum geschickt"),
+        "address-road-unknown": (
+            "Keine Straße der Standortdatei trägt den Namen aus der Adresse ({address}), "
+            "daher zeigt Seite A von Gebäuden ohne eigenen Haupteingang zur nächsten Straße; "
+            "die Straße der Adresse unter ihrem Namen als site_feature 'road' eintragen"),
     },
     "en": {
         "no-main-entrance": (
@@ -173,6 +219,46 @@ _FINDINGS = {
         "unprintable-more": (
             "{n} more names have characters no bundled font has ({chars}): they will print as "
             "empty boxes; use a transliteration"),
+        "letter-code-prefix": (
+            "pinned building letter {letter} is also the prefix of door or stair codes "
+            "({chars}, as in {example}): on a sign and on the radio 'building {letter}' reads "
+            "as such a code; the letter is kept, but choose another one (assigned letters "
+            "leave out {chars})"),
+        "duplicate-room-number": (
+            "existing room number {number} is on {n} rooms of one building ({owners}): a crew "
+            "sent to {number} finds two doors; if it is a typing error correct the file, "
+            "else change the door plates (and then the numbers in the file)"),
+        "repeated-room-number": (
+            "existing room number {number} is on rooms of several buildings ({owners}): only "
+            "the building tells them apart; the numbers stay as on the doors, dispatch and "
+            "radio must always name the building too"),
+        "room-number-scheme": (
+            "the existing numbers of {n} room(s) do not follow the profile's hotel numbers "
+            "(storey digit and a two-digit number, as 104): {rooms}{more}; they stay as on the "
+            "doors, but new numbers follow the profile, so crews meet two schemes: check the "
+            "door plates (with numbering.room_numbers: renumber every room gets a new number, "
+            "and the door plates must be replaced)"),
+        "room-number-storey": (
+            "the existing hotel numbers of {n} room(s) begin with another storey than the "
+            "room's: {rooms}{more}; crews go to the storey the number names: check the room's "
+            "level and its door plate"),
+        "too-many-rooms": (
+            "level {level} of building {building} has more rooms to number than two-digit "
+            "hotel numbers hold ({most}): {n} rooms get three digits after the storey digit "
+            "({first} to {last}), which read as another storey; split the storey into wings with their own "
+            "building letter, or give the rooms their door-plate numbers"),
+        "shaft-number": (
+            "{n} stair or lift shaft(s) of building {building} have a room number "
+            "({rooms}{more}): shafts get no room number and no room sign (their stair or lift "
+            "is marked instead); the number stays in the file"),
+        "rooms-renumbered": (
+            "the profile renumbers the rooms (numbering.room_numbers: renumber): the existing "
+            "numbers of {n} room(s) were not used (the file is unchanged); the new numbers "
+            "belong on the door plates, or crews are sent to the wrong room"),
+        "address-road-unknown": (
+            "no road of the site file has the name the address gives ({address}), so side A "
+            "of buildings without their own main entrance faces the nearest road; add the "
+            "address's street under its name as a site_feature 'road'"),
     },
 }
 
@@ -183,13 +269,15 @@ _WHAT = {
            "storey-name": "Der Name von Geschoss {level} in Gebäude {building}",
            "stair-name": "Der Name von Treppe {stair}", "room-name": "Der Name von Raum {room}",
            "feature-name": "Der Name eines Objekts ({feature}) in Gebäude {building}",
-           "site-feature-name": "Der Name von Geländeobjekt {i} ({feature})"},
+           "site-feature-name": "Der Name von Geländeobjekt {i} ({feature})",
+           "and-more": " und {n} weitere"},
     "en": {"site-name": "the site name", "address": "the address",
            "building-name": "the name of building {building}",
            "storey-name": "the name of storey {level} of building {building}",
            "stair-name": "the name of stair {stair}", "room-name": "the name of room {room}",
            "feature-name": "the name of a {feature} of building {building}",
-           "site-feature-name": "the name of site feature {i} ({feature})"},
+           "site-feature-name": "the name of site feature {i} ({feature})",
+           "and-more": " and {n} more"},
 }
 
 SECTIONS = {"kind.": _KINDS, "feature.": _FEATURES, "finding.": _FINDINGS, "what.": _WHAT}
