@@ -357,6 +357,9 @@ EDITORS = {
     "rooms": {"building": TEXT(tr("col_building"), disabled=True),
               "id": TEXT(tr("col_id"), disabled=True),
               "storey": TEXT(tr("col_storey"), disabled=True), "name": TEXT(tr("col_name")),
+              "use": st.column_config.SelectboxColumn(
+                  tr("col_use"), options=list(sup.ROOM_USES),
+                  format_func=lambda u: sup.use_word(L, u)),
               "landmark": CHECK(tr("col_landmark")),
               "code": TEXT(tr("col_code"), disabled=True),
               "pin": TEXT(tr("col_pin"), max_chars=16)},

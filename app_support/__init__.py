@@ -56,6 +56,7 @@ from .site_file import (
 from .tables import (
     DOOR_KINDS,
     EDITABLE,
+    ROOM_USES,
     TABLE_ROWS,
     apply_rows,
     building_rows,
@@ -72,11 +73,20 @@ from .tables import (
     stair_rows,
     uses_inches,
 )
-from .words import LANGUAGES, TEXTS, finding_text, interface_language, kind_word, profile_of, tr
+from .words import (
+    LANGUAGES,
+    TEXTS,
+    finding_text,
+    interface_language,
+    kind_word,
+    profile_of,
+    tr,
+    use_word,
+)
 
 __all__ = [
     "BUILDING_SUFFIXES", "DOOR_KINDS", "DOWNLOADS", "EDITABLE", "LANGUAGES", "MIME", "PAPERS",
-    "SITE_SUFFIXES", "TABLE_ROWS", "TEXTS", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
+    "ROOM_USES", "SITE_SUFFIXES", "TABLE_ROWS", "TEXTS", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
     "WORD_JOINER", "Loaded", "Source", "apply_rows", "building_rows", "counts",
     "door_rows", "example_files", "example_title", "exterior_doors", "failure_text", "finding_text",
     "findings_by_severity", "importer", "interface_language", "kind_word",
@@ -85,5 +95,6 @@ __all__ = [
     "plan_for", "problem_text", "profile_of", "render_for", "room_rows", "rows_changed",
     "sign_caption", "sign_kinds", "sign_svgs", "signs_of_kind",
     "site_json", "site_text", "site_text_problem", "stair_rows", "svg_text", "svg_title", "tr",
+    "use_word",
     "uses_inches", "zip_outputs",
 ]

@@ -12,13 +12,15 @@ from typing import Any
 
 from orientation import edits
 from orientation.io.pinning import PIN_KEYS
-from orientation.model import EXTERIOR_DOOR_KINDS, DoorKind, Site
+from orientation.model import EXTERIOR_DOOR_KINDS, DoorKind, RoomUse, Site
 from orientation.plan import SEVERITY_ORDER, Plan, Sign
 from orientation.profiles import Profile
 
 from .words import TEXTS, finding_text, kind_word
 
 DOOR_KINDS = tuple(k.value for k in DoorKind)
+#: the room uses a room's ``use`` cell offers (:class:`orientation.model.RoomUse`)
+ROOM_USES = tuple(u.value for u in RoomUse)
 
 
 def _storey_names(site: Site) -> dict[tuple[str, int], str]:
@@ -61,12 +63,12 @@ def stair_rows(site: Site, plan: Plan) -> list[dict[str, Any]]:
 
 
 def room_rows(site: Site, plan: Plan) -> list[dict[str, Any]]:
-    """Rooms: ``building``, ``id``, ``storey``, ``name`` and ``landmark`` (editable), ``code``,
-    ``pin``."""
+    """Rooms: ``building``, ``id``, ``storey``, ``name``, ``use`` and ``landmark`` (editable),
+    ``code``, ``pin``."""
     codes, names, storeys = _codes(plan), _building_names(site, plan), _storey_names(site)
     return [{"building": names[b.id], "bid": b.id, "id": r.id,
              "storey": storeys.get((b.id, r.level), str(r.level)), "name": r.name,
-             "landmark": r.landmark, "code": codes.get(f"{b.id}/{r.id}", ""), "pin": r.number}
+             "use": r.use.value if r.use else None, "landmark": r.landmark, "code": codes.get(f"{b.id}/{r.id}", ""), "pin": r.number}
             for b in site.buildings for r in b.rooms]
 
 
@@ -75,7 +77,7 @@ EDITABLE = {
     "buildings": {"name": "name", "pin": "letter"},
     "doors": {"kind": "kind", "pin": PIN_KEYS["doors"]},
     "stairs": {"name": "name", "pin": PIN_KEYS["stairs"]},
-    "rooms": {"name": "name", "landmark": "landmark", "pin": PIN_KEYS["rooms"]},
+    "rooms": {"name": "name", "use": "use", "landmark": "landmark", "pin": PIN_KEYS["rooms"]},
 }
 TABLE_ROWS = {"buildings": building_rows, "doors": door_rows, "stairs": stair_rows,
               "rooms": room_rows}
@@ -203,7 +205,7 @@ def counts(site: Site, plan: Plan) -> dict[str, int]:
     }
 
 
-__all__ = ["DOOR_KINDS", "EDITABLE", "TABLE_ROWS", "apply_rows", "building_rows", "counts",
+__all__ = ["DOOR_KINDS", "EDITABLE", "ROOM_USES", "TABLE_ROWS", "apply_rows", "building_rows", "counts",
            "door_rows", "exterior_doors", "findings_by_severity", "marking_rows", "room_rows",
            "rows_changed", "sign_caption", "sign_kinds", "signs_of_kind", "stair_rows",
            "uses_inches"]

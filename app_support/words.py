@@ -51,6 +51,15 @@ def kind_word(lang: str, kind: str) -> str:
     return words.word(lang, kind)
 
 
+def use_word(lang: str, use: str | None) -> str:
+    """A room use for people, as the legend of the storey plans explains it (empty for none).
+
+    >>> use_word("de", "heating"), use_word("en", "toilet"), use_word("en", None)
+    ('Heizung, Kesselraum', 'Restroom', '')
+    """
+    return words.get("room-use-name." + use, lang, use) if use else ""
+
+
 def finding_text(lang: str, finding: Finding) -> str:
     """A finding's sentence in the interface's language.
 

@@ -46,7 +46,7 @@ EDITABLE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "buildings": ("name", "letter"),
     "doors": ("kind", PIN_KEYS["doors"]),
     "stairs": ("name", PIN_KEYS["stairs"]),
-    "rooms": ("name", "landmark", PIN_KEYS["rooms"]),
+    "rooms": ("name", "landmark", "use", PIN_KEYS["rooms"]),
 })
 
 #: Why a file's own text cannot take the edits (the downloads then write the site afresh).
@@ -245,6 +245,7 @@ def _write_fields(data: Any, site: Site) -> None:
                     put(ed, "name", e.name, after="id" if key == "stairs" else "level")
                     if key == "rooms":
                         put(ed, "landmark", e.landmark or None, after="name")
+                        put(ed, "use", e.use.value if e.use else None, after="name")
                 unpin(ed, pin, getattr(e, pin))
 
 

@@ -170,23 +170,34 @@ class MapFrame:
 @dataclass(frozen=True, slots=True)
 class RoomShape:
     """A room with an outline: its element id, the outline (plan metres, as in the site file)
-    and the point its code is printed at (shapely's representative point, rounded to mm; the
-    room marking's ``at``)."""
+    and the point its code is printed at (the room marking's ``at``; for a room without a
+    marking, a shaft, shapely's representative point rounded to mm).
+
+    ``use``: the room's :class:`~orientation.model.RoomUse` value, or None. ``hazard``: what
+    the storey plan marks it as: ``"fire"`` (an area of raised fire risk: heating, flammables,
+    battery store; drawn red) or ``"other"`` (explosion and other hazards: gas, chemicals,
+    oxygen, radioactive, electrical; drawn yellow), ``""`` for none. ``shaft``: a stairwell
+    or lift shaft (use ``stair`` or ``lift``): drawn as a shaft, without a room number."""
 
     id: str
     ring: Ring
     label_at: XY
+    use: str | None = None
+    hazard: Literal["", "fire", "other"] = ""
+    shaft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class StoreyShape:
     """One storey of a building as its storey plan draws it.
 
-    ``outline``/``courtyards``: the storey's outline (today every storey has the building's).
-    ``rooms``: the rooms of this level with an outline, in file order (rooms without one are
-    listed in the plan but not drawn). ``extent``: the part of the outline the storey
-    occupies, as polygons (outer ring, holes), when its rooms cover only part of it (a
-    basement under one wing); None when the storey fills the outline."""
+    ``outline``/``courtyards``: the storey's own outline and holes where the site file gives
+    them (an upper storey over one wing), else the building's footprint and courtyards (with
+    the storey's own courtyards added). ``rooms``: the rooms of this level with an outline,
+    in file order (rooms without one are listed in the plan but not drawn). ``extent``: for a
+    storey without its own outline whose rooms cover only part of the footprint (a basement
+    under one wing), the part it occupies, as polygons (outer ring, holes); None when the
+    storey fills its outline."""
 
     level: int
     name: str
@@ -198,13 +209,20 @@ class StoreyShape:
 
 @dataclass(frozen=True, slots=True)
 class FeaturePoint:
-    """A building feature (key box, fire alarm panel, riser …) at its point on a level;
-    ``kind`` is a :class:`~orientation.model.FeatureKind` value."""
+    """A building feature (key box, fire alarm panel, riser, lift …) at its point;
+    ``kind`` is a :class:`~orientation.model.FeatureKind` value. ``level`` is the storey it
+    stands on (the lowest of its levels), ``levels`` every storey it is drawn on (a lift or a
+    riser through several storeys is one feature on each of them), lowest first."""
 
     kind: str
     at: XY
     level: int
     name: str | None = None
+    levels: tuple[int, ...] = ()
+
+    def on(self, level: int) -> bool:
+        """True when the feature is drawn on the storey at ``level``."""
+        return level in self.levels if self.levels else level == self.level
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,11 +30,14 @@ from .profiles import NamedColor, Prices, Profile, Sizing
 
 CMYK = tuple[float, float, float, float]
 
-#: Fixed map and symbol roles and the palette colour each is drawn in.
+#: Fixed map and symbol roles and the palette colour each is drawn in. ``hazard_fire`` and
+#: ``hazard_other`` (with their ``_tint``) mark hazard rooms on storey plans: red for areas of
+#: raised fire risk, yellow for explosion and other hazards (DIN 14095 / TRVB 121).
 PAPER_ROLES: Mapping[str, str] = MappingProxyType({
     "black": "black", "white": "pure_white", "grey_75": "grey_75", "grey_50": "grey_50",
     "grey_20": "grey_20", "grey_10": "grey_10", "red": "signal_red", "green": "signal_green",
-    "yellow": "signal_yellow",
+    "yellow": "signal_yellow", "hazard_fire": "signal_red", "hazard_other": "signal_yellow",
+    "hazard_fire_tint": "hazard_fire_tint", "hazard_other_tint": "hazard_other_tint",
 })
 
 #: Map mark colours of the marking kinds a profile's ``map:`` table may leave out.

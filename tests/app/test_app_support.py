@@ -609,3 +609,20 @@ def test_the_app_words_say_nothing_the_library_says():
     assert {k for k in sup.TEXTS["en"] if k.startswith("kind_")} == {"kind_inner", "kind_side"}
     assert sup.kind_word("de", "emergency_exit") == "Notausgang"
     assert "text_not_faithful" not in sup.TEXTS["en"]
+
+
+def test_room_use_is_edited_in_the_table_and_written_into_the_file(school, school_plan):
+    rows = sup.room_rows(school.site, school_plan)
+    assert "use" in rows[0] and set(sup.ROOM_USES) >= {"heating", "stair", "toilet"}
+    rows[0]["use"] = "heating"
+    rows[1]["use"] = None
+    site = sup.apply_rows(school.site, "rooms", rows)
+    assert site.buildings[0].rooms[0].use.value == "heating"
+    assert site.buildings[0].rooms[1].use is None
+    text = sup.site_text(school.source, site)
+    first = school.site.buildings[0].rooms[0].id
+    line = next(ln for ln in text.splitlines() if f"id: {first}," in ln or f"id: {first}}}" in ln)
+    assert "use: heating" in line
+    assert sup.use_word("de", "heating") == "Heizung, Kesselraum"
+    with pytest.raises(OrientationError, match=r"rooms\[0\]\.use"):
+        sup.apply_rows(school.site, "rooms", [rows[0] | {"use": "boiler"}])

@@ -28,7 +28,9 @@ def test_the_plan_carries_every_building_storey_room_and_road(school):
         assert len(shape.courtyards) == len(b.courtyards)
         assert [s.level for s in shape.storeys] == sorted(s.level for s in b.storeys)
         for storey in shape.storeys:
-            assert storey.outline == shape.outline  # today every storey has the building's
+            own = b.storey(storey.level).outline
+            # a storey's own outline where the file gives one, else the building's
+            assert storey.outline == (tuple(tuple(p) for p in own) if own else shape.outline)
             with_outline = [r for r in b.rooms if r.level == storey.level and r.polygon]
             assert [r.id for r in storey.rooms] == [r.id for r in with_outline]
             for room in storey.rooms:
@@ -56,6 +58,7 @@ def test_storey_scales_and_extents(school):
     for shape in plan.geometry.buildings:
         b = site.building(shape.id)
         pts = [tuple(p) for p in b.footprint] + [tuple(p) for r in b.rooms for p in (r.polygon or [])]
+        pts += [tuple(p) for s in b.storeys for p in (s.outline or [])]
         assert shape.storey_scale == mapframe.storey_scale(pts, plan.frame.rotation_deg,
                                                            plan.frame.paper)
         u0, v0, u1, v1 = shape.extent
@@ -96,3 +99,61 @@ def test_a_plan_pickles_with_its_geometry(school):
     back = pickle.loads(pickle.dumps(plan))
     assert back == plan and back.geometry == plan.geometry
     assert back.marking(plan.markings[0].id) == plan.markings[0]
+
+
+# -- issue 16: the building as it is ---------------------------------------------------------
+
+
+def test_rooms_carry_their_use_hazard_class_and_shaft_flag(school):
+    site, plan = school
+    main = site.building("main")
+    shape = plan.geometry.building("main")
+    by_id = {r.id: r for s in shape.storeys for r in s.rooms}
+    for r in main.rooms:
+        got = by_id[r.id]
+        assert got.use == (r.use.value if r.use else None)
+        assert got.shaft is r.is_shaft
+    assert by_id["r-ug-05"].hazard == "fire"  # Heizung: raised fire risk, red
+    assert by_id["r-ug-04"].hazard == "other"  # Elektroraum NSHV: yellow
+    assert by_id["r-2og-27"].hazard == "other"  # Vorbereitung Chemie: chemicals
+    assert by_id["r-eg-04"].hazard == ""  # Sekretariat
+    assert all(r.use for r in by_id.values()), "every bundled room has a use"
+
+
+def test_a_vertical_feature_is_one_feature_on_every_storey_it_serves(school):
+    site, plan = school
+    shape = plan.geometry.building("main")
+    lifts = [f for f in shape.features if f.kind == "elevator"]
+    assert len(lifts) == 1  # one lift, not one per storey
+    assert lifts[0].levels == (-1, 0, 1, 2) and lifts[0].level == -1
+    assert all(lifts[0].on(s.level) for s in shape.storeys)
+    key_box = next(f for f in shape.features if f.kind == "key_box")
+    assert key_box.levels == (0,) and key_box.on(0) and not key_box.on(1)
+
+
+def test_a_storey_with_its_own_outline_draws_it_and_guesses_nothing():
+    from orientation.layout.mapgeometry import storey_extent
+
+    site = load_site("floorplans/us-elementary.yaml")
+    plan = make_plan(site)
+    main = site.building("main")
+    shape = plan.geometry.building("main")
+    f1, f2 = shape.storey(0), shape.storey(1)
+    assert f1.outline == shape.outline  # Floor 1: the footprint
+    assert f2.outline == ((0.0, 0.0), (84.0, 0.0), (84.0, 22.0), (0.0, 22.0))  # the bar
+    assert f2.extent is None and storey_extent(main, 1) is None
+
+
+def test_a_shaft_room_without_a_marking_still_has_a_label_point():
+    from orientation.layout.mapgeometry import map_geometry
+    from orientation.model import Building, Room, Storey
+
+    b = Building(id="b", name="B", footprint=[[0, 0], [10, 0], [10, 10], [0, 10]],
+                 storeys=[Storey(level=0, name="EG")],
+                 rooms=[Room(id="t", level=0, use="stair", polygon=[[0, 0], [3, 0], [3, 6], [0, 6]])])
+    site = load_site("floorplans/rathaus.yaml").model_copy(update={"buildings": (b,)})
+    frame = make_plan(load_site("floorplans/rathaus.yaml")).frame
+    geo = map_geometry(site, frame, [], {}, {})  # no markings at all
+    (room,) = geo.buildings[0].storeys[0].rooms
+    assert room.shaft and room.use == "stair" and room.hazard == ""
+    assert room.label_at == (1.5, 3.0)

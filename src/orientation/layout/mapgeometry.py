@@ -3,9 +3,11 @@ plain frozen values (:class:`~orientation.plan.MapGeometry`), so that compose dr
 plan alone.
 
 Buildings and site features keep the site file's order and coordinates (plan metres, rings
-as listed, not re-oriented); each storey carries its outline (today the building's), its
-rooms with their label points, and the part of the outline it occupies
-(:func:`storey_extent`); each building its storey-plan scale
+as listed, not re-oriented); each storey carries its outline (its own where the site file
+gives one, else the building's footprint), its rooms with their label points, uses, hazard
+class and shaft flag, and, for a storey without its own outline, the part of the footprint
+it occupies (:func:`storey_extent`); each feature the storeys it is on; each building its
+storey-plan scale
 (:func:`~.mapframe.storey_scale`) and the extent the storey plans are centred on; each coded
 door and window its point and outward normal on the outline.
 """
@@ -13,14 +15,14 @@ door and window its point and outward normal on the outline.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry import box as sbox
 from shapely.ops import unary_union
 
-from ..model import Building, Site
+from ..model import HAZARD_USES, Building, Room, RoomUse, Site, Storey
 from ..plan import (
     BuildingShape,
     FeaturePoint,
@@ -37,6 +39,21 @@ from . import mapframe
 from .geometry import XY, locate, outline, polygons
 
 DOOR_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service")
+#: Hazard uses that are areas of raised fire risk (drawn red, DIN 14095 / TRVB 121); the
+#: other hazard uses are explosion and other hazards (drawn yellow).
+FIRE_RISK_USES = frozenset({RoomUse.heating, RoomUse.flammables, RoomUse.battery})
+
+
+def hazard_class(use: RoomUse | None) -> Literal["", "fire", "other"]:
+    """How a storey plan marks a room of ``use``: ``"fire"`` (red), ``"other"`` (yellow) or
+    ``""`` (not a hazard).
+
+    >>> hazard_class(RoomUse.heating), hazard_class(RoomUse.gas), hazard_class(RoomUse.office)
+    ('fire', 'other', '')
+    """
+    if use is None or use not in HAZARD_USES:
+        return ""
+    return "fire" if use in FIRE_RISK_USES else "other"
 
 
 def ring(points: Iterable[Sequence[float]]) -> Ring:
@@ -49,9 +66,11 @@ def ring(points: Iterable[Sequence[float]]) -> Ring:
 
 
 def building_points(b: Building) -> list[XY]:
-    """The footprint's corners and every room corner (plan metres): what a storey plan of
-    the building must show."""
+    """The footprint's corners, every storey outline's and every room corner (plan metres):
+    what a storey plan of the building must show."""
     pts = [(p[0], p[1]) for p in b.footprint]
+    for s in b.storeys:
+        pts += [(p[0], p[1]) for p in (s.outline or [])]
     for r in b.rooms:
         pts += [(p[0], p[1]) for p in (r.polygon or [])]
     return pts
@@ -60,16 +79,21 @@ def building_points(b: Building) -> list[XY]:
 def storey_extent(b: Building, level: int, *, coverage: float = 0.5, closing_m: float = 5.0,
                   point_m: float = 4.0) -> Any:
     """The part of the footprint that a storey occupies (a shapely polygon or multipolygon,
-    plan metres), or None for the whole footprint.
+    plan metres), or None for the whole footprint, or for a storey with its own outline
+    (the site file says what it covers: nothing is guessed).
 
-    The site file has one footprint per building. When the rooms of a storey cover less
+    Without a storey outline, the site file has one footprint for every storey. When the rooms of a storey cover less
     than ``coverage`` of it (a basement under one wing, a gallery over a hall), the storey is
     taken as its rooms plus a ``point_m`` square around each of its stairs, doors and
     features, closed over corridors up to ``2 * closing_m`` wide; the rest of the footprint
     is drawn as a dashed outline, never as floor that the data does not show. When that
     still covers three quarters of the footprint, the whole footprint is drawn.
     """
-    foot = Polygon(b.footprint, [list(c) for c in b.courtyards])
+    storey = b.storey(level)
+    if storey is not None and storey.outline is not None:
+        return None
+    holes = [*b.courtyards, *(storey.courtyards if storey is not None else ())]
+    foot = Polygon(b.footprint, [list(c) for c in holes])
     if not foot.is_valid:
         foot = foot.buffer(0)
     rings = [r.polygon for r in b.rooms if r.level == level and r.polygon]
@@ -84,7 +108,7 @@ def storey_extent(b: Building, level: int, *, coverage: float = 0.5, closing_m: 
         return None
     pts = [s.at for s in b.stairs if level in s.levels]
     pts += [d.at for d in b.doors if d.level == level]
-    pts += [f.at for f in b.features if f.level == level]
+    pts += [f.at for f in b.features if level in f.served_levels]
     h = point_m / 2
     squares = [sbox(x - h, y - h, x + h, y + h) for x, y in pts]
     both = unary_union([rooms, *squares])
@@ -100,6 +124,38 @@ def _extent_parts(ext: Any) -> tuple[tuple[Ring, tuple[Ring, ...]], ...] | None:
         return None
     return tuple((ring(part.exterior.coords), tuple(ring(i.coords) for i in part.interiors))
                  for part in getattr(ext, "geoms", [ext]) if part.geom_type == "Polygon")
+
+
+def storey_outline(b: Building, s: Storey) -> tuple[Ring, tuple[Ring, ...]]:
+    """The outline and holes a storey plan draws: the storey's own where it has one, else
+    the footprint with the building's courtyards and the storey's own.
+
+    >>> from orientation.model import Storey as S
+    >>> b = Building(id="b", name="B", footprint=[[0, 0], [10, 0], [10, 5], [0, 5]],
+    ...              storeys=[S(level=0, name="EG"), S(level=1, name="OG",
+    ...                         outline=[[0, 0], [4, 0], [4, 5], [0, 5]])])
+    >>> storey_outline(b, b.storeys[1])[0][1], storey_outline(b, b.storeys[0])[0][1]
+    ((4.0, 0.0), (10.0, 0.0))
+    """
+    if s.outline is not None:
+        return ring(s.outline), tuple(ring(c) for c in s.courtyards)
+    return ring(b.footprint), tuple(ring(c) for c in (*b.courtyards, *s.courtyards))
+
+
+def _label_point(r: Room) -> XY:
+    """A room's label point without a room marking (a shaft): its representative point,
+    rounded to millimetres as every point of the plan."""
+    poly = Polygon(r.polygon or ())
+    if not poly.is_valid:
+        poly = poly.buffer(0)
+    p = poly.representative_point() if not poly.is_empty else Polygon(r.polygon).centroid
+    return (round(p.x, 3) + 0.0, round(p.y, 3) + 0.0)
+
+
+def _room_shape(r: Room, label_at: XY | None) -> RoomShape:
+    return RoomShape(r.id, ring(r.polygon or ()), label_at or _label_point(r),
+                     use=r.use.value if r.use is not None else None,
+                     hazard=hazard_class(r.use), shaft=r.is_shaft)
 
 
 def _grid_extent(frame: MapFrame, points: list[XY]) -> tuple[float, float, float, float]:
@@ -141,14 +197,16 @@ def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
         courts = tuple(ring(c) for c in b.courtyards)
         storeys = []
         for s in sorted(b.storeys, key=lambda s: s.level):
-            rooms = tuple(RoomShape(r.id, ring(r.polygon), labels[(b.id, r.id)])
+            rooms = tuple(_room_shape(r, labels.get((b.id, r.id)))
                           for r in b.rooms if r.level == s.level and r.polygon)
-            storeys.append(StoreyShape(s.level, s.name, foot, courts, rooms,
+            own, holes = storey_outline(b, s)
+            storeys.append(StoreyShape(s.level, s.name, own, holes, rooms,
                                        _extent_parts(storey_extent(b, s.level))))
         pts = building_points(b)
         buildings.append(BuildingShape(
             id=b.id, outline=foot, courtyards=courts, storeys=tuple(storeys),
-            features=tuple(FeaturePoint(ft.kind.value, (ft.at[0], ft.at[1]), ft.level, ft.name)
+            features=tuple(FeaturePoint(ft.kind.value, (ft.at[0], ft.at[1]), ft.level, ft.name,
+                                        levels=ft.served_levels)
                            for ft in b.features),
             openings=_openings(b, doors.get(b.id, []), windows.get(b.id, [])),
             storey_scale=mapframe.storey_scale(pts, frame.rotation_deg, frame.paper),
@@ -162,4 +220,5 @@ def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
     return MapGeometry(buildings=tuple(buildings), features=features)
 
 
-__all__ = ["building_points", "map_geometry", "ring", "storey_extent"]
+__all__ = ["FIRE_RISK_USES", "building_points", "hazard_class", "map_geometry", "ring",
+           "storey_extent", "storey_outline"]

@@ -55,7 +55,7 @@ SECTIONS = {"app.": {
         "col_storeys": "Geschosse", "col_side": "Seite", "col_grid": "Planquadrat",
         "col_name": "Name", "col_pinned": "festgelegt", "col_id": "Element",
         "col_pin": "Code festlegen", "col_letter": "Buchstabe", "col_pin_letter":
-            "Buchstabe festlegen", "col_landmark": "Name im Plan",
+            "Buchstabe festlegen", "col_landmark": "Name im Plan", "col_use": "Nutzung",
         "edit_intro": ("Geänderte Zellen gelten sofort. Leere Felder bei „festlegen“ bedeuten: "
                        "das Programm vergibt den Code. Änderbar sind die Spalten mit Stift-Symbol."),
         "edit_profile_note": "Das Profil steht links unter Einstellungen.",
@@ -159,7 +159,7 @@ SECTIONS = {"app.": {
         "col_storeys": "Floors", "col_side": "Side", "col_grid": "Grid",
         "col_name": "Name", "col_pinned": "pinned", "col_id": "Element",
         "col_pin": "Pin code", "col_letter": "Letter", "col_pin_letter": "Pin letter",
-        "col_landmark": "Name on map",
+        "col_landmark": "Name on map", "col_use": "Use",
         "edit_intro": ("Edited cells apply at once. An empty “pin” cell means: the program assigns "
                        "the code. Columns with a pencil icon can be edited."),
         "edit_profile_note": "The profile is on the left under Settings.",

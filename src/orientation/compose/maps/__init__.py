@@ -12,7 +12,11 @@
    **from the lowest to the highest** (UG, EG, 1. OG …), so that turning the pages goes up
    through the building as the stairs do. One scale per building, chosen so its largest
    storey fits (:func:`orientation.layout.mapframe.storey_scale`); same rotation as the site
-   plan; the site plan's grid is drawn over it, so ``T2 in E6`` reads the same on both.
+   plan; the site plan's grid is drawn over it, so ``T2 in E6`` reads the same on both. Each
+   draws the storey as it is: its own outline (the rest of the footprint dashed), each room's
+   use under its number, hazard rooms tinted red (raised fire risk) or yellow (explosion and
+   other hazards) with the warning triangle, shafts hatched without a number, and a lift or
+   riser on every storey it serves. No label crosses a wall.
 
 Sheet layout (visual brief): 10 mm margins, the drawing left, grid labels in a 6 mm band on
 all four sides, the scale bar under the drawing, a right-hand column (A3: 78 mm) with the
@@ -32,7 +36,8 @@ reads the site model or re-runs layout.
 The package follows the booklet's parts: :mod:`.style` (sizes, words, paper layout,
 palette), :mod:`.view` (plan -> paper), :mod:`.sheet` (a sheet under construction),
 :mod:`.marks` (door codes, sides, symbols, grid, north arrow, scale bar), :mod:`.siteplan`,
-:mod:`.storeyplan`, :mod:`.legend`, :mod:`.gazetteer` and :mod:`.booklet` (the column, the
+:mod:`.storeyplan`, :mod:`.rooms` (room fills, hazards, shafts, walls, room labels with their
+uses), :mod:`.legend`, :mod:`.gazetteer` and :mod:`.booklet` (the column, the
 title block and :func:`map_pages`).
 """
 

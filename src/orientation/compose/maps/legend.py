@@ -1,10 +1,12 @@
-"""The right-hand column's tables: legend rows (a sample and its words), notes, and the flow
-of rows through columns and slots (shared with the gazetteer)."""
+"""The right-hand column's tables: legend rows (a sample and its words; the abbreviations of
+the room uses shown on the sheet), notes, and the flow of rows through columns and slots
+(shared with the gazetteer)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import fonts, words
 from ...render.scene import Circle, Item, Path, Rect, Stroke, Text
 from .. import labels as L
 from ..symbols import NAMES as SYMBOL_NAMES
@@ -14,7 +16,7 @@ from .sheet import _Ctx, _fit, _Sheet
 from .style import _CAP, Box
 
 _LEGEND_ORDER = ("building", "side", "entrance", "emergency_exit", "fire_brigade", "stair",
-                 "room", "corridor", "outline_only", "window", "neighbour", "road", "fire_lane", "footway",
+                 "room", "hazard_fire", "hazard_other", "shaft_stair", "shaft_lift", "corridor", "outline_only", "window", "neighbour", "road", "fire_lane", "footway",
                  "drivable_area", "not_drivable", "parking", "hydrant", "gate", "assembly_point",
                  "key_box", "fire_alarm_panel", "first_info_point", "sprinkler_valve", "riser",
                  "gas_shutoff", "water_shutoff", "power_shutoff", "aed", "first_aid",
@@ -40,8 +42,14 @@ def _legend_rows(ctx: _Ctx, sheet: _Sheet, col_w: float, *, compact: bool = Fals
     sym_mm = st.symbol_min_mm if compact else st.symbol_mm
     sym_w = 10.0
     rows: list[_Row] = []
-    keys = sorted(sheet.legend, key=lambda k: _LEGEND_ORDER.index(k) if k in _LEGEND_ORDER else 999)
-    for key in keys:
+    uses = [k for k in sheet.legend if k.startswith("use:")]
+    keys = sorted((k for k in sheet.legend if not k.startswith("use:")),
+                  key=lambda k: _LEGEND_ORDER.index(k) if k in _LEGEND_ORDER else 999)
+    tail = [k for k in keys if k == "callout"]
+    keys = [k for k in keys if k != "callout"]
+    for key in keys + tail:
+        if key == "callout":
+            rows += _use_rows(ctx, sheet, uses, col_w, size)
         sample = sheet.legend[key]
         text = names.get(key) or wd.get(key, key)
         lines = L.wrap(text, col_w - sym_w - 2.0, size, "regular", max_lines=3)
@@ -63,6 +71,63 @@ def _legend_rows(ctx: _Ctx, sheet: _Sheet, col_w: float, *, compact: bool = Fals
             return items
 
         rows.append(_Row(h, draw))
+    if not tail:
+        rows += _use_rows(ctx, sheet, uses, col_w, size)
+    return rows
+
+
+def _explained(short: str, name: str) -> bool:
+    """True when the short word of a room use needs the legend: it is not the first word
+    of its name (``WC``: Toiletten; not ``Küche``, ``Büro``: Büro, Verwaltung).
+
+    >>> _explained("WC", "Toiletten"), _explained("Büro", "Büro, Verwaltung")
+    (True, False)
+    """
+    first = name.replace(",", " ").split()
+    return not first or first[0].casefold() != short.casefold()
+
+
+def _use_rows(ctx: _Ctx, sheet: _Sheet, uses: list[str], col_w: float, size: float) -> list[_Row]:
+    """The abbreviations of the room uses on the sheet (the short word under a room number)
+    and what they stand for, under a heading; none when every short word is plain."""
+    pal = ctx.pal
+    pairs = []
+    for key in uses:
+        short = sheet.legend[key]
+        name = words.get("room-use-name." + key[4:], ctx.lang, short) or short
+        if _explained(short, name):
+            pairs.append((short, name))
+    if not pairs:
+        return []
+    pairs.sort(key=lambda p: p[0].casefold())
+    tab = max(fonts.text_width_mm(a, size_mm=size) for a, _ in pairs) + 2.0
+    title = ctx.words["uses"]
+    head_lines = L.wrap(title, col_w, size, "bold", max_lines=2) or [title]
+    pitch = size * 1.2
+
+    def head(x: float, y: float, w: float, lines: list[str] = head_lines) -> list[Item]:
+        out: list[Item] = []
+        ty = y + 1.0 + _CAP * size
+        for ln in lines:
+            out.append(Text(x, ty, ln, size, pal.grey75))
+            ty += pitch
+        return out
+
+    rows = [_Row(len(head_lines) * pitch + 1.4, head, keep_with_next=True)]
+    for short, name in pairs:
+        lines = L.wrap(name, max(col_w - tab, 10), size, "regular", max_lines=2) or [
+            _fit(name, max(col_w - tab, 10), size, "regular")]
+
+        def draw(x: float, y: float, w: float, short: str = short,
+                 lines: list[str] = lines) -> list[Item]:
+            ty = y + 0.4 + _CAP * size
+            out: list[Item] = [Text(x, ty, short, size, pal.black)]
+            for ln in lines:
+                out.append(Text(x + tab, ty, ln, size, pal.black, weight="regular"))
+                ty += pitch
+            return out
+
+        rows.append(_Row(len(lines) * pitch + 0.6, draw))
     return rows
 
 
@@ -87,6 +152,19 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
         return [Rect(x0, y0, w, h, fill=pal.building_fill, stroke=Stroke(pal.black, 0.7))]
     if key == "room":
         return [Rect(x0, y0, w, h, fill=pal.white, stroke=Stroke(pal.grey75, 0.25))]
+    if key in ("hazard_fire", "hazard_other"):
+        edge, tint = pal.hazard(key[7:])
+        return [Rect(x0, y0, w, h, fill=tint, stroke=Stroke(pal.grey75, 0.25)),
+                Rect(x0 + 0.55, y0 + 0.55, w - 1.1, h - 1.1, stroke=Stroke(edge, 0.6))]
+    if key in ("shaft_stair", "shaft_lift"):
+        items: list[Item] = [Rect(x0, y0, w, h, fill=pal.white, stroke=Stroke(pal.grey75, 0.25))]
+        lines: tuple[tuple[tuple[float, float], tuple[float, float]], ...]
+        if key == "shaft_lift":
+            lines = (((x0, y0), (x0 + w, y0 + h)), ((x0, y0 + h), (x0 + w, y0)))
+        else:
+            lines = tuple(((x0 + t, y0), (x0 + t, y0 + h)) for t in (0.9, 2.1, 3.3, 4.5, 5.7, 6.9, 8.1))
+        items.append(Path(lines, closed=False, stroke=Stroke(pal.grey50, 0.2)))
+        return items
     if key == "corridor":
         return [Rect(x0, y0, w, h, fill=pal.grey10, stroke=Stroke(pal.black, 0.5))]
     if key == "outline_only":

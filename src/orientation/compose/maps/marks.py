@@ -5,6 +5,8 @@ bar."""
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
 
 from ... import fonts
 from ...layout import mapframe
@@ -152,9 +154,13 @@ def _on_segment(p: XY, a: XY, b: XY, tol: float = 0.05) -> bool:
 
 
 def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str | None = None,
-                    label: bool = False, owner: str = "", label_kinds=None) -> Box | None:
+                    label: bool = False, owner: str = "", label_kinds=None,
+                    keep: Callable[[Box], bool] | None = None,
+                    label_off_walls: bool = False) -> Box | None:
     """A symbol at its point, moved with a leader if the point is taken; optionally its name
-    beside it (or a callout)."""
+    beside it (or a callout). With ``keep`` (storey plans), places near the point that cross
+    no wall and that ``keep`` accepts (in the same room as the point) are tried first; with
+    ``label_off_walls`` the name crosses no wall."""
     c = sheet.ctx
     st = c.style
     p = view.p(at)
@@ -170,13 +176,24 @@ def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str 
     got = None
     # nearest first at the full size, then the minimum size; last, leaders may cross leaders
     # (then marks), then other leaders too
-    for size, leader_kinds in ((st.symbol_mm, (L.LEADER_AVOIDS,)),
-                               (st.symbol_min_mm, (L.LEADER_AVOIDS, ("label", "code", "symbol"),
-                                                   ("label", "code")))):
-        w, h = symbol_size(kind, size)
-        got, _ = sheet.placer.first_free_leading(
-            L.around(p, w, h, gaps=(0.6, 2.5, 5, 8, 12, 17, 23, 30, 38), centre_first=True),
-            leader_kinds, kinds=L.Placer.HARD, leader_from=p, within=sheet.clip)
+    tries: list[Callable[[Box], bool] | None] = []
+    if keep is not None:
+        tries.append(lambda b: keep(b) and sheet.off_walls(b))
+    kinds = L.Placer.HARD
+    for accept in (*tries, None):
+        for size, leader_kinds in ((st.symbol_mm, (L.LEADER_AVOIDS,)),
+                                   (st.symbol_min_mm, (L.LEADER_AVOIDS, ("label", "code", "symbol"),
+                                                       ("label", "code")))):
+            w, h = symbol_size(kind, size)
+            # off the walls only near the point (a symbol is not sent across the room for it)
+            gaps = (0.6, 2.5, 5) if accept is not None else (0.6, 2.5, 5, 8, 12, 17, 23, 30, 38)
+            cands = L.around(p, w, h, gaps=gaps, centre_first=True)
+            if accept is not None:
+                cands = (b for b in cands if accept(b))
+            got, _ = sheet.placer.first_free_leading(
+                cands, leader_kinds, kinds=kinds, leader_from=p, within=sheet.clip)
+            if got is not None:
+                break
         if got is not None:
             break
     if got is None:
@@ -189,52 +206,105 @@ def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str 
     sheet.placer.add_box(L.grow(got, 0.3), "symbol", owner)
     sheet.use(kind)
     if label and name:
-        _label_near(sheet, got, name, st.label_mm, weight="regular", kinds=label_kinds)
+        _label_near(sheet, got, name, st.label_mm, weight="regular", kinds=label_kinds,
+                    off_walls=label_off_walls)
     return got
 
 
+def _shortened(text: str) -> str:
+    """A name without its part in brackets: ``Chemikalienlager (Vorbereitung Chemie)`` ->
+    ``Chemikalienlager``; the name itself when nothing is left or there is none.
+
+    >>> _shortened("Chemikalienlager (Vorbereitung Chemie)"), _shortened("(x)")
+    ('Chemikalienlager', '(x)')
+    """
+    short = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    return short or text
+
+
 def _label_near(sheet: _Sheet, target: Box, text: str, size: float, *, weight="regular",
-                kinds=None) -> bool:
-    """A label beside a box (symbol), no leader, on one line or (long names) two; a callout
-    when there is no room."""
+                kinds=None, off_walls: bool = False) -> bool:
+    """A label beside a box (symbol), no leader, on one line or (long names) two; then
+    smaller down to the minimum text height, then without its part in brackets; then a
+    little further away with a leader; a callout when there is no room. With
+    ``off_walls``, no place that crosses a wall of the sheet."""
     c = sheet.ctx
-    size = max(size, c.style.min_text_mm)
-    tw1 = fonts.text_width_mm(text, size_mm=size, weight=weight)
-    variants = [[text]]
-    if tw1 > 30:
-        two = L.wrap(text, max(tw1 / 2 + 6, 24), size, weight, max_lines=2)
-        if two and len(two) == 2:
-            variants.insert(0, two)
+    min_mm = c.style.min_text_mm
+    size = max(size, min_mm)
     cx, cy = (target[0] + target[2]) / 2, (target[1] + target[3]) / 2
     hw, hh = (target[2] - target[0]) / 2, (target[3] - target[1]) / 2
     g = 0.8
     kinds = kinds or tuple(L.Placer.HARD) + ("area",)
-    for lines in variants:
-        tw = max(fonts.text_width_mm(t, size_mm=size, weight=weight) for t in lines)
-        th = L.text_height(size) * len(lines)
-        cands = [
-            L.centred(cx + hw + g + tw / 2, cy, tw, th),  # right
-            L.centred(cx - hw - g - tw / 2, cy, tw, th),  # left
-            L.centred(cx, cy + hh + g + th / 2, tw, th),  # below
-            L.centred(cx, cy - hh - g - th / 2, tw, th),  # above
-            L.centred(cx + hw + g + tw / 2, cy - hh, tw, th),
-            L.centred(cx + hw + g + tw / 2, cy + hh, tw, th),
-            L.centred(cx - hw - g - tw / 2, cy - hh, tw, th),
-            L.centred(cx - hw - g - tw / 2, cy + hh, tw, th),
-        ]
-        boxes = [L.grow(b, 0.3) for b in cands]
-        got = sheet.placer.first_free(boxes, kinds=tuple(kinds) + ("road",), within=sheet.clip)
-        if got is None:
-            got = sheet.placer.first_free(boxes, kinds=kinds, within=sheet.clip)
-        if got is None:
-            continue
+    short = _shortened(text)
+    names = [text] + ([short] if short != text else [])
+    sizes = [size] + ([min_mm] if size > min_mm + 1e-9 else [])
+
+    def variants(name: str, sz: float, three: bool) -> list[list[str]]:
+        """One line, or a long name on two lines first (on three last, if ``three``)."""
+        tw1 = fonts.text_width_mm(name, size_mm=sz, weight=weight)
+        out = [[name]]
+        if tw1 > 30:
+            two = L.wrap(name, max(tw1 / 2 + 6, 24), sz, weight, max_lines=2)
+            if two and len(two) == 2:
+                out.insert(0, two)
+            more = L.wrap(name, max(tw1 / 3 + 6, 20), sz, weight, max_lines=3) if three else None
+            if more and len(more) == 3:
+                out.append(more)
+        return out
+
+    def draw(got: Box, lines: list[str], sz: float) -> None:
         b = L.grow(got, -0.3)
         y = b[1]
         for t in lines:
-            y += L.ASCENT * size
-            sheet.text("labels", b[0], y, t, size, weight=weight)
-            y += L.DESCENT * size
-        return True
+            y += L.ASCENT * sz
+            sheet.text("labels", b[0], y, t, sz, weight=weight)
+            y += L.DESCENT * sz
+
+    first = True  # the name at its size, as it always was placed; then the fallbacks
+    for name in names:
+        for sz in sizes:
+            for lines in variants(name, sz, not first):
+                tw = max(fonts.text_width_mm(t, size_mm=sz, weight=weight) for t in lines)
+                th = L.text_height(sz) * len(lines)
+                cands = [
+                    L.centred(cx + hw + g + tw / 2, cy, tw, th),  # right
+                    L.centred(cx - hw - g - tw / 2, cy, tw, th),  # left
+                    L.centred(cx, cy + hh + g + th / 2, tw, th),  # below
+                    L.centred(cx, cy - hh - g - th / 2, tw, th),  # above
+                    L.centred(cx + hw + g + tw / 2, cy - hh, tw, th),
+                    L.centred(cx + hw + g + tw / 2, cy + hh, tw, th),
+                    L.centred(cx - hw - g - tw / 2, cy - hh, tw, th),
+                    L.centred(cx - hw - g - tw / 2, cy + hh, tw, th),
+                ]
+                boxes = [L.grow(b, 0.3) for b in cands]
+                if off_walls:
+                    boxes = [b for b in boxes if sheet.off_walls(b)]
+                got = sheet.placer.first_free(boxes, kinds=tuple(kinds) + ("road",),
+                                              within=sheet.clip)
+                if got is None:
+                    got = sheet.placer.first_free(boxes, kinds=kinds, within=sheet.clip)
+                if got is not None:
+                    draw(got, lines, sz)
+                    return True
+            first = False
+    # further away, with a leader from the symbol (the full name first)
+    for name in names:
+        lines = variants(name, min_mm, False)[0]
+        tw = max(fonts.text_width_mm(t, size_mm=min_mm, weight=weight) for t in lines)
+        th = L.text_height(min_mm) * len(lines)
+        for gap in (3.0, 6.0, 10.0, 15.0, 21.0):
+            for b0 in L.around((cx, cy), tw, th, gaps=(max(hw, hh) + gap,)):
+                b = L.grow(b0, 0.3)
+                q = L.nearest_on_box(target, ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+                if off_walls and not sheet.off_walls(b):
+                    continue
+                if not sheet.placer.box_free(b, kinds=kinds, within=sheet.clip):
+                    continue
+                if not sheet.placer.line_free(q, L.nearest_on_box(b, q), skip_start=0.0):
+                    continue
+                sheet.leader(q, b, c.pal.grey75, 0.25, dot=False)
+                draw(b, lines, min_mm)
+                return True
     sheet.callout((cx, cy), text, kinds=kinds)
     return False
 

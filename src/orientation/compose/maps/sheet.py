@@ -16,6 +16,13 @@ from .. import labels as L
 from .style import _CAP, XY, Box, MapStyle, _Layout, _Palette
 from .view import Footprints, _View
 
+#: The kind of walls (room outlines and a storey's outline on storey plans) in a sheet's
+#: :attr:`_Sheet.walls`: labels keep off them, symbols where they can, leaders cross them.
+WALL = "wall"
+#: The kind of the places the features' symbols want (at their points) in a sheet's
+#: :attr:`_Sheet.reserved`: room labels keep clear of them where they can.
+RESERVED = "reserved"
+
 _LAYERS = ("ground", "buildings", "rooms", "grid", "marks", "leaders", "symbols", "labels",
            "frame", "margin")
 
@@ -34,12 +41,38 @@ class _Sheet:
     callouts: int = 0
     notes_elsewhere: int = 0  # the sheet number where this sheet's notes are listed
     gazetteer_on: tuple[int, int] | None = None  # first and last sheet of the gazetteer pages
+    #: a storey plan's walls and reserved places, kept apart from :attr:`placer` (so that
+    #: they do not spend the placer's search budget) and tested only where asked
+    walls: L.Placer | None = None
+    reserved: L.Placer | None = None
 
     def add(self, layer: str, *items: Item) -> None:
         self.layers[layer].extend(items)
 
     def use(self, key: str, sample: str = "") -> None:
         self.legend.setdefault(key, sample)
+
+    def add_wall(self, a: XY, b: XY, width: float = 1.0) -> None:
+        """A wall segment on paper, ``width`` mm wide (what keeps off it keeps half of it
+        off the line)."""
+        if self.walls is None:
+            self.walls = L.Placer(self.placer.bounds)
+        self.walls.add_line(a, b, WALL, width=width)
+
+    def reserve(self, b: Box) -> None:
+        if self.reserved is None:
+            self.reserved = L.Placer(self.placer.bounds)
+        self.reserved.add_box(b, RESERVED)
+
+    def off_walls(self, b: Box) -> bool:
+        """True when box ``b`` crosses no wall (always, on a sheet without walls)."""
+        w = self.walls
+        return w is None or w.box_free(b, kinds=_WALLS)
+
+    def unreserved(self, b: Box) -> bool:
+        """True when box ``b`` covers no reserved place."""
+        r = self.reserved
+        return r is None or r.box_free(b, kinds=_RESERVED)
 
     def items(self) -> list[Item]:
         out: list[Item] = []
@@ -96,8 +129,14 @@ class _Sheet:
         n = self.callouts + 1
         d = max(4.6, L.text_box(0, 0, str(n), c.style.min_text_mm + 0.3)[2] + 1.6)
         kinds = kinds or L.Placer.HARD
-        got = self.placer.first_free(L.around(anchor, d, d, gaps=(0.5, 2, 4, 7, 11)),
-                                     kinds=kinds, leader_from=anchor, within=self.clip)
+        cands = list(L.around(anchor, d, d, gaps=(0.5, 2, 4, 7, 11)))
+        # off the walls where it can (a storey plan's), else over them
+        got = None
+        if self.walls is not None:
+            got = self.placer.first_free([b for b in cands if self.off_walls(b)], kinds=kinds,
+                                         leader_from=anchor, within=self.clip)
+        if got is None:
+            got = self.placer.first_free(cands, kinds=kinds, leader_from=anchor, within=self.clip)
         if got is None:
             self.note_at(anchor, text)
             return
@@ -110,6 +149,10 @@ class _Sheet:
         self.notes.append(f"{n}\t{text}")
         self.callouts = n
         self.use("callout")
+
+
+_WALLS = frozenset({WALL})
+_RESERVED = frozenset({RESERVED})
 
 
 @dataclass

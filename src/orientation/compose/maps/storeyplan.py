@@ -1,19 +1,21 @@
-"""The storey plans: one page per storey, the building's outline with the storey's floor
-tone, rooms with their codes, windows, doors, stairs and features, the neighbours for
-context, and the site plan's grid over it."""
+"""The storey plans: one page per storey, the storey's outline with its floor tone (the rest
+of the building's footprint dashed where the storey does not cover it), rooms with their
+codes and uses, hazard rooms, shafts, windows, doors, stairs and the features on this storey
+(a lift or riser on every storey it serves), the neighbours for context, and the site plan's
+grid over it."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable
 
-from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely import STRtree
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry import box as sbox
+from shapely.ops import unary_union
 from shapely.prepared import prep
 
-from ... import fonts
-from ...plan import BuildingShape, Marking, StoreyShape
-from ...render.scene import Group, Item, Path, Rect, Stroke, Text
+from ...plan import BuildingShape, StoreyShape
+from ...render.scene import Group, Item, Path, Rect, Stroke
 from .. import labels as L
 from .marks import (
     _code_box_size,
@@ -24,8 +26,9 @@ from .marks import (
     _draw_sides,
     _draw_symbol_at,
 )
+from .rooms import add_walls, draw_rooms, hazard_symbols, reserve_features, room_label
 from .sheet import _Ctx, _Sheet
-from .style import DOOR_KINDS, XY, Box
+from .style import DOOR_KINDS, Box
 from .view import _View
 
 
@@ -37,130 +40,6 @@ def _storey_view(ctx: _Ctx, b: BuildingShape, scale: int) -> _View:
     x, y, w, h = ctx.lay.drawing
     cx, cy = (u1 * k + u0 * k) / 2, (v1 * k + v0 * k) / 2
     return _View(ctx.frame, k, x + w / 2 - cx, y + h / 2 - cy)
-
-
-class _RoomShape:
-    """A room's outline on paper: its area, bounds and the test "does a label box fit
-    inside, ``margin`` mm clear of the walls".
-
-    Most rooms are rectangles along the paper's axes (the plan is turned so that the main
-    access faces down, and rooms follow the walls); those are tested with four
-    comparisons. Any other outline goes through shapely (an inward buffer, prepared)."""
-
-    __slots__ = ("ring", "bounds", "area", "_rect", "_inner")
-
-    def __init__(self, ring: Sequence[XY], margin: float = 0.6) -> None:
-        pts = [(float(x), float(y)) for x, y in ring]
-        if len(pts) > 1 and pts[0] == pts[-1]:
-            pts.pop()
-        self.ring = pts
-        xs, ys = [q[0] for q in pts], [q[1] for q in pts]
-        self.bounds: Box = (min(xs), min(ys), max(xs), max(ys))
-        x0, y0, x1, y1 = self.bounds
-        corners = {(x0, y0), (x1, y0), (x1, y1), (x0, y1)}
-        rect = len(pts) == 4 and set(pts) == corners and x1 > x0 and y1 > y0
-        self._rect: Box | None = None
-        self._inner = None
-        if rect:
-            self.area = (x1 - x0) * (y1 - y0)
-            if x1 - x0 > 2 * margin and y1 - y0 > 2 * margin:
-                self._rect = (x0 + margin, y0 + margin, x1 - margin, y1 - margin)
-        else:
-            poly = Polygon(pts)
-            self.area = poly.area
-            inner = poly.buffer(-margin)
-            self._inner = prep(inner) if not inner.is_empty else None
-
-    @property
-    def has_inside(self) -> bool:
-        """False when the room is too small to hold anything clear of its walls."""
-        return self._rect is not None or self._inner is not None
-
-    def holds(self, b: Box) -> bool:
-        """True when box ``b`` lies inside the room, clear of the walls."""
-        r = self._rect
-        if r is not None:
-            return r[0] <= b[0] and r[1] <= b[1] and b[2] <= r[2] and b[3] <= r[3]
-        return self._inner is not None and self._inner.contains(sbox(*b))
-
-
-def _room_label(sheet: _Sheet, view: _View, m: Marking, room: _RoomShape, label_at: XY) -> None:
-    """Room code (and a landmark's name) inside the room, as near its label point as it can;
-    otherwise beside it with a leader; otherwise a numbered callout."""
-    c = sheet.ctx
-    st = c.style
-    at = view.p(label_at)
-    name = m.name if (m.landmark and m.name) else ""
-    room_w = room.bounds[2] - room.bounds[0]
-
-    def block(code_mm: float, name_mm: float, name_lines: list[str]):
-        widths = [fonts.text_width_mm(m.code, size_mm=code_mm)]
-        widths += [fonts.text_width_mm(t, size_mm=name_mm) for t in name_lines]
-        lines = [(m.code, code_mm)] + [(t, name_mm) for t in name_lines]
-        h = sum(L.text_height(s) for _, s in lines) + 0.2 * (len(lines) - 1)
-        return lines, max(widths) + 0.6, h
-
-    variants = []
-    for code_mm, name_mm in ((st.room_code_mm, st.landmark_mm),
-                             (st.min_text_mm + 0.2, st.min_text_mm),
-                             (st.min_text_mm, st.min_text_mm)):
-        if name:
-            wrapped = L.wrap(name, max(room_w - 1.5, 5), name_mm, "bold", max_lines=3) or [name]
-            variants.append(block(code_mm, name_mm, wrapped))
-        else:
-            variants.append(block(code_mm, name_mm, []))
-
-    near_points: list[XY] = []
-
-    def lattice() -> Iterator[XY]:
-        """The label point, then points of a 1.5 mm lattice over the room, nearest first.
-
-        Built on first use: most labels fit at their label point, and sorting every
-        room's lattice was the larger part of labelling a storey."""
-        yield at
-        if not near_points:
-            x0, y0, x1, y1 = room.bounds
-            step = 1.5
-            yy = y0
-            pts = []
-            while yy <= y1:
-                xx = x0
-                while xx <= x1:
-                    pts.append((xx, yy))
-                    xx += step
-                yy += step
-            pts.sort(key=lambda q: math.dist(q, at))
-            near_points.extend(pts[:600])
-        yield from near_points
-
-    def draw(b: Box, lines) -> None:
-        yb = b[1]
-        cx = (b[0] + b[2]) / 2
-        for i, (t, s) in enumerate(lines):
-            yb += L.ASCENT * s
-            sheet.add("labels", Text(cx, yb, t, s, c.pal.black if i == 0 else c.pal.grey75,
-                                     anchor="middle", halo=c.pal.white, halo_mm=st.halo_mm))
-            yb += L.DESCENT * s + 0.2
-        sheet.placer.add_box(L.grow(b, 0.25), "label", m.id)
-
-    if room.has_inside:
-        for lines, w, h in variants:
-            for q in lattice():
-                b = L.centred(q[0], q[1], w, h)
-                if room.holds(b) and sheet.placer.box_free(b, within=sheet.clip):
-                    draw(b, lines)
-                    return
-    # outside the room, with a leader
-    lines, w, h = variants[0]
-    if name:
-        lines, w, h = block(st.room_code_mm, st.landmark_mm, [name])
-    got = sheet.placer.first_free(L.around(at, w, h, gaps=(1, 3, 6, 10, 15)),
-                                  leader_from=at, within=sheet.clip)
-    if got is not None:
-        sheet.leader(at, got, c.pal.grey75, 0.25)
-        draw(got, lines)
-        return
-    sheet.callout(at, f"{m.code} {name}".strip())
 
 
 def _extent(storey: StoreyShape) -> Polygon | MultiPolygon | None:
@@ -197,8 +76,9 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
         sheet.use("neighbour")
     sheet.add("ground", Group(tuple(ground), clip=clip))
 
-    # storey outline: circulation tone, rooms white, outline on top
-    rooms = storey.rooms
+    # the floor: the storey's outline (without one, the part of the footprint its rooms
+    # show) in the circulation tone, the rooms on it, the storey's walls on top and the rest
+    # of the building's footprint dashed
     extent = _extent(storey)
     if extent is None:
         sheet.add("buildings", Path((ring, *holes), fill=pal.grey10))
@@ -207,27 +87,16 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
             sheet.add("buildings", Path((view.ring(outer), *[view.ring(i) for i in inner]),
                                         fill=pal.grey10))
     sheet.use("corridor")
-    room_shapes: dict[str, _RoomShape] = {}
-    for r in rooms:
-        rr = view.ring(r.ring)
-        room_shapes[r.id] = _RoomShape(rr)
-        sheet.add("rooms", Path((rr,), fill=pal.white, stroke=Stroke(pal.grey75, st.room_outline_mm)))
-    if rooms:
-        sheet.use("room")
-    if extent is None:
-        sheet.add("rooms", Path((ring, *holes), fill=None,
-                                stroke=Stroke(pal.black, st.building_outline_mm)))
-    else:  # walls of this storey solid, the rest of the building's outline dashed
-        near = extent.buffer(0.05)
-        for r_ in [storey.outline, *storey.courtyards]:
-            line = LineString([*r_, r_[0]])
-            for geom, stroke in ((line.intersection(near), Stroke(pal.black, st.building_outline_mm)),
-                                 (line.difference(near), Stroke(pal.grey50, 0.35, (2.0, 1.2)))):
-                for part in getattr(geom, "geoms", [geom]):
-                    if part.geom_type == "LineString" and part.length > 0.05:
-                        sheet.add("rooms", Path((view.ring(part.coords),), closed=False, stroke=stroke))
-        sheet.use("outline_only")
-    sheet.placer.add_geometry(Polygon(ring, [list(hh) for hh in holes]).buffer(0.4), "area", b.id)
+    rooms = storey.rooms
+    room_shapes = draw_rooms(sheet, view, rooms)
+    _draw_outline(sheet, view, b, storey, extent)
+    foot = Polygon(view.ring(b.outline), [list(view.ring(hh)) for hh in b.courtyards])
+    storey_poly = Polygon(ring, [list(hh) for hh in holes])
+    if not storey_poly.is_valid:
+        storey_poly = storey_poly.buffer(0)
+    if not foot.is_valid:
+        foot = foot.buffer(0)
+    sheet.placer.add_geometry(unary_union([foot, storey_poly]).buffer(0.4), "area", b.id)
 
     # windows where coded: a short line just outside the wall
     own = ctx.marks_of.get(b.id, [])
@@ -259,9 +128,12 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
         p = view.p(m.at)
         size = st.stair_code_mm
         bw, bh = _code_box_size(m.code, size)
-        got = sheet.placer.first_free(L.around(p, bw, bh, gaps=(0.5, 2, 4, 7, 11, 16),
-                                               centre_first=True),
-                                      leader_from=p, within=sheet.clip)
+        cands = list(L.around(p, bw, bh, gaps=(0.5, 2, 4, 7, 11, 16), centre_first=True))
+        # off the walls where it can be
+        got = sheet.placer.first_free([b for b in cands if sheet.off_walls(b)], leader_from=p,
+                                      within=sheet.clip)
+        if got is None:
+            got = sheet.placer.first_free(cands, leader_from=p, within=sheet.clip)
         if got is None:
             sheet.callout(p, f"{m.code} {m.name or ''}".strip())
             continue
@@ -272,21 +144,110 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
 
 
     # room codes before symbols (a crew looks for the code in its room; symbols can move),
-    # smallest rooms first (they have the fewest places)
-    marks = [m for m in own if m.kind == "room" and m.level == level]
-    by_el = {r.id: r for r in rooms}
-    marks = [m for m in marks if m.element in by_el]
+    # smallest rooms first (they have the fewest places); a shaft has no number
+    feats = [ft for ft in b.features if ft.on(level)]
+    reserve_features(sheet, view, feats)
+    by_el = {r.id: r for r in rooms if not r.shaft}
+    marks = [m for m in own if m.kind == "room" and m.level == level and m.element in by_el]
     marks.sort(key=lambda m: (room_shapes[m.element].area, m.code))
     for m in marks:
-        _room_label(sheet, view, m, room_shapes[m.element], by_el[m.element].label_at)
+        room_label(sheet, view, m, room_shapes[m.element], by_el[m.element])
 
-    # building features: symbols at their points, moved with a leader where a code sits;
-    # the most crowded first, so that the outer ones of a cluster move outwards
-    feats = [ft for ft in b.features if ft.level == level]
+    # building features on this storey (a lift or a riser on each storey it serves):
+    # symbols at their points, moved with a leader where a code sits; the most crowded
+    # first, so that the outer ones of a cluster move outwards. A hazard's name keeps off
+    # the walls, and so do the symbols where they can. Then the warning triangle of each
+    # hazard room without a hazard feature.
+    place = _Places(storey_poly, [Polygon(r.ring) for r in room_shapes.values()])
     for ft in _crowded_first(feats, view, st.symbol_mm * 1.5):
         _draw_symbol_at(sheet, view, ft.kind, ft.at, name=ft.name,
-                        label=ft.kind == "hazard", label_kinds=L.Placer.HARD)
+                        keep=place.same_as(view.p(ft.at)), label=ft.kind == "hazard",
+                        label_kinds=L.Placer.HARD, label_off_walls=True)
+    hazard_symbols(sheet, view, rooms, room_shapes, feats)
 
     # the site plan's grid over the storey
     _draw_grid(sheet, view, area, frame_line=True)
     return sheet
+
+
+class _Places:
+    """Where a point is on a storey plan (paper): in a room, in the circulation between the
+    rooms, or outside the storey; a symbol moved off the walls stays where its point is (a
+    key box on the facade is not drawn in the lobby)."""
+
+    def __init__(self, storey: Polygon, rooms: list[Polygon]) -> None:
+        self.storey = prep(storey)
+        self.rooms = [(r, prep(r)) for r in rooms if r.is_valid and not r.is_empty]
+        self._tree = STRtree([r for r, _ in self.rooms])
+
+    def _room(self, pt: Point) -> int | None:
+        for i in self._tree.query(pt):
+            if self.rooms[int(i)][1].covers(pt):
+                return int(i)
+        return None
+
+    def same_as(self, p: tuple[float, float]) -> Callable[[Box], bool]:
+        """A test: does a box's centre lie where ``p`` lies?"""
+        pt = Point(p)
+        room = self._room(pt)
+        inside = self.storey.covers(pt)
+
+        def test(b: Box) -> bool:
+            c = Point((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+            if room is not None:
+                return self.rooms[room][1].covers(c)
+            if not inside:
+                return not self.storey.covers(c)
+            return self.storey.covers(c) and self._room(c) is None
+
+        return test
+
+
+def _draw_outline(sheet: _Sheet, view: _View, b: BuildingShape, storey: StoreyShape,
+                  extent: Polygon | MultiPolygon | None) -> None:
+    """The storey's walls solid (and walls for the placer); the parts of the building's
+    footprint the storey does not cover dashed, so the crew sees the building's shape.
+
+    A storey with its own outline draws it whole, and the footprint outside it dashed. A
+    storey without one fills the footprint, or (when its rooms show only part of it, see
+    :attr:`StoreyShape.extent`) has the footprint's edges along that part solid, the rest
+    dashed."""
+    c = sheet.ctx
+    pal, st = c.pal, c.style
+    solid = Stroke(pal.black, st.building_outline_mm)
+    dashed = Stroke(pal.grey50, 0.35, (2.0, 1.2))
+    own = (storey.outline, storey.courtyards) != (b.outline, b.courtyards)
+    rings = [storey.outline, *storey.courtyards]
+    if extent is None:
+        paper = [view.ring(r) for r in rings]
+        sheet.add("rooms", Path(tuple(paper), fill=None, stroke=solid))
+        for r in paper:
+            add_walls(sheet, r)
+        if not own:
+            return
+        covered = Polygon(storey.outline, [list(h) for h in storey.courtyards])
+        if not covered.is_valid:
+            covered = covered.buffer(0)
+        near = covered.buffer(0.05)
+        pieces = [(LineString([*r, r[0]]).difference(near), dashed)
+                  for r in (b.outline, *b.courtyards)]
+    else:
+        near = extent.buffer(0.05)
+        pieces = []
+        for r in rings:
+            line = LineString([*r, r[0]])
+            pieces += [(line.intersection(near), solid), (line.difference(near), dashed)]
+    any_dashed = False
+    for geom, stroke in pieces:
+        for part in getattr(geom, "geoms", [geom]):
+            if part.geom_type == "LineString" and part.length > 0.05:
+                pts = view.ring(part.coords)
+                sheet.add("rooms", Path((pts,), closed=False, stroke=stroke))
+                if stroke is solid:
+                    for a, e in zip(pts, pts[1:]):
+                        if a != e:
+                            sheet.add_wall(a, e)
+                else:
+                    any_dashed = True
+    if any_dashed:
+        sheet.use("outline_only")

@@ -127,6 +127,18 @@ class _Palette:
     door: Mapping[str, Color]
     stair: Color
     ink: Ink  # the symbol colours (:meth:`Ink.from_style`)
+    #: hazard rooms on storey plans: edge and tint, red for raised fire risk, yellow for
+    #: explosion and other hazards (DIN 14095 / TRVB 121)
+    hazard_fire: Color
+    hazard_fire_tint: Color
+    hazard_other: Color
+    hazard_other_tint: Color
+
+    def hazard(self, hazard: str) -> tuple[Color, Color]:
+        """(edge, tint) of a hazard class (``fire`` or ``other``)."""
+        if hazard == "fire":
+            return self.hazard_fire, self.hazard_fire_tint
+        return self.hazard_other, self.hazard_other_tint
 
 
 def _palette(profile: Profile | Style) -> _Palette:
@@ -135,6 +147,13 @@ def _palette(profile: Profile | Style) -> _Palette:
     st = profile if isinstance(profile, Style) else profile.resolved
     paper, marks = st.paper, st.map
     ink = Ink.from_style(st)
+
+    def role(key: str, fallback: Color) -> Color:
+        """A paper role's colour; a profile whose own palette lacks it gets ``fallback``."""
+        return ink_color(paper[key]) if key in paper else fallback
+
+    fire = role("hazard_fire", ink.red)
+    other = role("hazard_other", ink.yellow)
     return _Palette(
         black=ink.black, white=ink.white, grey75=ink_color(paper["grey_75"]),
         grey50=ink_color(paper["grey_50"]), grey20=ink_color(paper["grey_20"]),
@@ -145,4 +164,6 @@ def _palette(profile: Profile | Style) -> _Palette:
         not_drivable=_tint(ink.yellow, 0.45, "RAL 1003 45 % (not drivable)"),
         door=MappingProxyType({k: ink_color(marks[k]) for k in DOOR_KINDS}),
         stair=ink_color(marks["stair"]), ink=ink,
+        hazard_fire=fire, hazard_fire_tint=role("hazard_fire_tint", _tint(fire, 0.3)),
+        hazard_other=other, hazard_other_tint=role("hazard_other_tint", _tint(other, 0.4)),
     )
