@@ -109,13 +109,24 @@ def test_a_new_number_never_equals_an_existing_number_of_another_building():
     assert room_codes(plan) == {"plate": "001", "new": "002"}
 
 
-def test_a_new_number_with_the_building_letter_skips_a_door_plate_of_its_building():
-    # a crew sent to "A001" reads room 001 of building A, and finds the plate 001 on another door
+def test_a_new_number_follows_the_door_plates_of_its_building():
+    # plates without the building letter: the new room is 002 beside 001, not A002 (two
+    # schemes on one floor); a building without plates takes its letter as before
     data = two_buildings([{"id": "plate", "level": 0, "number": "001", "polygon": box(0, 0, 10, 10)},
                           {"id": "new", "level": 0, "polygon": box(10, 0, 20, 10)}],
                          [{"id": "other", "level": 0, "polygon": box(60, 0, 70, 10)}])
     c = room_codes(plan_of(data))
-    assert c == {"plate": "001", "new": "A002", "other": "B001"}
+    assert c == {"plate": "001", "new": "002", "other": "B001"}
+
+
+def test_a_new_number_with_the_building_letter_skips_a_door_plate_of_its_building():
+    # a crew sent to "A003" reads room 003 of building A, and finds the plate 003 on another door
+    plates = [{"id": f"p{i}", "level": 0, "number": n, "polygon": box(10 * i, 0, 10 * i + 10, 10)}
+              for i, n in enumerate(["A001", "A002", "003"])]
+    data = two_buildings([*plates, {"id": "new", "level": 0, "polygon": box(30, 0, 40, 10)}],
+                         [{"id": "other", "level": 0, "polygon": box(60, 0, 70, 10)}])
+    c = room_codes(plan_of(data))
+    assert c["new"] == "A004" and c["other"] == "B001"
 
 
 def test_a_new_number_skips_an_existing_number_that_differs_only_in_case():

@@ -315,6 +315,22 @@ def room_prefix(prof: Profile, site: Site) -> bool:
     return sum(1 for b in site.buildings if b.rooms) > 1
 
 
+def _plates_unprefixed(own: set[str], letter: str) -> bool:
+    """Whether a building's existing room numbers (casefolded) mostly go without its letter
+    (door plates ``101``, ``204`` in building A): its new numbers then follow them (``211``,
+    not ``A211``, which would mix two schemes on one floor); they stay unique site-wide.
+
+    >>> _plates_unprefixed({"101", "204"}, "A"), _plates_unprefixed({"a101"}, "A")
+    (True, False)
+    >>> _plates_unprefixed(set(), "A")
+    False
+    """
+    if not own:
+        return False
+    with_letter = sum(1 for n in own if n.startswith(letter.casefold()))
+    return with_letter * 2 < len(own)
+
+
 def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[str, str]) -> None:
     """Hotel numbers per storey, clockwise from the building's start; a room's existing
     number is its code unless the profile renumbers. A new number is never a taken code
@@ -329,8 +345,9 @@ def room_codes(w: Work, ordered: list[numbering.BuildingFrame], letters: dict[st
     renumbered = 0
     for f in ordered:
         b = f.building
-        bprefix = letters[b.id] if prefix_rooms else ""
         own = {r.number.casefold() for r in b.rooms if r.number} if keep else set()
+        bprefix = letters[b.id] if prefix_rooms and not _plates_unprefixed(
+            own, letters[b.id]) else ""
         by_level: dict[int, list] = defaultdict(list)
         for i, r in enumerate(b.rooms):
             by_level[r.level].append((i, r))
