@@ -306,10 +306,10 @@ def test_help_text_defaults_are_the_real_defaults():
     il = DEFAULT_IMPORT_LIMITS
     assert (il.max_file_bytes, il.max_unzipped_bytes, il.max_memory_mb, il.timeout_s,
             il.max_levels_per_range, il.max_curve_points, il.max_points_per_file,
-            il.max_ring_vertices, il.max_line_points, il.max_notes) == (
+            il.max_ring_vertices, il.max_line_points, il.max_wall_segments, il.max_notes) == (
         d.MAX_IMPORT_FILE_BYTES, d.MAX_UNZIPPED_BYTES, d.IMPORT_MEMORY_MB, d.IMPORT_TIMEOUT_S,
         d.MAX_LEVELS_PER_RANGE, d.MAX_CURVE_POINTS, d.MAX_POINTS_PER_FILE,
-        d.MAX_RING_VERTICES, d.MAX_LINE_POINTS, d.MAX_NOTES)
+        d.MAX_RING_VERTICES, d.MAX_LINE_POINTS, d.MAX_WALL_SEGMENTS, d.MAX_NOTES)
     assert profiles.DEFAULT_PROFILE == d.DEFAULT_PROFILE
     from orientation import pipeline
 

@@ -110,6 +110,9 @@ _IMPORT_LIMIT_FLAGS: tuple[tuple[str, str, type, str, str], ...] = (
      f"most vertices of one outline (default {defaults.MAX_RING_VERTICES:,})"),
     ("--max-line-points", "max_line_points", int, "N",
      f"most points of one road or footway (default {defaults.MAX_LINE_POINTS:,})"),
+    ("--max-wall-segments", "max_wall_segments", int, "N",
+     f"most wall-line segments of a DXF plan formed into rooms (default "
+     f"{defaults.MAX_WALL_SEGMENTS:,})"),
     ("--max-notes", "max_notes", int, "N",
      f"most notes listed for one import (default {defaults.MAX_NOTES:,})"),
 )

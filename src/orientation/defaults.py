@@ -56,6 +56,8 @@ MAX_LEVELS_PER_RANGE = 200
 MAX_CURVE_POINTS = 10_000
 #: Most points of all entities in one file.
 MAX_POINTS_PER_FILE = 5_000_000
+#: Most segments of a DXF plan's wall lines that are formed into rooms.
+MAX_WALL_SEGMENTS = 20_000
 #: Most notes listed for one import.
 MAX_NOTES = 100
 
@@ -79,4 +81,5 @@ __all__ = [
     "MAX_RING_VERTICES",
     "MAX_SITE_FILE_BYTES",
     "MAX_UNZIPPED_BYTES",
+    "MAX_WALL_SEGMENTS",
 ]

@@ -194,3 +194,194 @@ def test_dxf_garbage(tmp_path):
 ])
 def test_parse_label(text, expected):
     assert parse_label(text) == expected
+
+
+# --- plans drawn only with LINE and ARC walls -------------------------------------------------
+
+def wall_office(tmp_path: Path, *, s: float = 1.0, insunits: int = 6) -> Path:
+    """A 12 x 8 m office in lines only: double-line walls 0.2 m thick, two rooms above a
+    corridor, room 1's door open into the room (leaf and ARC swing), room 2's drawn shut, and
+    one wall line that stops 1 cm short of the outer wall."""
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = insunits
+    msp = doc.modelspace()
+
+    def line(a, b, layer="A-WALL"):
+        msp.add_line((a[0] * s, a[1] * s), (b[0] * s, b[1] * s), dxfattribs={"layer": layer})
+
+    def rect(x0, y0, x1, y1):
+        pts = box(x0, y0, x1, y1)
+        for a, b in zip(pts, pts[1:] + pts[:1], strict=True):
+            line(a, b)
+
+    rect(0, 0, 12, 8)
+    rect(0.2, 0.2, 11.8, 7.8)
+    for y in (2.0, 2.2):                               # the corridor wall, two door gaps
+        line((0.2, y), (2.0, y))
+        line((2.9, y), (8.0, y))
+        line((8.9, y), (11.8, y))
+    for x in (2.0, 2.9, 8.0, 8.9):
+        line((x, 2.0), (x, 2.2))
+    line((5.9, 2.2), (5.9, 7.79))                      # 1 cm short: joined
+    line((6.1, 2.2), (6.1, 7.8))
+    line((8.0, 2.2), (8.9, 2.2), "A-DOOR")             # room 2's door, drawn shut
+    line((2.0, 2.2), (2.0, 3.1), "A-DOOR")             # room 1's door leaf, open
+    msp.add_arc((2.0 * s, 2.2 * s), 0.9 * s, 0, 90, dxfattribs={"layer": "A-DOOR"})
+    msp.add_text("1.01 Büro", dxfattribs={"layer": "A-TEXT", "insert": (3 * s, 5 * s),
+                                           "height": 0.25 * s})
+    msp.add_mtext("1.02\\PTeeküche", dxfattribs={"layer": "A-TEXT", "insert": (9 * s, 5 * s),
+                                                  "char_height": 0.25 * s})
+    msp.add_text("Flur", dxfattribs={"layer": "A-TEXT", "insert": (6 * s, 1.1 * s),
+                                      "height": 0.25 * s})
+    msp.add_text("Maßstab 1:50", dxfattribs={"layer": "A-TEXT", "insert": (0, -2 * s),
+                                              "height": 0.25 * s})
+    p = tmp_path / "office.dxf"
+    doc.saveas(p)
+    return p
+
+
+@pytest.mark.parametrize("s, insunits", [(1.0, 6), (1000.0, 0)])
+def test_dxf_rooms_from_line_walls(tmp_path, s, insunits):
+    result = import_file(wall_office(tmp_path, s=s, insunits=insunits), keep_room_numbers=True)
+    assert_valid(result)
+    (b,) = result.site.buildings
+    rooms = {r.name: r for r in b.rooms}
+    assert sorted(rooms) == ["Büro", "Flur", "Teeküche"]   # no wall, door gap or swing rooms
+    assert {n: (r.number, r.use.value if r.use else None) for n, r in rooms.items()} == {
+        "Büro": ("1.01", "office"), "Teeküche": ("1.02", "kitchen"), "Flur": (None, "corridor")}
+    room_area = {n: Polygon(r.polygon).area for n, r in rooms.items()}
+    assert room_area["Büro"] == pytest.approx(5.7 * 5.6, abs=0.01)     # the swing is not cut out
+    assert room_area["Teeküche"] == pytest.approx(5.7 * 5.6, abs=0.01)
+    assert room_area["Flur"] == pytest.approx(11.6 * 1.8 + 2 * 0.9 * 0.2, abs=0.01)
+    assert area(b) == pytest.approx(96.0, abs=0.01)                  # outer face of the walls
+    codes = result.codes()
+    assert "dxf-rooms-polygonized" in codes and "dxf-footprint-from-rooms" not in codes
+    layers = next(n for n in result.notes if n.code == "dxf-layers").message
+    assert "A-WALL" in layers and "labels=A-TEXT" in layers
+    labels = next(n for n in result.notes if n.code == "dxf-labels").message
+    assert labels.startswith("3 of 3 rooms")
+    if not insunits:
+        assert "assumed mm" in next(n for n in result.notes if n.code == "dxf-units-assumed").message
+
+
+def test_dxf_line_walls_courtyard_kept_open(tmp_path):
+    """A hall around a courtyard labelled "Innenhof": the courtyard stays a hole."""
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    for x0, y0, x1, y1 in ((0, 0, 20, 20), (0.3, 0.3, 19.7, 19.7), (7.7, 7.7, 12.3, 12.3),
+                           (8, 8, 12, 12)):
+        msp.add_lwpolyline(box(x0, y0, x1, y1), close=True, dxfattribs={"layer": "Wände"})
+    msp.add_text("Aula", dxfattribs={"layer": "Text", "insert": (3, 3), "height": 0.3})
+    msp.add_text("Innenhof", dxfattribs={"layer": "Text", "insert": (10, 10), "height": 0.3})
+    p = tmp_path / "court.dxf"
+    doc.saveas(p)
+    result = import_file(p)
+    assert_valid(result)
+    (b,) = result.site.buildings
+    assert [r.name for r in b.rooms] == ["Aula"] and b.rooms[0].use.value == "hall"
+    # the hall around the courtyard is one ring, opened by a 1 cm slit
+    assert Polygon(b.rooms[0].polygon).area == pytest.approx(19.4**2 - 4.6**2, abs=0.15)
+    assert area(b) == pytest.approx(400 - 16, abs=0.01)
+    assert len(b.courtyards) == 1
+
+
+def test_dxf_line_walls_crossing_lines_are_bounded(tmp_path):
+    """A hostile drawing: 300 x 300 crossing wall lines (90,000 crossings) are not noded; the
+    room polyline is imported and a note names the limit."""
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_lwpolyline(box(0, 0, 30, 30), close=True, dxfattribs={"layer": "FASSADE"})
+    msp.add_lwpolyline(box(1, 1, 9, 9), close=True, dxfattribs={"layer": "RAUM"})
+    msp.add_text("101 Büro", dxfattribs={"layer": "RAUM", "insert": (5, 5)})
+    for i in range(300):
+        msp.add_line((0, i * 0.1), (30, i * 0.1), dxfattribs={"layer": "WAND"})
+        msp.add_line((i * 0.1, 0), (i * 0.1, 30), dxfattribs={"layer": "WAND"})
+    p = tmp_path / "crossing.dxf"
+    doc.saveas(p)
+    result = import_file(p)
+    (b,) = result.site.buildings
+    assert [r.name for r in b.rooms] == ["Büro"]
+    skipped = [n for n in result.notes if n.code == "dxf-entities-skipped"]
+    assert skipped and "MAX_WALL_SEGMENTS" in skipped[0].message
+    assert "touching segment pairs" in skipped[0].message
+
+
+def test_dxf_line_walls_segment_count_is_bounded(tmp_path):
+    """Wall polylines with 24,000 segments in all (each within max_ring_vertices) are over the
+    wall segment budget: said, not polygonised."""
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_lwpolyline(box(0, 0, 30, 30), close=True, dxfattribs={"layer": "FASSADE"})
+    for k in range(6):
+        pts = [(i * 0.007, 1 + k + (i % 2) * 0.5) for i in range(4_001)]
+        msp.add_lwpolyline(pts, dxfattribs={"layer": "A-WALL"})
+    msp.add_text("101 Büro", dxfattribs={"layer": "TEXT", "insert": (5, 5)})
+    p = tmp_path / "many.dxf"
+    doc.saveas(p)
+    result = import_file(p)
+    skipped = [n for n in result.notes if n.code == "dxf-entities-skipped"]
+    assert skipped and "24,004 > 20,000 segments" in skipped[0].message
+
+
+def test_dxf_line_walls_without_labels_give_no_rooms(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    for a, b in [((0, 0), (8, 0)), ((8, 0), (8, 6)), ((8, 6), (0, 6)), ((0, 6), (0, 0))]:
+        msp.add_line(a, b, dxfattribs={"layer": "Walls"})
+    p = tmp_path / "bare.dxf"
+    doc.saveas(p)
+    with pytest.raises(ImportError_, match="no wall lines that enclose labelled rooms"):
+        import_file(p)
+
+
+# --- room uses --------------------------------------------------------------------------------
+
+def test_dxf_room_uses_from_labels_and_layer(tmp_path):
+    result = import_file(plan(tmp_path))
+    uses = {r.name: r.use.value if r.use else None for r in result.site.buildings[0].rooms}
+    assert uses == {"Sekretariat": "office", "Küche": "kitchen"}
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_lwpolyline(box(0, 0, 4, 3), close=True, dxfattribs={"layer": "WC"})
+    msp.add_lwpolyline(box(4, 0, 8, 3), close=True, dxfattribs={"layer": "WC"})
+    msp.add_text("0.12", dxfattribs={"layer": "T", "insert": (2, 1.5), "height": 0.2})
+    msp.add_text("0.13 Lager", dxfattribs={"layer": "T", "insert": (6, 1.5), "height": 0.2})
+    p = tmp_path / "wc.dxf"
+    doc.saveas(p)
+    rooms = import_file(p).site.buildings[0].rooms
+    assert {r.number: r.use.value for r in rooms if r.use} == {"0.12": "toilet",
+                                                              "0.13": "storage"}
+
+
+# --- real files (../shared/data) --------------------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def shared(rel: str) -> Path:
+    p = SHARED / rel
+    if not p.exists():
+        pytest.skip(f"shared test data {rel} is not here ({SHARED})")
+    return p
+
+
+def test_openindoor_school_keeps_its_room_layer():
+    result = import_file(shared("dxf/openindoor-school/plan.dxf"))
+    (b,) = result.site.buildings
+    assert len(b.rooms) == 60
+    assert "dxf-rooms-polygonized" not in result.codes()     # the closed polylines, not walls
+    numbers = {r.number for r in b.rooms if r.number}
+    assert {"B013", "C001"} <= numbers
+    uses = {r.name: r.use.value for r in b.rooms if r.use}
+    assert uses["Administration"] == "office" and uses["Foyer étudiants"] == "lobby"
+
+
+def test_barcelona_pavilion_dxf_has_no_enclosed_labelled_rooms():
+    """Free-standing walls and glass, no texts at all: still a clear message."""
+    with pytest.raises(ImportError_, match="no wall lines that enclose labelled rooms"):
+        import_file(shared("ifc/barcelona-pavilion/plan.dxf"))

@@ -237,3 +237,149 @@ def test_zip_folder_names_are_stripped(tmp_path: Path):
     p = tmp_path / "nested.zip"
     p.write_bytes(zipped(archive(), prefix="deep/er/"))
     assert len(import_file(p).site.buildings[0].rooms) == 6
+
+
+# --- what the units are: uses, shafts, storey outlines -------------------------------------
+
+from collections import Counter  # noqa: E402
+
+from shapely.geometry import Polygon as ShapelyPolygon  # noqa: E402
+
+from orientation.io._notes import Notes  # noqa: E402
+from orientation.io.imdf import read_imdf_drafts  # noqa: E402
+
+
+def ring(x0, y0, x1, y1) -> list[list[float]]:
+    return [lonlat(x0, y0), lonlat(x1, y0), lonlat(x1, y1), lonlat(x0, y1), lonlat(x0, y0)]
+
+
+def three_levels(units: list[dict], relationships: list[dict] | None = None,
+                 levels: list[dict] | None = None) -> dict[str, bytes]:
+    """The campus of :func:`archive` on three levels (L0, L1, L2), with these units."""
+    if levels is None:
+        levels = [feature(f"L{o}", "level", rect(0, 0, 20, 10), ordinal=o, name=f"Ebene {o}",
+                          building_ids=["B1"]) for o in range(3)]
+    extra = {"level.geojson": collection(*levels), "unit.geojson": collection(*units),
+             "opening.geojson": collection()}
+    if relationships is not None:
+        extra["relationship.geojson"] = collection(*relationships)
+    return archive(extra=extra)
+
+
+def unit(uid, level, x0, y0, x1, y1, category, name=None, alt_name=None) -> dict:
+    props = {"category": category, "level_id": level}
+    if name is not None:
+        props["name"] = {"de": name}
+    if alt_name is not None:
+        props["alt_name"] = {"de": alt_name}
+    return feature(uid, "unit", rect(x0, y0, x1, y1), **props)
+
+
+def drafts(tmp_path, files: dict[str, bytes]):
+    p = tmp_path / "campus.zip"
+    p.write_bytes(zipped(files))
+    notes = Notes()
+    return read_imdf_drafts(p, file=str(p), notes=notes, keep_room_numbers=True), notes, p
+
+
+def test_unit_uses_by_category_then_name_and_one_note_for_the_rest(tmp_path):
+    units = [
+        unit("U1", "L0", 1, 1, 3, 3, "restroom.female.wheelchair", "WC"),
+        unit("U2", "L0", 3, 1, 5, 3, "storage", "Chemikalienlager"),     # the hazard wins
+        unit("U3", "L0", 5, 1, 7, 3, "room", "WC Herren"),                # by its name
+        unit("U4", "L0", 7, 1, 9, 3, "room", alt_name="0.04"),
+        unit("U5", "L0", 9, 1, 11, 3, "room"),
+        unit("U6", "L0", 11, 1, 13, 3, "nonpublic"),
+        unit("U7", "L0", 13, 1, 15, 3, "unspecified", "Küche"),
+        unit("U8", "L0", 15, 1, 17, 3, "walkway"),
+        unit("U9", "L0", 17, 1, 17.5, 1.5, "column"),                    # no room at all
+        unit("U10", "L0", 1, 5, 5, 9, "auditorium", "Aula"),
+        unit("U11", "L1", 1, 5, 5, 9, "classroom", "Raum 1.01", "1.01"),
+    ]
+    d, notes, p = drafts(tmp_path, three_levels(units))
+    (b,) = d.buildings
+    uses = {r.source_id: (r.use.value if r.use else None) for r in b.rooms}
+    assert uses == {"U1": "toilet", "U2": "chemicals", "U3": "toilet", "U4": None, "U5": None,
+                    "U6": None, "U7": "kitchen", "U8": "corridor", "U10": "hall",
+                    "U11": "classroom"}
+    (note,) = [n for n in notes.items if n.code == "imdf-uses-unmapped"]
+    assert dict(note.params)["n"] == 3 and dict(note.params)["total"] == 10
+    assert "room (2), nonpublic (1)" in note.message
+    assert "room (2), nonpublic (1)" in note.text("de")
+    (skipped,) = [n for n in notes.items if n.code == "imdf-structure-units"]
+    assert "column (1)" in skipped.message
+
+    site = import_file(p).site                    # end to end: the site has the uses
+    got = Counter(r.use.value if r.use else None for r in site.buildings[0].rooms)
+    assert got == Counter({None: 3, "toilet": 2, "chemicals": 1, "kitchen": 1, "corridor": 1,
+                           "hall": 1, "classroom": 1})
+
+
+def test_stair_and_lift_shafts_stack_over_consecutive_levels_and_relationships(tmp_path):
+    units = [
+        # a stair whose shafts are stacked on all three levels
+        unit("S0", "L0", 15, 6, 18, 9, "stairs", "Treppe Ost"),
+        unit("S1", "L1", 15, 6, 18, 9, "stairs"),
+        unit("S2", "L2", 15.2, 6.1, 18, 9, "stairs"),
+        # a lift on L0 and L2 only: not consecutive, so two lifts ...
+        unit("E0", "L0", 10, 6, 12, 8, "elevator", "ELEV01"),
+        unit("E2", "L2", 10, 6, 12, 8, "elevator", "ELEV01"),
+        # ... unless the archive links them, as it links these two (offset) stair shafts and
+        # an unnamed unit to a lift shaft
+        unit("T0", "L0", 1, 6, 3, 9, "stairs", alt_name="T-West"),
+        unit("T1", "L1", 4, 6, 6, 9, "stairs"),
+        unit("F0", "L0", 6, 1, 8, 3, "elevator"),
+        unit("F1", "L1", 6, 1, 8, 3, "unspecified"),
+        unit("G0", "L0", 12, 1, 14, 3, "elevator"),
+        unit("G1", "L1", 12, 1, 14, 3, "elevator"),
+        unit("R1", "L1", 1, 1, 5, 5, "classroom", "Raum", "1.01"),
+    ]
+    rel = [feature("REL1", "relationship", None, category="stairs", direction="undirected",
+                   origin={"id": "T0", "feature_type": "unit"}, intermediary=None,
+                   destination={"id": "T1", "feature_type": "unit"}),
+           feature("REL2", "relationship", None, category="elevator", direction="undirected",
+                   origin={"id": "F0", "feature_type": "unit"},
+                   intermediary=[{"id": "R1", "feature_type": "unit"}],  # a room keeps its use
+                   destination={"id": "F1", "feature_type": "unit"})]
+    d, _, p = drafts(tmp_path, three_levels(units, rel))
+    (b,) = d.buildings
+    stairs = sorted((s.source_id, s.levels, s.name) for s in b.stairs)
+    assert stairs == [("S0", [0, 1, 2], "Treppe Ost"), ("T0", [0, 1], "T-West")]
+    lifts = sorted((f.source_id, f.levels, f.name) for f in b.features)
+    assert lifts == [("E0", [0], "ELEV01"), ("E2", [2], "ELEV01"), ("F0", [0, 1], None),
+                     ("G0", [0, 1], None)]
+    assert all(f.kind.value == "elevator" and f.level == f.levels[0] for f in b.features)
+    rooms = {r.source_id: r for r in b.rooms}
+    assert rooms["F1"].use is not None and rooms["F1"].use.value == "lift"
+    assert rooms["R1"].use is not None and rooms["R1"].use.value == "classroom"
+    shafts = [r for r in b.rooms if r.use is not None and r.use.value in ("stair", "lift")]
+    assert len(shafts) == 11 and all(r.number is None for r in shafts)
+    assert rooms["E0"].name == "ELEV01" and rooms["R1"].number == "1.01"
+
+    (site_b,) = import_file(p).site.buildings
+    assert sorted(s.levels for s in site_b.stairs) == [(0, 1), (0, 1, 2)]
+    assert sorted(f.served_levels for f in site_b.features) == [(0,), (0, 1), (0, 1), (2,)]
+    assert all(r.number is None for r in site_b.rooms if r.is_shaft)
+
+
+def test_level_polygons_are_storey_outlines_with_their_holes(tmp_path):
+    """L1 covers the west half with an atrium hole; L2 is the whole footprint."""
+    l1 = {"type": "Polygon", "coordinates": [ring(0, 0, 10, 10), ring(3, 3, 6, 6)]}
+    levels = [feature("L0", "level", rect(0, 0, 20, 10), ordinal=0, name="EG",
+                      building_ids=["B1"]),
+              feature("L1", "level", l1, ordinal=1, name="1. OG", building_ids=["B1"]),
+              feature("L2", "level", rect(0, 0, 20, 10), ordinal=2, name="2. OG",
+                      building_ids=["B1"])]
+    units = [unit(f"U{o}", f"L{o}", 1, 1, 2.5, 2.5, "office", f"Büro {o}") for o in range(3)]
+    d, _, p = drafts(tmp_path, three_levels(units, levels=levels))
+    (b,) = d.buildings
+    o = b.storey_outlines
+    assert sorted(o) == [0, 1, 2]
+    assert o[1].area == pytest.approx(91.0, rel=0.01) and len(o[1].interiors) == 1
+
+    (site_b,) = import_file(p).site.buildings
+    storeys = {s.level: s for s in site_b.storeys}
+    assert storeys[0].outline is None and storeys[2].outline is None   # = the footprint
+    assert ShapelyPolygon(storeys[1].outline).area == pytest.approx(100.0, rel=0.01)
+    (court,) = storeys[1].courtyards
+    assert ShapelyPolygon(court).area == pytest.approx(9.0, rel=0.01)

@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 import pytest
+from shapely.geometry import Point, Polygon
 
 from orientation.errors import ImportError_
 from orientation.io import import_file
@@ -120,15 +121,18 @@ def test_osm_school(tmp_path):
         if d.kind.value != "inner":
             assert locate(o, d.at).distance < 1e-3
             assert d.source_id.startswith("node/")
-    rooms = sorted((r.level, r.name or "") for r in b.rooms)
-    assert rooms == [(0, ""), (0, "Sekretariat"), (1, ""), (1, "Sekretariat")]
+    # the stairwell's ref names its stair: its rooms are shafts, named by it, without number
+    rooms = sorted((r.level, r.name or "", r.use.value if r.use else "") for r in b.rooms)
+    assert rooms == [(0, "Sekretariat", "office"), (0, "T1", "stair"),
+                     (1, "Sekretariat", "office"), (1, "T1", "stair")]
     # the source's numbers are kept by default; a room on two levels keeps its ref once
     numbers = sorted((r.level, r.number or "") for r in b.rooms)
-    assert numbers == [(0, "001"), (0, "T1"), (1, ""), (1, "")]
+    assert numbers == [(0, ""), (0, "001"), (1, ""), (1, "")]
     (stair,) = b.stairs
-    assert stair.levels == (0, 1)
+    assert (stair.levels, stair.name) == ((0, 1), "T1")
     (lift,) = b.features
     assert (lift.kind.value, lift.level, lift.name) == ("elevator", 0, "Aufzug")
+    assert lift.levels == (0, 1)
     feats = sorted((f.kind.value, f.name) for f in site.site_features)
     assert feats == [("footway", None), ("hydrant", None), ("road", "Schulstraße")]
     codes = result.codes()
@@ -139,7 +143,7 @@ def test_osm_school(tmp_path):
 def test_osm_keeps_ref_as_room_number_by_default(tmp_path):
     result = import_file(school(tmp_path))
     numbers = sorted(r.number for r in result.site.buildings[0].rooms if r.number)
-    assert numbers == ["001", "T1"]
+    assert numbers == ["001"]                     # T1 is the stairwell's: no room number
     assert_valid(result)
     # the deprecated alias still works: True is the default
     alias = import_file(school(tmp_path), keep_room_numbers=True)
@@ -257,3 +261,171 @@ def test_osm_self_intersecting_outline(tmp_path):
     result = import_file(o.write(tmp_path / "bowtie.osm"))
     assert_valid(result)
     assert "footprint-parts" in result.codes()
+
+
+# --- issue 16: uses, shafts, storey outlines ---------------------------------------------------
+
+def _house(o: Osm, w: float = 30, h: float = 20, **tags: str) -> None:
+    c = [o.node(0, 0), o.node(w, 0), o.node(w, h), o.node(0, h)]
+    o.way([*c, c[0]], building="yes", name="Haus", **tags)
+    o.node(w / 2, 0, entrance="main", door="hinged", level="0")
+
+
+def test_osm_room_uses_from_room_amenity_tags_and_names_with_one_note(tmp_path):
+    o = Osm()
+    _house(o)
+    spots = iter([(x, y) for y in (1, 11) for x in (1, 7, 13, 19)])
+
+    def room(**tags: str) -> None:
+        x, y = next(spots)
+        o.ring([(x, y), (x + 5, y), (x + 5, y + 8), (x, y + 8)], indoor="room", level="0",
+               **tags)
+
+    room(room="class", ref="001")
+    room(room="toilets", ref="002")
+    room(amenity="toilets", ref="003")
+    room(name="Chemikalienlager", ref="004")
+    room(room="ballroom", ref="005")                       # a value without a match
+    room(ref="006")                                        # nothing to read a use from
+    room(room="technical", ref="007")
+    room(indoor__x="y", room="elevator", ref="A1")         # a lift shaft by room=elevator
+    result = import_file(o.write(tmp_path / "uses.osm"))
+    assert_valid(result)
+    b = result.site.buildings[0]
+    uses = {r.source_id: r.use.value if r.use else None for r in b.rooms}
+    assert list(uses.values()) == ["classroom", "toilet", "toilet", "chemicals", None, None,
+                                   "technical", "lift"]
+    assert [r.number for r in b.rooms] == ["001", "002", "003", "004", "005", "006", "007",
+                                           None]
+    (lift,) = b.features
+    assert lift.kind.value == "elevator" and lift.name == "A1"
+    (note,) = [n for n in result.notes if n.code == "osm-uses-unmapped"]
+    assert note.message.startswith("2 of 8 rooms got no use")
+    assert "'ballroom' (1)" in note.message and "'ballroom' (1)" in note.text("de")
+
+
+def _stairwell(o: Osm, x: float, **tags: str) -> None:
+    o.ring([(x, 12), (x + 4, 12), (x + 4, 18), (x, 18)], indoor="room", stairs="yes", **tags)
+
+
+def test_osm_one_stairwell_drawn_on_each_level_is_one_stair(tmp_path):
+    o = Osm()
+    _house(o, min_level="0", max_level="3")
+    _stairwell(o, 2, level="0", ref="TR02")            # the same ref: one stair wherever
+    _stairwell(o, 2.3, level="0-3", ref="TR02")
+    for lv in range(4):                                # no ref, one way per level, same place
+        _stairwell(o, 20 + 0.1 * lv, level=str(lv))
+    _stairwell(o, 10, level="0-1", ref="TR08")         # two refs at one place: two stairs
+    _stairwell(o, 10, level="2-3", ref="TR09")
+    o.ring([(2, 1), (8, 1), (8, 8), (2, 8)], indoor="room", level="0", ref="0.01")
+    result = import_file(o.write(tmp_path / "treppen.osm"))
+    assert_valid(result)
+    b = result.site.buildings[0]
+    stairs = sorted((s.name or "", s.levels) for s in b.stairs)
+    assert stairs == [("", (0, 1, 2, 3)), ("TR02", (0, 1, 2, 3)), ("TR08", (0, 1)),
+                      ("TR09", (2, 3))]
+    shafts = [r for r in b.rooms if r.is_shaft]
+    assert len(shafts) == 5 + 4 + 2 + 2 and all(r.number is None for r in shafts)
+    assert [r.number for r in b.rooms if not r.is_shaft] == ["0.01"]
+
+
+def test_osm_lift_nodes_on_each_level_are_one_lift_on_all_of_them(tmp_path):
+    o = Osm()
+    _house(o, min_level="-1", max_level="2")
+    o.ring([(2, 1), (8, 1), (8, 8), (2, 8)], indoor="room", level="-1;0;1;2", ref="R1")
+    for lv in (-1, 0, 1, 2):
+        o.node(25 + 0.2 * lv, 15, highway="elevator", level=str(lv))
+    o.node(5, 15, highway="elevator", level="0", repeat_on="1-2", ref="Aufzug B")
+    result = import_file(o.write(tmp_path / "aufzug.osm"))
+    assert_valid(result)
+    lifts = sorted((f.name or "", f.levels, f.level) for f in result.site.buildings[0].features)
+    assert lifts == [("", (-1, 0, 1, 2), -1), ("Aufzug B", (0, 1, 2), 0)]
+
+
+def test_merging_shafts_costs_a_bounded_number_of_comparisons(monkeypatch):
+    """n pieces at one point without a ref and n with a ref each: each is compared with at
+    most a few remembered shafts, not with all those before it."""
+    from shapely.geometry import box
+
+    from orientation.io import _osm_levels as lv
+
+    calls = {"n": 0}
+    real = lv._compatible
+
+    def counted(*args):
+        calls["n"] += 1
+        return real(*args)
+
+    monkeypatch.setattr(lv, "_compatible", counted)   # every comparison asks it first
+    for n in (100, 1000):
+        calls["n"] = 0
+        pieces = [lv.Shaft("stair", box(0, 0, 4, 6), [i % 5]) for i in range(n)]
+        pieces += [lv.Shaft("stair", box(0, 0, 4, 6), [0], ref=f"T{i}") for i in range(n)]
+        shafts = lv.merge_shafts(pieces)
+        assert len(shafts) == n                      # one per ref; the ref-less joined T0
+        assert shafts[0].ref == "T0" and shafts[0].levels == [0, 1, 2, 3, 4]
+        assert n <= calls["n"] <= 2 * n * lv._PER_CELL * 9, (n, calls["n"])  # not n²
+
+
+def test_osm_storey_outlines_from_indoor_areas_and_level_polygons(tmp_path):
+    o = Osm()
+    _house(o, w=40, h=20, min_level="0", max_level="3")
+    # ground floor: rooms and a corridor over the whole footprint (0.2 m walls): no outline
+    o.ring([(0, 0), (19.9, 0), (19.9, 20), (0, 20)], indoor="room", level="0", ref="001")
+    o.ring([(20.1, 0), (40, 0), (40, 20), (20.1, 20)], indoor="corridor", level="0")
+    # floors 1-2: a ring of rooms and corridors round an atrium (15..25 x 5..15)
+    for part in ([(0, 0), (15, 0), (15, 20), (0, 20)], [(25, 0), (40, 0), (40, 20), (25, 20)]):
+        o.ring(part, indoor="room", level="1-2")
+    o.ring([(15.2, 0), (24.8, 0), (24.8, 5), (15.2, 5)], indoor="corridor", level="1",
+           repeat_on="2")
+    o.ring([(15.2, 15), (24.8, 15), (24.8, 20), (15.2, 20)], indoor="area", level="1-2")
+    # floor 3: an indoor=level polygon over the west wing, rooms drawn beyond it
+    o.ring([(0, 0), (20, 0), (20, 20), (0, 20)], indoor="level", level="3", name="3. OG")
+    o.ring([(1, 1), (30, 1), (30, 9), (1, 9)], indoor="room", level="3", ref="301")
+    result = import_file(o.write(tmp_path / "atrium.osm"))
+    assert_valid(result)
+    b = result.site.buildings[0]
+    ox, oy = min(p[0] for p in b.footprint), min(p[1] for p in b.footprint)
+
+    def at(x: float, y: float) -> Point:
+        return Point(x + ox, y + oy)
+
+    s0, s1, s2, s3 = b.storeys
+    assert s0.outline is None                                       # the whole footprint
+    for s in (s1, s2):
+        floor = Polygon(s.outline, s.courtyards)
+        assert len(s.courtyards) == 1
+        assert not floor.contains(at(20, 10))                       # the atrium is open
+        assert floor.contains(at(20, 2)) and floor.contains(at(5, 10))
+        assert floor.area == pytest.approx(800 - 100, abs=8)
+    assert s3.name == "3. OG" and Polygon(s3.outline).bounds == pytest.approx((-20, -10, 0, 10),
+                                                                              abs=0.05)
+    (room,) = [r for r in b.rooms if r.level == 3]
+    assert Polygon(room.polygon).bounds[2] == pytest.approx(0, abs=0.05)   # clipped to it
+    assert "rooms-clipped-storey" in result.codes()
+
+
+def test_osm_storey_in_separate_parts_keeps_the_footprint(tmp_path):
+    o = Osm()
+    _house(o, min_level="-1", max_level="0")
+    o.ring([(1, 1), (5, 1), (5, 5), (1, 5)], indoor="room", level="-1", ref="K1")
+    o.ring([(20, 1), (25, 1), (25, 5), (20, 5)], indoor="room", level="-1", ref="K2")
+    o.ring([(1, 1), (9, 1), (9, 9), (1, 9)], indoor="room", level="0", ref="E1")
+    result = import_file(o.write(tmp_path / "keller.osm"))
+    assert_valid(result)
+    basement, ground = result.site.buildings[0].storeys
+    assert basement.outline is None                 # two cellars apart: the layout's extent
+    assert Polygon(ground.outline).area == pytest.approx(64, abs=1)
+    assert "storey-outline-unusable" not in result.codes()
+
+
+def test_osm_inner_door_repeated_on_storeys_is_a_door_on_each(tmp_path):
+    o = Osm()
+    _house(o, min_level="-1", max_level="3")
+    o.ring([(1, 1), (9, 1), (9, 9), (1, 9)], indoor="room", level="-1-3", ref="R")
+    o.node(9, 5, door="hinged", level="-1", repeat_on="1-3")
+    result = import_file(o.write(tmp_path / "tueren.osm"))
+    assert_valid(result)
+    inner = [d for d in result.site.buildings[0].doors if d.kind.value == "inner"]
+    assert sorted(d.level for d in inner) == [-1, 1, 2, 3]
+    assert {d.source_id for d in inner} == {inner[0].source_id}

@@ -11,7 +11,14 @@ format and records what it changed as :class:`ImportNote` values:
   turned into another kind;
 * exterior windows are moved onto the outline when within ``max_window_snap_m``, else dropped;
 * stairs outside the footprint are moved just inside when close, else dropped;
-* room outlines are made valid and clipped to the footprint when they reach outside it;
+* room outlines are made valid and clipped to the footprint when they reach outside it, and
+  to their storey's own outline; a room's ``use`` is kept;
+* a storey's own outline (``BuildingDraft.storey_outlines``) is cleaned like the footprint
+  and clipped to it (:func:`~._geometry.storey_outline`; its holes become the storey's
+  courtyards); one covering 97 % of the footprint or more is left out (the default);
+* storeys with nothing on them (no room, door, stair, window or feature: an IFC foundation or
+  roof storey) are left out, with one note; a building keeps at least its lowest storey;
+* a feature's ``levels`` are sorted and deduplicated, its ``level`` is the lowest of them;
 * a room's source number (``RoomDraft.number``, the text the source gives) is kept as its
   ``number`` unchanged; one that is not a pinned code (``model.CODE_PATTERN``, at most 16
   characters: no spaces) and one that an earlier room of the building already has are
@@ -31,6 +38,7 @@ from collections.abc import Iterable
 
 import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from .. import geo, model
@@ -39,6 +47,7 @@ from ..model import DoorKind
 from ..words import Ref
 from ._drafts import BuildingDraft, SiteFeatureDraft
 from ._geometry import (
+    OUTLINE_NOISE_M,
     BoundaryIndex,
     inside_point,
     largest_polygon,
@@ -49,6 +58,7 @@ from ._geometry import (
     on_grid,
     ring_points,
     snap_to_boundary,
+    storey_outline,
 )
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
@@ -120,6 +130,63 @@ def _width(w: float | None, bad: list[float]) -> float | None:
     return round(w, 3)
 
 
+def _storey_outlines(d: BuildingDraft, poly: Polygon, levels: set[int], notes: Notes,
+                     limits: ImportLimits) -> dict[int, Polygon]:
+    """level -> the storey's own outline (cleaned; only where it differs from the footprint)."""
+    out: dict[int, Polygon] = {}
+    for level, geom in sorted(d.storey_outlines.items()):
+        if level not in levels or geom is None:
+            continue
+        n = largest_ring_vertices(geom)
+        if n > limits.max_ring_vertices:
+            notes.warning("storey-outline-unusable", d.source_id or "", building=d.name,
+                          level=level, why=Ref.to("import.why-outline-vertices", n=n,
+                                                  limit=limits.max_ring_vertices))
+            continue
+        own, status, overshoot = storey_outline(geom, poly)
+        if overshoot >= 1.0:
+            notes.info("storey-outline-clipped", d.source_id or "", building=d.name,
+                       level=level, area=overshoot)
+        if status in ("empty", "parts"):
+            notes.warning("storey-outline-unusable", d.source_id or "", building=d.name,
+                          level=level, why=Ref("import.why-outline-empty") if status == "empty"
+                          else Ref("import.why-outline-parts"))
+        if own is not None:
+            out[level] = own
+    return out
+
+
+def _used_levels(d: BuildingDraft) -> set[int]:
+    """The levels that an element of the source is on (whether or not it is kept)."""
+    used = {e.level for e in d.doors} | {e.level for e in d.rooms}
+    used |= {e.level for e in d.windows}
+    used |= {lv for st in d.stairs for lv in st.levels}
+    used |= {lv for f in d.features for lv in (f.levels or [f.level])}
+    return used
+
+
+def _drop_empty_storeys(d: BuildingDraft, out: dict, notes: Notes) -> None:
+    """Leave out the storeys the source has nothing on (keeping the lowest when all are)."""
+    used = _used_levels(d)
+    keep = [s for s in out["storeys"] if s["level"] in used] or out["storeys"][:1]
+    gone = [s for s in out["storeys"] if s not in keep]
+    if gone:
+        notes.info("storeys-empty", d.source_id or "", building=d.name, n=len(gone),
+                   storeys=_listing([f"{s['name']} ({s['level']})" for s in gone]))
+    out["storeys"] = keep
+
+
+def _clip_to(rp: Polygon, outline: BaseGeometry, grown: BaseGeometry) -> tuple[Polygon | None, bool]:
+    """``rp`` clipped to ``outline`` when it reaches past ``grown`` (outline + noise):
+    (the polygon or None when nothing is left, whether it was clipped)."""
+    if grown.contains(rp):
+        return rp, False
+    cut, _ = largest_polygon(rp.intersection(outline))
+    if cut is None or cut.area < 0.05:
+        return None, True
+    return cut, True
+
+
 def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
                    numbers_site: dict[str, str] | None = None,
                    max_door_snap_m: float = MAX_DOOR_SNAP_M,
@@ -146,8 +213,16 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     }
     if poly.interiors:
         out["courtyards"] = [[list(p) for p in ring_points(r)] for r in poly.interiors]
-    out["storeys"] = [{"level": lv, "name": clean_text(n) or str(lv)}
-                      for lv, n in sorted(d.storeys)]
+    outlines = _storey_outlines(d, poly, levels, notes, limits)
+    out["storeys"] = []
+    for level, n in sorted(d.storeys):
+        storey: dict = {"level": level, "name": clean_text(n) or str(level)}
+        if level in outlines:
+            own = outlines[level]
+            storey["outline"] = [list(p) for p in ring_points(own.exterior)]
+            if own.interiors:
+                storey["courtyards"] = [[list(p) for p in ring_points(r)] for r in own.interiors]
+        out["storeys"].append(storey)
     if d.source_id:
         out["source_id"] = d.source_id
 
@@ -215,9 +290,12 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
 
     # rooms
     rooms = []
-    grown = poly.buffer(0.4)
+    grown = poly.buffer(OUTLINE_NOISE_M)
     shapely.prepare(grown)
-    clipped = emptied = 0
+    storey_grown = {lv: o.buffer(OUTLINE_NOISE_M) for lv, o in outlines.items()}
+    for g in storey_grown.values():
+        shapely.prepare(g)
+    clipped = emptied = storey_clipped = storey_emptied = 0
     big_rooms: list[int] = []
     # source room numbers: kept as they are; one that is no pinned code (CODE_PATTERN) or that
     # a room before it already has is dropped, so that no two rooms share a code (nor, in
@@ -245,6 +323,10 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
                 rp = None
             else:
                 clipped += 1
+        if rp is not None and rd.level in outlines:
+            rp, cut = _clip_to(rp, outlines[rd.level], storey_grown[rd.level])
+            storey_clipped += cut and rp is not None
+            storey_emptied += rp is None
         if rp is not None:
             rp, _ = largest_polygon(on_grid(rp.simplify(0.005, preserve_topology=True)))
         if rp is not None and rp.area >= 0.01:
@@ -259,11 +341,17 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
             else:
                 numbers_seen.add(code.casefold())
                 room["number"] = code
+        if rd.use is not None:
+            room["use"] = model.RoomUse(rd.use).value
         if rd.source_id:
             room["source_id"] = rd.source_id
         rooms.append(room)
     if clipped:
         notes.info("rooms-clipped", building=d.name, n=clipped)
+    if storey_clipped:
+        notes.info("rooms-clipped-storey", building=d.name, n=storey_clipped)
+    if storey_emptied:
+        notes.warning("rooms-outside-storey", building=d.name, n=storey_emptied)
     if big_rooms:
         notes.warning("room-too-many-vertices", building=d.name, n=len(big_rooms),
                       most=max(big_rooms), limit=limits.max_ring_vertices)
@@ -304,9 +392,18 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
 
     features = []
     for fd in d.features:
-        if not level_ok(fd.level, Ref.to("import.what-feature", kind=fd.kind.value), fd.source_id):
-            continue
-        f: dict = {"kind": fd.kind.value, "at": mm_xy(fd.at), "level": fd.level}
+        what = Ref.to("import.what-feature", kind=fd.kind.value)
+        if fd.levels is None:
+            if not level_ok(fd.level, what, fd.source_id):
+                continue
+            f: dict = {"kind": fd.kind.value, "at": mm_xy(fd.at), "level": fd.level}
+        else:
+            served = sorted({x for x in fd.levels if x in levels})
+            if not served:
+                level_ok(min(fd.levels, default=fd.level), what, fd.source_id)
+                continue
+            f = {"kind": fd.kind.value, "at": mm_xy(fd.at), "level": served[0],
+                 "levels": served}
         if clean_text(fd.name):
             f["name"] = clean_text(fd.name)
         f["id"] = ids.new(fd.kind.value.replace("_", "-"), *fd.id_hints, fd.source_id)
@@ -314,6 +411,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
             f["source_id"] = fd.source_id
         features.append(f)
     out["features"] = features
+    _drop_empty_storeys(d, out, notes)
     return out
 
 
@@ -366,6 +464,11 @@ def _shift(data: dict, dx: float, dy: float) -> None:
         b["footprint"] = [pt(p) for p in b["footprint"]]
         if "courtyards" in b:
             b["courtyards"] = [[pt(p) for p in c] for c in b["courtyards"]]
+        for s in b["storeys"]:
+            if "outline" in s:
+                s["outline"] = [pt(p) for p in s["outline"]]
+            if "courtyards" in s:
+                s["courtyards"] = [[pt(p) for p in c] for c in s["courtyards"]]
         for key in ("doors", "stairs", "windows", "features"):
             for e in b.get(key, []):
                 e["at"] = pt(e["at"])

@@ -10,6 +10,7 @@ import numpy as np
 import shapely
 from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points
 
 XY = tuple[float, float]
@@ -179,6 +180,55 @@ def line_points(g: BaseGeometry, max_points: int) -> tuple[list[list[float]], bo
     return [[float(x), float(y)] for x, y in c], simplified
 
 
-__all__ = ["GRID_M", "XY", "BoundaryIndex", "count_vertices", "inside_point", "largest_polygon",
+#: A storey's own outline covering this share of the footprint or more is the footprint: it
+#: is left out, so an unchanged storey keeps the default.
+STOREY_SAME_SHARE = 0.97
+#: How far a storey outline (or a room) may reach past the outline it lies in as noise (m).
+OUTLINE_NOISE_M = 0.4
+
+
+def storey_outline(geom: BaseGeometry | None, foot: Polygon) -> tuple[Polygon | None, str, float]:
+    """A storey's own outline cleaned like the footprint, and what became of it.
+
+    Made valid, clipped to the footprint ``foot`` (holes of ``foot`` become holes of the
+    storey), holes under 1 m² dropped, simplified by 1 cm and rounded to millimetres. Returns
+    ``(polygon, status, overshoot)``: ``status`` is ``"own"`` (the polygon is the storey's
+    outline), ``"same"`` (it covers :data:`STOREY_SAME_SHARE` of the footprint or more: None),
+    ``"empty"`` (no area inside the footprint: None) or ``"parts"`` (it falls into separate
+    parts, which one ring cannot hold: None; slivers under 2 % of the largest part are
+    dropped); ``overshoot`` is the area (m²) that lay further
+    than :data:`OUTLINE_NOISE_M` outside the footprint and was clipped off.
+
+    >>> foot = Polygon([(0, 0), (10, 0), (10, 10), (0, 10)])
+    >>> p, status, _ = storey_outline(Polygon([(0, 0), (5, 0), (5, 10), (0, 10)]), foot)
+    >>> status, round(p.area, 1)
+    ('own', 50.0)
+    >>> storey_outline(Polygon([(0, 0), (10.2, 0), (10.2, 10), (0, 10)]), foot)[1:]
+    ('same', 0.0)
+    """
+    polys = polygons_of(geom)
+    if not polys:
+        return None, "empty", 0.0
+    whole = shapely.union_all(polys)
+    overshoot = float(whole.difference(foot.buffer(OUTLINE_NOISE_M)).area)
+    parts = polygons_of(whole.intersection(foot))
+    parts = [p for p in parts if p.area >= max(1.0, 0.02 * parts[0].area)] if parts else []
+    if not parts:
+        return None, "empty", overshoot
+    if len(parts) > 1:
+        return None, "parts", overshoot
+    poly = parts[0]
+    if poly.interiors:
+        poly = Polygon(poly.exterior, [r for r in poly.interiors if Polygon(r).area >= 1.0])
+    poly = poly.simplify(0.01, preserve_topology=True)
+    best, _ = largest_polygon(on_grid(poly))
+    if best is None or best.area < 1.0:
+        return None, "empty", overshoot
+    if best.area >= STOREY_SAME_SHARE * foot.area:
+        return None, "same", overshoot
+    return orient(best, sign=-1.0), "own", overshoot
+
+
+__all__ = ["GRID_M", "OUTLINE_NOISE_M", "STOREY_SAME_SHARE", "XY", "BoundaryIndex", "count_vertices", "inside_point", "largest_polygon",
            "largest_ring_vertices", "line_points", "mm", "mm_xy", "on_grid", "polygons_of",
-           "ring_points", "snap_to_boundary"]
+           "ring_points", "snap_to_boundary", "storey_outline"]

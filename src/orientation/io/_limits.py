@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-from .. import model
+from .. import defaults, model
 from ..errors import LimitError
 
 
@@ -35,6 +35,9 @@ class ImportLimits:
     or footway line; a longer line is simplified until it fits (noted).
     The two outline budgets are the site file's own, so an imported site always loads; raising
     them on import raises them for validating the imported site too.
+    ``max_wall_segments`` (20,000): segments of the wall lines of a DXF plan drawn without
+    closed room outlines; beyond it the walls are not formed into rooms (noted), since noding
+    and polygonising crossing lines grows faster than their number.
     ``max_notes`` (100): notes of one import; the rest are summed up in one last note.
     """
 
@@ -47,6 +50,7 @@ class ImportLimits:
     max_points_per_file: int = 5_000_000
     max_ring_vertices: int = model.MAX_RING_VERTICES
     max_line_points: int = model.MAX_LINE_POINTS
+    max_wall_segments: int = defaults.MAX_WALL_SEGMENTS
     max_notes: int = 100
 
     def __post_init__(self) -> None:

@@ -48,7 +48,7 @@ KEYWORDS: tuple[tuple[RoomUse, tuple[str, ...]], ...] = (
                     "science", "naturwissenschaft")),
     (U.workshop, ("werkstatt", "werkraum", "workshop", "werken", "shop class")),
     (U.toilet, ("wc", "toilette", "toilet", "restroom", "washroom", "lavatory", "sanitaer",
-                "sanitär", "bathroom", "damen", "herren")),
+                "sanitär", "bathroom", "bad", "badezimmer", "damen", "herren")),
     (U.kitchen, ("kueche", "küche", "kitchen", "teekueche", "teeküche", "pantry")),
     (U.dining, ("mensa", "cafeteria", "kantine", "canteen", "speisesaal", "dining",
                 "lunchroom", "cafe")),

@@ -48,10 +48,12 @@ from ..model import DoorKind
 from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, RoomDraft, WindowDraft
+from ._dxf_walls import WALL_RE, Arc, WallPlan, guess_units, rooms_from_walls
 from ._geometry import BoundaryIndex, largest_polygon
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
 from ._text import as_code, clean_text
+from ._uses import use_from_name
 
 #: Metres per drawing unit for ``units`` and ``$INSUNITS`` codes.
 UNITS_M = {"m": 1.0, "cm": 0.01, "mm": 0.001, "in": 0.0254, "ft": 0.3048}
@@ -242,6 +244,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     texts: dict[str, list[tuple[Point, str, str, Point | None]]] = defaultdict(list)
     inserts: list[tuple[Any, str, str]] = []  # (ezdxf INSERT entity, layer, handle)
     arcs: Counter[str] = Counter()
+    arc_geo: dict[tuple[str, str], Arc] = {}
     flat = _Flattener(ezpath, tol, limits, file)
     for e in msp:
         t = e.dxftype()
@@ -265,6 +268,11 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                     loose[layer].append((LineString(pts), handle))
                 if t == "ARC":
                     arcs[layer] += 1
+                    if pts is not None and len(pts) >= 2 and handle:
+                        c = e.ocs().to_wcs(e.dxf.center)
+                        sweep = (e.dxf.end_angle - e.dxf.start_angle) % 360.0 or 360.0
+                        arc_geo[(layer, handle)] = Arc((c.x, c.y), math.dist((c.x, c.y), pts[0]),
+                                                       sweep, layer)
             elif t in ("TEXT", "MTEXT"):
                 txt = e.plain_text() if t == "MTEXT" else e.plain_text()
                 if not clean_text(txt):
@@ -299,20 +307,23 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     # --- footprint layer ----------------------------------------------------------------------
     fp_layer = layers.get("footprint")
     if fp_layer is None:
-        cands = [ly for ly in layer_names if _FACADE_RE.search(ly) and (closed.get(ly) or loose.get(ly))]
+        areas_of = {ly: max((p.area for p, _ in layer_polys(ly)), default=0.0)
+                    for ly in layer_names if _FACADE_RE.search(ly)
+                    and (closed.get(ly) or loose.get(ly))}
+        cands = [ly for ly, a in areas_of.items() if a > 0]
         if cands:
-            fp_layer = max(cands, key=lambda ly: max((p.area for p, _ in layer_polys(ly)), default=0))
+            fp_layer = max(cands, key=lambda ly: areas_of[ly])
 
     # --- rooms layer --------------------------------------------------------------------------
     room_layer = layers.get("rooms")
+    best: tuple[float, str, int, int] | None = None  # score, layer, labelled, rooms
     if room_layer is None:
         text_pts = shapely.STRtree([t[0] for t in all_texts]) if all_texts else None
-        best: tuple[float, str] | None = None
         for ly in layer_names:
             if ly == fp_layer or ly in texts and not closed.get(ly) and not loose.get(ly):
                 continue
-            if not closed.get(ly) and not _ROOM_RE.search(ly):
-                continue  # polygonising arbitrary line work is only tried on room-like layers
+            if not _ROOM_RE.search(ly) and (not closed.get(ly) or WALL_RE.search(ly)):
+                continue  # line work (and wall outlines) make rooms on room-like layers only
             polys = [p for p, _ in layer_polys(ly)]
             if len(polys) < 1:
                 continue
@@ -323,15 +334,30 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                         labelled += 1
             score = labelled + (0.5 if _ROOM_RE.search(ly) else 0) + 0.001 * len(polys)
             if best is None or score > best[0]:
-                best = (score, ly)
+                best = (score, ly, labelled, len(polys))
         room_layer = best[1] if best else None
 
     room_polys = layer_polys(room_layer) if room_layer else []
+    # walls: when no room layer labels most of its polygons, try the faces of the wall lines
+    walls: WallPlan | None = None
+    if "rooms" not in layers and (best is None or best[2] < max(2.0, best[3] / 2)):
+        walls = rooms_from_walls(loose, closed, arc_geo, texts, fp_layer=fp_layer,
+                                 label_layer=layers.get("labels"), scale=scale, limits=limits)
+        if walls is not None and walls.too_many:
+            notes.warning("dxf-entities-skipped", n=sum(len(loose.get(ly, []))
+                                                        for ly in walls.layers),
+                          details=f"{', '.join(walls.layers[:5])}: {walls.too_many}, limit "
+                          "MAX_WALL_SEGMENTS")
+        if walls is None or len(walls.rooms) <= (best[2] if best else 0):
+            walls = None
+        else:
+            room_layer, room_polys = None, walls.rooms
+            notes.info("dxf-rooms-polygonized", layer=", ".join(walls.layers))
     if room_layer and not closed.get(room_layer) and room_polys:
         notes.info("dxf-rooms-polygonized", layer=room_layer)
 
     # --- labels layer -------------------------------------------------------------------------
-    label_layer = layers.get("labels")
+    label_layer = layers.get("labels") or (walls.label_layer if walls else None)
     room_geoms = [shapely.make_valid(p) for p, _ in room_polys]
     room_tree = shapely.STRtree(room_geoms) if room_geoms else None
     if label_layer is None and texts:
@@ -346,25 +372,21 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     ref_geom = None
     if fp_layer:
         ref_geom, _ = largest_polygon(unary_union([p for p, _ in layer_polys(fp_layer)]) or None)
+    if ref_geom is None and walls is not None:
+        ref_geom = walls.footprint
     if ref_geom is None and room_geoms:
         ref_geom = unary_union(room_geoms)
     if ref_geom is None:
         raise ImportError_(f"{file}: no rooms and no outline found: the drawing has no closed "
-                           "polylines on a facade or room layer. Name the layers with "
+                           "polylines on a facade or room layer, and no wall lines that enclose "
+                           "labelled rooms. Name the layers with "
                            "--layers footprint=LAYER,rooms=LAYER (layers: "
                            f"{', '.join(sorted(layer_names)[:20])})")
     minx, miny, maxx, maxy = ref_geom.bounds
     size = max(maxx - minx, maxy - miny)
     if not scale:
         # rooms tell the scale best (a median room of 4 to 400 m²), else the building's size
-        areas = sorted(g.area for g in room_geoms if g.area > 0)
-        median = areas[len(areas) // 2] if areas else 0.0
-        for name_, s in (("m", 1.0), ("mm", 0.001), ("cm", 0.01)):
-            if (4 <= median * s * s <= 400) if median else (3 <= size * s <= 2000):
-                unit_name, scale = name_, s
-                break
-        else:
-            unit_name, scale = "m", 1.0
+        unit_name, scale = guess_units([g.area for g in room_geoms], size)
         notes.warning("dxf-units-assumed", code=code, units=unit_name, size=size * scale)
     elif not 3 <= size * scale <= 2000:
         notes.warning("dxf-units-implausible", units=unit_name, size=size * scale)
@@ -395,6 +417,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
         room_labels[idx].append((d, txt, handle))
     multi = 0
     drafts_rooms: list[RoomDraft] = []
+    layer_use = use_from_name(room_layer, label_layer)
     for i, (poly, handle) in enumerate(room_polys):
         number = name = None
         lab = sorted(room_labels.get(i, []))
@@ -402,8 +425,9 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
             multi += 1
         if lab:
             number, name = parse_label(lab[0][1])
+        use = use_from_name(name, *(t for _, t, _ in lab)) or layer_use
         drafts_rooms.append(RoomDraft(level=0, polygon=S(poly), name=name,
-                                      number=number if keep_room_numbers else None,
+                                      number=number if keep_room_numbers else None, use=use,
                                       id_hints=(number, name, handle),
                                       source_id=handle or None))
     if room_polys and labels:
@@ -419,6 +443,9 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
     if fp_layer:
         fp = S(unary_union([shapely.make_valid(p) for p, _ in layer_polys(fp_layer)]))
         fp_src = Ref.to("import.dxf-source-layer", layer=fp_layer)
+    elif walls is not None and walls.footprint is not None:
+        fp = S(walls.footprint)
+        fp_src = Ref.to("import.dxf-source-layer", layer=", ".join(walls.layers))
     else:
         u = unary_union([S(g) for g in room_geoms]).buffer(0.3, join_style="mitre")
         u = u.buffer(-0.3, join_style="mitre")
@@ -462,7 +489,9 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                   if swing_layers else "")
         notes.warning("dxf-no-door-blocks", why=why, swings=swings)
 
-    roles = {"footprint": fp_layer or "(outline of the rooms)", "rooms": room_layer or "-",
+    walls_src = f"(faces of the walls on {', '.join(walls.layers)})" if walls else None
+    roles = {"footprint": fp_layer or walls_src or "(outline of the rooms)",
+             "rooms": room_layer or walls_src or "-",
              "labels": label_layer or "-", "doors": door_layer or "(door blocks by name)"}
     notes.info("dxf-layers", roles=", ".join(f"{k}={v}" for k, v in roles.items()),
                source=fp_src, units=unit_name)

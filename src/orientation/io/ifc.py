@@ -5,15 +5,22 @@
 * **storeys**: ``IfcBuildingStorey`` with name and elevation. Levels follow elevation order;
   the ground storey (level 0) is the one named like a ground floor (``Erdgeschoss``, ``EG``,
   ``Ground floor``, ``Rez-de-chaussée``, ``Level 0`` …, else ``Level 1``/``L1`` as in Revit),
-  else the one whose elevation is closest to 0.
+  else the one whose elevation is closest to 0. A storey is given only what the model puts
+  on it (a foundation or roof storey with nothing on it is left out when the site is built).
+  Each storey's own outline comes from its floor slabs, else its spaces, with its walls
+  (:mod:`._ifc_storeys`).
 * **footprint**: the plan outline of the ground storey's walls (incl. curtain walls) and
   spaces, from the multi-threaded geometry iterator with world coordinates and without opening
-  subtraction; slabs are not used (terraces and overhangs distort them). Holes are filled.
+  subtraction; slabs are not used (terraces and overhangs distort them). Holes are filled. A
+  ground storey that falls into separate parts each holding rooms or doors (two wings) gives
+  one building per part, with a note.
 * **rooms**: ``IfcSpace``. The rule for the room number: a space with a ``LongName`` has that
   as its name and its ``Name`` as its number; a space without ``LongName`` has its ``Name``
   as its number when it looks like one (a code with a digit: ``1.07``, ``B013``), else as its
   name. Unless rooms are renumbered, the number is kept as it is (one that is no valid code is
-  left out with a note, see :mod:`orientation.io._assemble`).
+  left out with a note, see :mod:`orientation.io._assemble`). The room's use comes from the
+  space's words (:mod:`._ifc_uses`); the spaces whose use no word names are listed in one
+  note. A stairwell or lift shaft (use ``stair``/``lift``) gets no room number.
 * **doors**: a door is exterior when ``Pset_DoorCommon.IsExternal`` is true, else when a space
   boundary (``IfcRelSpaceBoundary``) of it is ``EXTERNAL``, else - when it has no space
   boundaries - when it (or the opening it fills) touches the footprint outline. The flag alone
@@ -22,9 +29,12 @@
   (``emergency_exit``); IFC has no main-entrance flag, so none is marked. Exterior doors of
   upper storeys (balconies, bridges) are imported as inner doors with a note: an importer does
   not turn a balcony door into an entrance.
-* **windows**: exterior windows (same tests), placed on the outline; **stairs**: ``IfcStair``
-  (or loose flights) with the storeys their height spans; elevators (``IfcTransportElement``)
-  as features.
+* **windows**: exterior windows (same tests), placed on the outline.
+* **stairs**: ``IfcStair`` (or loose flights) with the storeys their height spans; stairs
+  stacked over each other, and the stairwell spaces around them, are one stair over all
+  their storeys. **lifts**: ``IfcTransportElement`` (elevators) with the storeys they span
+  and their shaft spaces: one ``elevator`` feature with ``levels``. Stairwells and lift
+  shafts without a stair or lift element in them give one too (with a note).
 * **site**: ``IfcSite.RefLatitude/RefLongitude`` become ``site.origin`` unless they look like
   an authoring-tool default (0/0, Revit's Boston), which is warned about and left out; the
   model context's ``TrueNorth`` gives ``site.north_deg``.
@@ -34,47 +44,54 @@
 
 from __future__ import annotations
 
-import math
-import multiprocessing
-import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import shapely
-from shapely.geometry import MultiPoint
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..errors import ImportError_, MissingDependencyError
-from ..model import DoorKind, FeatureKind
+from ..model import DoorKind, FeatureKind, RoomUse
 from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft, WindowDraft
 from ._geometry import BoundaryIndex, largest_polygon, polygons_of
+from ._ifc_shapes import Shape, tessellate
+from ._ifc_site import DEFAULT_LOCATIONS, angle, ground_index, site_origin, true_north
+from ._ifc_storeys import (
+    Vertical,
+    floor_slabs,
+    is_floor_slab,
+    nearest_part,
+    separate_parts,
+    stack_head,
+    stacks,
+    storey_outline,
+)
+from ._ifc_uses import ifc_name, is_lift, space_texts, use_of_texts
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
 from ._step import check_step
-from ._text import as_code, clean_text
+from ._text import as_code
 
-_GROUND_RE = re.compile(r"^\s*(erdgeschoss|eg|e0|00|ground|ground floor|ground level|"
-                        r"level 0|level 00|l0|rez-de-chauss[ée]e|rdc|planta baja|piano terra|"
-                        r"begane grond|parterre|bottenv[åa]ning)\s*$", re.I)
-_LEVEL1_RE = re.compile(r"^\s*(level 1|level 01|l1|l01|1st floor|floor 1|ebene 1)\s*$", re.I)
-_PLACEHOLDER = re.compile(r"^\s*//.*//\s*$|^\s*(default|unnamed|none|null)\s*$", re.I)
-#: Positions that authoring tools write when nobody set the site's location: (lat, lon, the
-#: catalogue key of the tool's default, ``import.default-*``).
-DEFAULT_LOCATIONS = ((0.0, 0.0, "import.default-zero"),
-                     (42.3584, -71.0597, "import.default-revit"))
+#: A stair ends this close above or below a storey's elevation and still serves it (metres).
+STAIR_REACH_M = 0.3
+#: A lift serves the storeys whose floor lies this far below its top (a cabin reaches
+#: nearly to the storey above; a shaft rises past the top floor) (metres).
+LIFT_TOP_M = 0.5
 
 
 @dataclass
-class _Shape:
-    plan: BaseGeometry  # in plan metres
-    zmin: float
-    zmax: float
+class IfcDrafts:
+    """What an IFC model reads into, before the site is built from it."""
+
+    name: str
+    buildings: list[BuildingDraft]
+    origin: tuple[float, float] | None
+    north_deg: float
 
 
 def _import_ifcopenshell():
@@ -89,75 +106,24 @@ def _import_ifcopenshell():
     return ifcopenshell
 
 
-def _name(v) -> str | None:
-    t = clean_text(v)
-    if t is None or _PLACEHOLDER.match(t):
-        return None
-    return t
-
-
-def _angle(v) -> float | None:
-    """An IfcCompoundPlaneAngleMeasure (deg, min, sec, millionths) as decimal degrees."""
-    if not v:
-        return None
-    parts = list(v) + [0, 0, 0, 0]
-    d, m, s, us = (float(x) for x in parts[:4])
-    return d + m / 60 + s / 3600 + us / 3.6e9
-
-
-def _plan_of_mesh(verts: np.ndarray, faces: np.ndarray, *, exact: bool):
-    xy = verts[:, :2]
-    if not exact or len(faces) == 0:
-        if len(xy) < 3:
-            return None
-        hull = MultiPoint(xy).convex_hull
-        return hull if hull.area > 0 else hull.buffer(0.05)
-    tri = xy[faces]  # (m, 3, 2)
-    cross = ((tri[:, 1, 0] - tri[:, 0, 0]) * (tri[:, 2, 1] - tri[:, 0, 1])
-             - (tri[:, 1, 1] - tri[:, 0, 1]) * (tri[:, 2, 0] - tri[:, 0, 0]))
-    tri = tri[np.abs(cross) > 1e-8]
-    if len(tri) == 0:
-        return None
-    rings = np.concatenate([tri, tri[:, :1]], axis=1)
-    polys = shapely.polygons(rings)
-    return shapely.union_all(polys, grid_size=0.001)
-
-
-def _tessellate(ifcopenshell, f, elements: list, exact_ids: set[int],
-                shapes: dict[int, _Shape]) -> None:
-    """Plan shapes of ``elements`` into ``shapes`` (by STEP id), with the multi-threaded
-    iterator: world coordinates in metres, no opening subtraction, coarse curves."""
-    if not elements:
-        return
-    settings = ifcopenshell.geom.settings()
-    settings.set("use-world-coords", True)
-    settings.set("disable-opening-subtractions", True)
-    settings.set("mesher-angular-deflection", 0.5)  # plan outlines need no smooth curves
-    try:
-        it = ifcopenshell.geom.iterator(settings, f, max(1, multiprocessing.cpu_count()),
-                                        include=elements)
-        ok = it.initialize()
-    except Exception:  # noqa: BLE001 - elements without geometry are reported by the caller
-        return
-    while ok:
-        sh = it.get()
-        try:
-            v = np.asarray(sh.geometry.verts, dtype=float).reshape(-1, 3)
-            fc = np.asarray(sh.geometry.faces, dtype=int).reshape(-1, 3)
-            if len(v):
-                plan = _plan_of_mesh(v, fc, exact=sh.id in exact_ids)
-                if plan is not None and not plan.is_empty:
-                    shapes[sh.id] = _Shape(plan, float(v[:, 2].min()), float(v[:, 2].max()))
-        except (ValueError, shapely.errors.GEOSException):
-            pass
-        if not it.next():
-            break
+_name = ifc_name
+_angle = angle  # the name the tests know
 
 
 def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
              limits: ImportLimits = DEFAULT_IMPORT_LIMITS, data: bytes | None = None) -> dict:
     """Read an IFC model into site-file data (see the module docstring). ``data`` is the
     file's content when it is not read from ``path`` (an upload)."""
+    d = read_ifc_drafts(path, file=file, notes=notes, keep_room_numbers=keep_room_numbers,
+                        limits=limits, data=data)
+    return assemble_site(name=d.name, drafts=d.buildings, notes=notes, origin=d.origin,
+                         north_deg=d.north_deg, limits=limits)
+
+
+def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
+                    limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+                    data: bytes | None = None) -> IfcDrafts:
+    """Read an IFC model into building drafts (what :func:`read_ifc` builds the site from)."""
     ifcopenshell = _import_ifcopenshell()
     from ifcopenshell.util import element as uel
     from ifcopenshell.util import placement as upl
@@ -186,13 +152,19 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     def parent(el):
         return uel.get_container(el) or uel.get_aggregate(el)
 
+    storey_cache: dict[int, Any] = {}
+
     def storey_of(el):
-        x = el
+        key = el.id()
+        if key in storey_cache:
+            return storey_cache[key]
+        x, found = el, None
         for _ in range(8):
             if x is None:
-                return None
+                break
             if x.is_a("IfcBuildingStorey"):
-                return x
+                found = x
+                break
             nxt = parent(x)
             if nxt is None and x.is_a("IfcElement"):
                 # a door or window may only be related to its opening
@@ -201,7 +173,8 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                     for v in getattr(rel.RelatingOpeningElement, "VoidsElements", ()) or ():
                         nxt = v.RelatingBuildingElement
             x = nxt
-        return None
+        storey_cache[key] = found
+        return found
 
     def building_of(el):
         x = el
@@ -232,14 +205,10 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     storey_level: dict[int, int] = {}
     storey_elev: dict[int, float] = {}
     building_storeys: dict[int, list[tuple[int, str]]] = {}
+    level_storey: dict[int, dict[int, Any]] = {}  # building -> level -> its (first) storey
     for bkey, ss in by_building.items():
         ss.sort(key=lambda s: (elevation(s), s.Name or ""))
-        ground = next((i for i, s in enumerate(ss) if _GROUND_RE.match(s.Name or "")
-                       or _GROUND_RE.match(s.LongName or "")), None)
-        if ground is None:
-            ground = next((i for i, s in enumerate(ss) if _LEVEL1_RE.match(s.Name or "")), None)
-        if ground is None:
-            ground = min(range(len(ss)), key=lambda i: (abs(elevation(ss[i])), -elevation(ss[i])))
+        ground = ground_index(ss, elevation)
         out = []
         for i, s in enumerate(ss):
             lv = max(-9, min(199, i - ground))
@@ -247,13 +216,14 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             storey_elev[s.id()] = elevation(s)
             out.append((lv, _name(s.Name) or _name(s.LongName) or str(lv)))
         # two storeys clamped onto the same level keep the first
-        seen: set[int] = set()
         kept: list[tuple[int, str]] = []
-        for lv, n in out:
-            if lv not in seen:
-                seen.add(lv)
+        firsts: dict[int, Any] = {}
+        for s, (lv, n) in zip(ss, out):
+            if lv not in firsts:
+                firsts[lv] = s
                 kept.append((lv, n))
         building_storeys[bkey] = kept
+        level_storey[bkey] = firsts
         names = ", ".join(f"{n} ({storey_elev[s.id()]:+.2f} m) = {storey_level[s.id()]}"
                           for s, (_, n) in zip(ss, out))
         notes.info("ifc-storeys", storeys=names, ground=str(out[ground][1]))
@@ -278,13 +248,12 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     for cw in f.by_type("IfcCurtainWall"):
         walls.extend(uel.get_decomposition(cw))
     spaces = list(f.by_type("IfcSpace"))
+    slabs = [s for s in f.by_type("IfcSlab") if is_floor_slab(s, uel)]
     doors = list(f.by_type("IfcDoor"))
     windows = list(f.by_type("IfcWindow"))
     stairs = list(f.by_type("IfcStair"))
     flights = list(f.by_type("IfcStairFlight"))
-    lifts = [t for t in f.by_type("IfcTransportElement")
-             if str(getattr(t, "PredefinedType", "") or getattr(t, "OperationType", "") or "")
-             .upper() in ("ELEVATOR", "LIFT", "")]
+    lifts = [t for t in f.by_type("IfcTransportElement") if is_lift(t)]
     # doors and windows are placed by the opening they fill: a box through the wall, cheap to
     # tessellate and spanning the wall's thickness (so it touches the outer face); only those
     # without an opening (or whose opening has no shape) are tessellated themselves
@@ -292,18 +261,18 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     for el in doors + windows:
         for rel in getattr(el, "FillsVoids", ()) or ():
             opening_of[el.id()] = rel.RelatingOpeningElement
-    exact_ids = {e.id() for e in walls} | {e.id() for e in spaces}
-    first = walls + spaces + stairs + flights + lifts + list(opening_of.values()) + [
+    exact_ids = {e.id() for e in walls} | {e.id() for e in spaces} | {e.id() for e in slabs}
+    first = walls + spaces + slabs + stairs + flights + lifts + list(opening_of.values()) + [
         e for e in doors + windows if e.id() not in opening_of]
     first = list({e.id(): e for e in first}.values())
-    shapes: dict[int, _Shape] = {}
-    _tessellate(ifcopenshell, f, first, exact_ids, shapes)
+    shapes: dict[int, Shape] = {}
+    tessellate(ifcopenshell, f, first, exact_ids, shapes)
     for el in doors + windows:
         op = opening_of.get(el.id())
         if op is not None and op.id() in shapes:
             shapes[el.id()] = shapes[op.id()]
-    _tessellate(ifcopenshell, f, [e for e in doors + windows if e.id() not in shapes],
-                exact_ids, shapes)
+    tessellate(ifcopenshell, f, [e for e in doors + windows if e.id() not in shapes],
+               exact_ids, shapes)
     if not shapes and (walls or spaces):
         raise ImportError_(f"{file}: the geometry of the model could not be read (no walls or "
                            "spaces with a shape); check the file in an IFC viewer")
@@ -326,8 +295,19 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         below = [s for s in ss if storey_elev[s.id()] <= zmin + 0.1]
         return storey_level[(below[-1] if below else ss[0]).id()]
 
+    def spanned(bkey: int, zlo: float, zhi: float) -> set[int]:
+        """The levels of the building's storeys whose elevation lies in [zlo, zhi]."""
+        return {storey_level[s.id()] for s in by_building.get(bkey, [])
+                if zlo <= storey_elev[s.id()] <= zhi}
+
     def ground_storey_ids(bkey: int) -> set[int]:
         return {s.id() for s in by_building.get(bkey, []) if storey_level.get(s.id()) == 0}
+
+    def psets(el):
+        try:
+            return uel.get_psets(el)
+        except Exception:  # noqa: BLE001 - broken property sets are just absent
+            return {}
 
     sb_kind: dict[int, set[str]] = defaultdict(set)
     for rel in f.by_type("IfcRelSpaceBoundary"):
@@ -335,15 +315,185 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if el is not None:
             sb_kind[el.id()].add(str(rel.InternalOrExternalBoundary or "").upper())
 
+    # the spaces: use, name and number, once
+    space_info: dict[int, tuple[RoomUse | None, str | None, str | None, str]] = {}
+    for sp in spaces:
+        texts = space_texts(sp, uel)
+        name_attr = _name(sp.Name)
+        long_name = _name(getattr(sp, "LongName", None))
+        if long_name:
+            name, number = long_name, name_attr
+        elif name_attr and as_code(name_attr) and any(ch.isdigit() for ch in name_attr):
+            name, number = None, name_attr
+        else:
+            name, number = name_attr, None
+        label = long_name or name_attr or (texts[0] if texts else sp.GlobalId)
+        space_info[sp.id()] = (use_of_texts(texts), name, number, label)
+    unmapped: Counter[str] = Counter()
+    from_shafts: Counter[str] = Counter()
+
+    def _fill(d: BuildingDraft, bkey: int, ours, boundary: BoundaryIndex) -> None:
+        """The doors, windows, storey outlines, rooms, stairs and lifts of one building."""
+        bname = d.name
+
+        def touches_outline(sh: Shape) -> bool:
+            return boundary.within(sh.plan, 0.02)
+
+        # doors
+        how: dict[str, int] = defaultdict(int)
+        upper = 0
+        my_doors = ours(doors)
+        for door in my_doors:
+            sh = shapes.get(door.id())
+            if sh is None:
+                how["without geometry (skipped)"] += 1
+                continue
+            common = psets(door).get("Pset_DoorCommon", {})
+            if common.get("IsExternal") is True:
+                exterior, why = True, "IsExternal"
+            elif door.id() in sb_kind:
+                exterior = any(k.startswith("EXTERNAL") for k in sb_kind[door.id()])
+                why = "space boundaries"
+            else:
+                exterior, why = touches_outline(sh), "geometry"
+            level = level_of(door, sh.zmin, bkey)
+            c = sh.plan.centroid
+            if exterior and level > 0:
+                upper += 1
+                exterior = False
+            kind = DoorKind.inner
+            if exterior:
+                kind = DoorKind.emergency_exit if common.get("FireExit") is True else DoorKind.entrance
+                how[why] += 1
+            width = door.OverallWidth * scale if getattr(door, "OverallWidth", None) else None
+            d.doors.append(DoorDraft(at=(c.x, c.y), level=level, kind=kind, width=width,
+                                     id_hints=(_name(door.Name), door.GlobalId),
+                                     source_id=door.GlobalId))
+        n_ext = sum(v for k, v in how.items() if not k.startswith("without"))
+        if my_doors:
+            notes.info("ifc-exterior-doors", building=bname, n=n_ext, total=len(my_doors),
+                       how=Ref.to("import.ifc-found-by", ways=", ".join(
+                           f"{k} ({v})" for k, v in how.items())) if how else "")
+        if upper:
+            notes.warning("ifc-upper-exterior-doors", building=bname, n=upper)
+
+        # windows
+        for win in ours(windows):
+            sh = shapes.get(win.id())
+            if sh is None:
+                continue
+            common = psets(win).get("Pset_WindowCommon", {})
+            if common.get("IsExternal") is True:
+                exterior = True
+            elif win.id() in sb_kind:
+                exterior = any(k.startswith("EXTERNAL") for k in sb_kind[win.id()])
+            else:
+                exterior = boundary.within(sh.plan, 0.5)
+            if not exterior:
+                continue
+            c = sh.plan.centroid
+            width = win.OverallWidth * scale if getattr(win, "OverallWidth", None) else None
+            d.windows.append(WindowDraft(at=(c.x, c.y), level=level_of(win, sh.zmin, bkey),
+                                         width=width, id_hints=(_name(win.Name), win.GlobalId),
+                                         source_id=win.GlobalId))
+
+        # spaces
+        my_spaces = ours(spaces)
+        shafts: dict[RoomUse, list[Vertical]] = {RoomUse.stair: [], RoomUse.lift: []}
+        for order, sp in enumerate(my_spaces):
+            sh = shapes.get(sp.id())
+            use, name, number, label = space_info[sp.id()]
+            if use is None:
+                unmapped[label] += 1
+            poly, _ = largest_polygon(sh.plan) if sh is not None else (None, [])
+            level = level_of(sp, sh.zmin if sh else None, bkey)
+            if use in shafts:
+                number = None  # a shaft has no room number: its stair or lift is coded
+                if poly is not None:
+                    shafts[use].append(Vertical(poly, {level}, sp, False, order))
+            d.rooms.append(RoomDraft(level=level, polygon=poly, name=name,
+                                     number=number if keep_room_numbers else None, use=use,
+                                     id_hints=(number, name, sp.GlobalId),
+                                     source_id=sp.GlobalId))
+
+        # storey outlines: floor slabs (else spaces) with the walls of each storey
+        my_slabs = [shapes[s.id()] for s in ours(slabs) if s.id() in shapes]
+        my_walls = [w for w in ours(walls) if w.id() in shapes]
+        def on(el, sid: int) -> bool:
+            s = storey_of(el)
+            return s is not None and s.id() == sid
+
+        for lv, s in sorted(level_storey.get(bkey, {}).items()):
+            o = storey_outline(floor_slabs(my_slabs, storey_elev[s.id()]),
+                               [shapes[w.id()].plan for w in my_walls if on(w, s.id())],
+                               [shapes[sp.id()].plan for sp in my_spaces
+                                if sp.id() in shapes and on(sp, s.id())])
+            if o is not None:
+                d.storey_outlines[lv] = o
+
+        # stairs: IfcStair with its flights, and loose flights; then stacked with stairwells
+        in_stair: set[int] = set()
+        stair_items = []
+        for st in ours(stairs):
+            parts_ = [p for p in uel.get_decomposition(st) if p.id() in shapes]
+            in_stair.update(p.id() for p in parts_)
+            geoms = [shapes[x.id()] for x in [st, *parts_] if x.id() in shapes]
+            if geoms:
+                stair_items.append((st, geoms))
+        for fl in ours(flights):
+            if fl.id() not in in_stair and fl.id() in shapes:
+                agg = uel.get_aggregate(fl)
+                if agg is not None and agg.is_a("IfcStair"):
+                    continue
+                stair_items.append((fl, [shapes[fl.id()]]))
+        items = []
+        for order, (st, geoms) in enumerate(stair_items):
+            zmin = min(g.zmin for g in geoms)
+            zmax = max(g.zmax for g in geoms)
+            served = {level_of(st, zmin, bkey)} | spanned(bkey, zmin - STAIR_REACH_M,
+                                                          zmax + STAIR_REACH_M)
+            items.append(Vertical(unary_union([g.plan for g in geoms]), served, st, True, order))
+        all_levels = [lv for lv, _ in levels]
+        for group in stacks(items + shafts[RoomUse.stair], all_levels):
+            served_all = sorted(set().union(*(v.levels for v in group)))
+            head, at, name = stack_head(group)
+            if not head.primary:
+                from_shafts["stair"] += 1
+            d.stairs.append(StairDraft(at=at, levels=served_all, name=name,
+                                       id_hints=(name, head.element.GlobalId),
+                                       source_id=head.element.GlobalId))
+
+        # lifts: the elements with the storeys they span, stacked with their shafts
+        items = []
+        for order, lift in enumerate(ours(lifts)):
+            sh = shapes.get(lift.id())
+            if sh is None:
+                continue
+            served = {level_of(lift, sh.zmin, bkey)} | spanned(bkey, sh.zmin - STAIR_REACH_M,
+                                                               sh.zmax - LIFT_TOP_M)
+            items.append(Vertical(sh.plan, served, lift, True, order))
+        for group in stacks(items + shafts[RoomUse.lift], all_levels):
+            served_all = sorted(set().union(*(v.levels for v in group)))
+            head, at, name = stack_head(group)
+            if not head.primary:
+                from_shafts["lift"] += 1
+            d.features.append(FeatureDraft(kind=FeatureKind.elevator, at=at,
+                                           level=served_all[0], levels=served_all, name=name,
+                                           id_hints=(head.element.GlobalId,),
+                                           source_id=head.element.GlobalId))
+
     drafts: list[BuildingDraft] = []
     for bkey in keys:
         def mine(els, _k=bkey):
             return [e for e in els if (building_key(e) == _k or len(keys) == 1)]
 
         g_ids = ground_storey_ids(bkey)
-        outline_src = [e for e in mine(walls + spaces)
-                       if e.id() in shapes and (not g_ids or (storey_of(e) is not None
-                                                              and storey_of(e).id() in g_ids))]
+
+        def on_ground(e, _g=g_ids) -> bool:
+            s = storey_of(e)
+            return not _g or (s is not None and s.id() in _g)
+
+        outline_src = [e for e in mine(walls + spaces) if e.id() in shapes and on_ground(e)]
         if not outline_src:
             outline_src = [e for e in mine(walls + spaces) if e.id() in shapes]
             if g_ids and outline_src:
@@ -373,162 +523,49 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         levels = building_storeys.get(bkey) or [(0, "0")]
         bname = key_name.get(bkey) or site_name
         b_ifc = next((b for b in ifc_buildings if b.id() == bkey), None)
-        d = BuildingDraft(name=bname, footprint=u, storeys=levels, id_hints=(bname,),
-                          source_id=b_ifc.GlobalId if b_ifc is not None else None, keep_holes=False)
+        anchors = [shapes[e.id()].plan for e in mine(spaces + doors)
+                   if e.id() in shapes and on_ground(e)]
+        own = separate_parts(parts, anchors)
+        if len(own) < 2:
+            own = []
+        part_names = [f"{bname} ({i + 1})" for i in range(len(own))] or [bname]
+        if own:
+            notes.info("ifc-building-parts", b_ifc.GlobalId if b_ifc is not None else "",
+                       building=bname, n=len(own), parts=", ".join(f"'{n}'" for n in part_names))
 
-        def psets(el):
-            try:
-                return uel.get_psets(el)
-            except Exception:  # noqa: BLE001 - broken property sets are just absent
-                return {}
+        def part_of(el, _own=own) -> int:
+            sh = shapes.get(el.id())
+            return nearest_part(_own, sh.plan if sh is not None else None)
 
-        def touches_outline(sh: _Shape, _boundary=boundary) -> bool:
-            return _boundary.within(sh.plan, 0.02)
+        for pi, pname in enumerate(part_names):
+            def ours(els, _pi=pi, _own=own):
+                return [e for e in mine(els) if not _own or part_of(e) == _pi]
 
-        # doors
-        how: dict[str, int] = defaultdict(int)
-        upper = 0
-        for door in mine(doors):
-            sh = shapes.get(door.id())
-            if sh is None:
-                how["without geometry (skipped)"] += 1
-                continue
-            common = psets(door).get("Pset_DoorCommon", {})
-            if common.get("IsExternal") is True:
-                exterior, why = True, "IsExternal"
-            elif door.id() in sb_kind:
-                exterior = any(k.startswith("EXTERNAL") for k in sb_kind[door.id()])
-                why = "space boundaries"
+            if own:
+                footprint: BaseGeometry = unary_union(
+                    [p for p in polygons_of(u) if nearest_part(own, p) == pi])
             else:
-                exterior, why = touches_outline(sh), "geometry"
-            level = level_of(door, sh.zmin, bkey)
-            c = sh.plan.centroid
-            if exterior and level > 0:
-                upper += 1
-                exterior = False
-            kind = DoorKind.inner
-            if exterior:
-                kind = DoorKind.emergency_exit if common.get("FireExit") is True else DoorKind.entrance
-                how[why] += 1
-            width = door.OverallWidth * scale if getattr(door, "OverallWidth", None) else None
-            d.doors.append(DoorDraft(at=(c.x, c.y), level=level, kind=kind, width=width,
-                                     id_hints=(_name(door.Name), door.GlobalId),
-                                     source_id=door.GlobalId))
-        n_ext = sum(v for k, v in how.items() if not k.startswith("without"))
-        if doors:
-            notes.info("ifc-exterior-doors", building=bname, n=n_ext, total=len(mine(doors)),
-                       how=Ref.to("import.ifc-found-by", ways=", ".join(
-                           f"{k} ({v})" for k, v in how.items())) if how else "")
-        if upper:
-            notes.warning("ifc-upper-exterior-doors", building=bname, n=upper)
+                footprint = u
+            d = BuildingDraft(name=pname, footprint=footprint, storeys=levels,
+                              id_hints=(pname,),
+                              source_id=b_ifc.GlobalId if b_ifc is not None else None,
+                              keep_holes=False)
+            _fill(d, bkey, ours, boundary)
+            drafts.append(d)
 
-        # windows
-        for win in mine(windows):
-            sh = shapes.get(win.id())
-            if sh is None:
-                continue
-            common = psets(win).get("Pset_WindowCommon", {})
-            if common.get("IsExternal") is True:
-                exterior = True
-            elif win.id() in sb_kind:
-                exterior = any(k.startswith("EXTERNAL") for k in sb_kind[win.id()])
-            else:
-                exterior = boundary.within(sh.plan, 0.5)
-            if not exterior:
-                continue
-            c = sh.plan.centroid
-            width = win.OverallWidth * scale if getattr(win, "OverallWidth", None) else None
-            d.windows.append(WindowDraft(at=(c.x, c.y), level=level_of(win, sh.zmin, bkey),
-                                         width=width, id_hints=(_name(win.Name), win.GlobalId),
-                                         source_id=win.GlobalId))
-
-        # stairs: IfcStair with its flights, and loose flights
-        in_stair: set[int] = set()
-        stair_items = []
-        for st in mine(stairs):
-            parts = [p for p in uel.get_decomposition(st) if p.id() in shapes]
-            in_stair.update(p.id() for p in parts)
-            geoms = [shapes[x.id()] for x in [st, *parts] if x.id() in shapes]
-            if geoms:
-                stair_items.append((st, geoms))
-        for fl in mine(flights):
-            if fl.id() not in in_stair and fl.id() in shapes:
-                agg = uel.get_aggregate(fl)
-                if agg is not None and agg.is_a("IfcStair"):
-                    continue
-                stair_items.append((fl, [shapes[fl.id()]]))
-        for st, geoms in stair_items:
-            plan = unary_union([g.plan for g in geoms])
-            zmin = min(g.zmin for g in geoms)
-            zmax = max(g.zmax for g in geoms)
-            served = {level_of(st, zmin, bkey)}
-            for s in by_building.get(bkey, []):
-                if zmin - 0.3 <= storey_elev[s.id()] <= zmax + 0.3:
-                    served.add(storey_level[s.id()])
-            c = plan.centroid
-            d.stairs.append(StairDraft(at=(c.x, c.y), levels=sorted(served), name=_name(st.Name),
-                                       id_hints=(_name(st.Name), st.GlobalId),
-                                       source_id=st.GlobalId))
-
-        # spaces
-        for sp in mine(spaces):
-            sh = shapes.get(sp.id())
-            name_attr = _name(sp.Name)
-            long_name = _name(getattr(sp, "LongName", None))
-            if long_name:
-                name, number = long_name, name_attr
-            elif name_attr and as_code(name_attr) and any(ch.isdigit() for ch in name_attr):
-                name, number = None, name_attr
-            else:
-                name, number = name_attr, None
-            poly, _ = largest_polygon(sh.plan) if sh is not None else (None, [])
-            d.rooms.append(RoomDraft(level=level_of(sp, sh.zmin if sh else None, bkey),
-                                     polygon=poly, name=name,
-                                     number=number if keep_room_numbers else None,
-                                     id_hints=(number, name, sp.GlobalId),
-                                     source_id=sp.GlobalId))
-
-        for lift in mine(lifts):
-            sh = shapes.get(lift.id())
-            if sh is None:
-                continue
-            c = sh.plan.centroid
-            d.features.append(FeatureDraft(kind=FeatureKind.elevator, at=(c.x, c.y),
-                                           level=level_of(lift, sh.zmin, bkey),
-                                           name=_name(lift.Name), id_hints=(lift.GlobalId,),
-                                           source_id=lift.GlobalId))
-        drafts.append(d)
+    if unmapped:
+        notes.info("ifc-uses-unmapped", n=sum(unmapped.values()), total=len(spaces),
+                   names=", ".join(f"'{t[:40]}'" + (f" ({k})" if k > 1 else "")
+                                   for t, k in unmapped.most_common(12))
+                   + (" …" if len(unmapped) > 12 else ""))
+    if from_shafts:
+        notes.info("ifc-shafts-only", stairs=from_shafts["stair"], lifts=from_shafts["lift"])
 
     # --- site position and north --------------------------------------------------------------
-    origin = None
-    for site in f.by_type("IfcSite"):
-        lat, lon = _angle(site.RefLatitude), _angle(site.RefLongitude)
-        if lat is None or lon is None:
-            continue
-        default = next((label for la, lo, label in DEFAULT_LOCATIONS
-                        if abs(lat - la) < 0.05 and abs(lon - lo) < 0.05), None)
-        if default:
-            notes.warning("origin-default", site.GlobalId, lat=lat, lon=lon,
-                          default=Ref(default))
-        elif -90 <= lat <= 90 and -180 <= lon <= 180:
-            origin = (lat, lon)
-        break
-    if origin is None and not notes.has("origin-default"):
-        notes.info("no-origin")
-    north = 0.0
-    for ctx in f.by_type("IfcGeometricRepresentationContext"):
-        if ctx.is_a("IfcGeometricRepresentationSubContext"):
-            continue
-        tn = getattr(ctx, "TrueNorth", None)
-        if tn is not None and tn.DirectionRatios and len(tn.DirectionRatios) >= 2:
-            tx, ty = float(tn.DirectionRatios[0]), float(tn.DirectionRatios[1])
-            if math.hypot(tx, ty) > 0:
-                north = math.degrees(math.atan2(-tx, ty))
-            break
+    origin = site_origin(f, notes)
+    north = true_north(f)
 
-    return assemble_site(name=site_name, drafts=drafts, notes=notes, origin=origin,
-                         north_deg=north, limits=limits)
+    return IfcDrafts(name=site_name, buildings=drafts, origin=origin, north_deg=north)
 
 
-__all__ = ["DEFAULT_LOCATIONS", "check_step", "read_ifc"]
-
+__all__ = ["DEFAULT_LOCATIONS", "IfcDrafts", "check_step", "read_ifc", "read_ifc_drafts"]

@@ -1,8 +1,8 @@
 """IMDF import (Apple Indoor Mapping Data Format: a folder or a ``.zip`` of GeoJSON files).
 
 Plain JSON and shapely, no extra dependency. Read: ``manifest.json``, ``venue``, ``address``,
-``building``, ``footprint``, ``level``, ``unit`` and ``opening``; the other IMDF files are
-accepted and not used; files IMDF does not define (``enviroment.geojson``, typos) are ignored
+``building``, ``footprint``, ``level``, ``unit``, ``opening`` and ``relationship``; the other
+IMDF files are accepted and not used; files IMDF does not define (``enviroment.geojson``, typos) are ignored
 with a warning, as are features that cannot be read. Archives found in the wild are often not
 conformant, so only the absence of levels stops an import.
 
@@ -10,12 +10,19 @@ conformant, so only the absence of levels stops an import.
   warning); the footprint is the ``ground`` footprint, else the union of the building's lowest
   level outlines. Holes become courtyards.
 * **storeys**: one per level ``ordinal`` of a building (``ordinal`` 0 is the ground storey);
-  several level features of the same ordinal are merged.
-* **rooms**: every unit, on its level (``name`` in the manifest language, else English, else
+  several level features of the same ordinal are merged. The level polygons are the storey's
+  own outline (their holes its courtyards; kept where they differ from the footprint).
+* **rooms**: every unit but those that are no rooms (walls, columns, voids: see
+  :mod:`._imdf_units`), on its level (``name`` in the manifest language, else English, else
   the first). The room number is the unit's ``alt_name``, else its ``name``, where that reads
   as a number (a code with a digit: ``B013``, ``2.07``; a ``name`` taken as the number is not
-  the name too); unless rooms are renumbered. Stacked ``stairs`` units become one stair serving their levels; stacked
-  ``elevator`` units one ``elevator`` feature on the lowest level.
+  the name too); unless rooms are renumbered. The room's use comes from the unit
+  ``category``, then its name (:func:`~._imdf_units.unit_use`); the units without one are
+  counted by category in one note.
+* **stairs and lifts**: ``stairs``/``escalator`` and ``elevator`` units are shafts (use
+  ``stair``/``lift``, no room number); the shafts an archive links by a ``relationship``, or
+  that overlap on consecutive levels, are one stair over their levels, or one ``elevator``
+  feature with ``levels`` (:func:`~._imdf_units.shaft_stacks`).
 * **doors**: openings. An opening within 0.75 m of its level outline is **exterior**; the
   others are inner doors. Exterior kinds follow the opening category only:
   ``emergencyexit`` -> ``emergency_exit``; ``service``, ``automobile``, ``bicycle`` ->
@@ -37,7 +44,8 @@ import difflib
 import io
 import json
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import shapely
@@ -47,11 +55,12 @@ from shapely.ops import unary_union
 
 from .. import geo
 from ..errors import ImportError_, LimitError
-from ..model import DoorKind, FeatureKind
+from ..model import SHAFT_USES, DoorKind, FeatureKind, RoomUse
 from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft
-from ._geometry import BoundaryIndex, polygons_of
+from ._geometry import BoundaryIndex
+from ._imdf_units import NOT_ROOMS, Shaft, relationship_links, shaft_stacks, stack_point, unit_use
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
 from ._text import as_code, clean_text
@@ -258,7 +267,27 @@ def _unit_number(name: str | None, alt_name: str | None) -> str | None:
     return None
 
 
+def _counted(counts: Counter[str], most: int = 12) -> str:
+    """Counted categories for a note, most frequent first.
+
+    >>> _counted(Counter({"room": 10, "nonpublic": 4}))
+    'room (10), nonpublic (4)'
+    """
+    shown = ", ".join(f"{k} ({n})" for k, n in counts.most_common(most))
+    return shown + (" …" if len(counts) > most else "")
+
+
 # --- the import -------------------------------------------------------------------------------
+
+@dataclass
+class ImdfDrafts:
+    """What an IMDF archive reads into, before the site is built from it."""
+
+    name: str
+    buildings: list[BuildingDraft]
+    origin: tuple[float, float]
+    address: str | None
+
 
 def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
               limits: ImportLimits = DEFAULT_IMPORT_LIMITS, data: bytes | None = None) -> dict:
@@ -268,6 +297,17 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
     ``keep_room_numbers`` (the default of :func:`~orientation.io.import_file`) takes a unit's
     number from ``alt_name``, else ``name``, where it reads as one (:func:`_unit_number`).
     """
+    d = read_imdf_drafts(path, file=file, notes=notes, keep_room_numbers=keep_room_numbers,
+                         limits=limits, data=data)
+    return assemble_site(name=d.name, drafts=d.buildings, notes=notes, origin=d.origin,
+                         address=d.address, limits=limits)
+
+
+def read_imdf_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
+                     limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+                     data: bytes | None = None) -> ImdfDrafts:
+    """Read an IMDF folder or ``.zip`` into building drafts (what :func:`read_imdf` builds the
+    site from)."""
     if data is None and path.is_dir():
         files = _files_from_folder(path, file, limits)
     else:
@@ -372,12 +412,16 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
             name=name or f"{site_name} ({str(bid)[:8]})", footprint=fp,
             storeys=[(o, level_names.get((bid, o)) or f"Level {o}") for o in sorted(by_ord)],
             id_hints=(name, str(bid)[:8]), source_id=None if bid == "__venue__" else str(bid),
-            keep_holes=True)
+            keep_holes=True, storey_outlines={o: outlines[(bid, o)] for o in sorted(by_ord)})
 
-    # units -> rooms, stairs, elevators
-    stair_units: dict[str, list[tuple[int, object, str]]] = defaultdict(list)
-    lift_units: dict[str, list[tuple[int, object, str]]] = defaultdict(list)
+    # units -> rooms; their shafts -> stairs and lifts
+    links = relationship_links(layers.get("relationship", []))
+    linked = {uid: use for use, ids in links for uid in ids}
+    shafts: dict[str, list[Shaft]] = defaultdict(list)
     orphan_units = 0
+    not_rooms: Counter[str] = Counter()
+    unmapped: Counter[str] = Counter()
+    n_units = 0
     for f in layers.get("unit", []):
         p = _props(f)
         lid = p.get("level_id")
@@ -385,32 +429,51 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
         if lid not in level_of or g is None:
             orphan_units += 1
             continue
+        cat = str(p.get("category") or "")
+        if cat.lower() in NOT_ROOMS:
+            not_rooms[cat] += 1
+            continue
+        n_units += 1
         bid, ordinal = level_of[lid]
         g = P(g)
         uid = str(f.get("id") or "")
         name = _name(p.get("name"), lang)
-        number = _unit_number(name, _name(p.get("alt_name"), lang)) if keep_room_numbers else None
+        alt = _name(p.get("alt_name"), lang)
+        use = unit_use(cat, name, alt) or linked.get(uid)
+        if use is None:
+            unmapped[cat or "-"] += 1
+        number = _unit_number(name, alt) if keep_room_numbers else None
+        if use in SHAFT_USES:
+            number = None  # a shaft has no room number: its stair or lift is coded
+            shafts[bid].append(Shaft(ordinal, g, uid, name or alt, use))
         if number is not None and number == name:
             name = None
         drafts[bid].rooms.append(RoomDraft(level=ordinal, polygon=g, name=name, number=number,
-                                           id_hints=(number, name, uid[:8]),
+                                           use=use, id_hints=(number, name, uid[:8]),
                                            source_id=uid or None))
-        cat = str(p.get("category") or "")
-        if cat in ("stairs", "steps", "escalator"):
-            stair_units[bid].append((ordinal, g, uid))
-        elif cat == "elevator":
-            lift_units[bid].append((ordinal, g, uid))
     if orphan_units:
         notes.warning("imdf-orphan-units", n=orphan_units)
-    for bid, units in stair_units.items():
-        for levels_, at, sid in _stacks(units):
-            drafts[bid].stairs.append(StairDraft(at=at, levels=levels_, id_hints=(sid[:8],),
-                                                 source_id=sid))
-    for bid, units in lift_units.items():
-        for levels_, at, sid in _stacks(units):
-            lv = 0 if 0 in levels_ else levels_[0]
-            drafts[bid].features.append(FeatureDraft(kind=FeatureKind.elevator, at=at, level=lv,
-                                                     id_hints=(sid[:8],), source_id=sid))
+    if not_rooms:
+        notes.info("imdf-structure-units", n=sum(not_rooms.values()),
+                   categories=_counted(not_rooms))
+    if unmapped:
+        notes.info("imdf-uses-unmapped", n=sum(unmapped.values()), total=n_units,
+                   categories=_counted(unmapped))
+    for bid, units in shafts.items():
+        order = [o for o, _ in drafts[bid].storeys]
+        for group in shaft_stacks(units, [ids for _, ids in links], order):
+            levels_ = sorted({s.level for s in group})
+            at = stack_point(group)
+            lowest = group[0]
+            name = next((s.name for s in group if s.name), None)
+            if lowest.kind is RoomUse.lift:
+                drafts[bid].features.append(FeatureDraft(
+                    kind=FeatureKind.elevator, at=at, level=levels_[0], levels=levels_,
+                    name=name, id_hints=(lowest.uid[:8],), source_id=lowest.uid or None))
+            else:
+                drafts[bid].stairs.append(StairDraft(at=at, levels=levels_, name=name,
+                                                     id_hints=(lowest.uid[:8],),
+                                                     source_id=lowest.uid or None))
 
     # openings -> doors
     openings = layers.get("opening", [])
@@ -457,46 +520,9 @@ def read_imdf(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = 
     if openings and not any(d.kind != DoorKind.inner for b in drafts.values() for d in b.doors):
         notes.info("imdf-openings-interior", n=len(openings), distance=EXTERIOR_OPENING_M)
 
-    return assemble_site(name=site_name, drafts=list(drafts.values()), notes=notes,
-                         origin=origin, address=address, limits=limits)
+    return ImdfDrafts(name=site_name, buildings=list(drafts.values()), origin=origin,
+                      address=address)
 
 
-def _stacks(units: list[tuple[int, BaseGeometry, str]]) -> list[tuple[list[int], tuple[float, float], str]]:
-    """Group units on different levels that overlap in plan (a stair or lift shaft):
-    (levels, a point inside all of them when possible, the lowest unit's id)."""
-    geoms = [polygons_of(g)[0] if polygons_of(g) else g.buffer(0.5) for _, g, _ in units]
-    tree = shapely.STRtree(geoms)
-    parent = list(range(len(units)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, g in enumerate(geoms):
-        for j in tree.query(g, predicate="intersects"):
-            j = int(j)
-            if j <= i or units[i][0] == units[j][0]:
-                continue
-            inter = g.intersection(geoms[j]).area
-            if inter > 0.3 * min(g.area, geoms[j].area):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(units)):
-        groups[find(i)].append(i)
-    out = []
-    for members in groups.values():
-        members.sort(key=lambda i: units[i][0])
-        common = geoms[members[0]]
-        for i in members[1:]:
-            nxt = common.intersection(geoms[i])
-            if nxt.area > 0:
-                common = nxt
-        rp = common.representative_point() if not common.is_empty else geoms[members[0]].centroid
-        out.append((sorted({units[i][0] for i in members}), (rp.x, rp.y), units[members[0]][2]))
-    return out
-
-
-__all__ = ["is_imdf_folder", "read_imdf"]
+__all__ = ["ImdfDrafts", "is_imdf_folder", "read_imdf", "read_imdf_drafts"]
 

@@ -10,13 +10,22 @@ refused), then:
   building; names from ``indoor=level`` elements (``name``, ``level:ref``), else the number.
   Level values may be ranges (``0-3``, ``-1-3``) and lists (``0;1``); ``repeat_on`` adds
   levels. Half levels (``0.5``) have no storey in the site model and are skipped with a note;
+  **storey outlines**: a level's ``indoor=level`` polygons, else the union of its indoor areas
+  (rooms, corridors, areas) closed over wall gaps (:func:`~._osm_levels.indoor_outline`), so
+  that an atrium open over upper floors is no floor there;
 * **rooms**: ``indoor=room`` ways and multipolygons, one room per level they are on, ``ref``
-  the room number as it is (unless rooms are renumbered), ``name`` the name;
+  the room number as it is (unless rooms are renumbered), ``name`` the name; the use from
+  ``room=*``, ``amenity=*``, the stair and lift tags, then the name
+  (:func:`~._osm_levels.osm_use`; one note counts the rooms without one);
 * **doors**: nodes tagged ``door=*`` or ``entrance=*``. A door is **exterior** when it is a
-  node of a building outline (or, tagged ``entrance=*``, within 0.5 m of it); the others are
-  inner doors of the building that contains them;
-* **stairs**: ``stairs=yes`` rooms/areas and ``highway=steps`` inside a building;
-  **elevators** (``highway=elevator``) become ``elevator`` features on their lowest level;
+  node of a building outline (or, tagged ``entrance=*``, within 0.5 m of it), on its lowest
+  level; the others are inner doors of the building that contains them, one on each level;
+* **shafts**: a stairwell (``stairs=yes`` rooms/areas, ``room=stairs`` or a stair name;
+  ``highway=steps`` inside a building) or a lift (``highway=elevator`` nodes and ways,
+  ``room=elevator``) is one stair or one ``elevator`` feature with all its levels, however
+  many pieces the source draws it in (:func:`~._osm_levels.merge_shafts`: the same ``ref``,
+  or the same place); its rooms get the use ``stair``/``lift`` and no room number (the ref
+  names the stair or lift);
 * **site features**: named roads (``highway=*`` for vehicles) as ``road``, footways/paths as
   ``footway``, ``emergency=fire_hydrant`` as ``hydrant``, ``emergency=assembly_point``.
 
@@ -42,7 +51,8 @@ from shapely.ops import polygonize, unary_union
 
 from .. import geo
 from ..errors import ImportError_, LimitError
-from ..model import DoorKind, FeatureKind, SiteFeatureKind
+from ..model import SHAFT_USES, DoorKind, FeatureKind, RoomUse, SiteFeatureKind
+from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import (
     BuildingDraft,
@@ -55,6 +65,7 @@ from ._drafts import (
 from ._geometry import polygons_of
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
+from ._osm_levels import Shaft, indoor_outline, merge_shafts, osm_use, parse_levels, too_wide
 from ._text import clean_text
 
 #: Largest .osm file read (bytes).
@@ -64,61 +75,6 @@ _ROAD_TYPES = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclass
                "residential", "living_street", "service", "road", "motorway_link", "trunk_link",
                "primary_link", "secondary_link", "tertiary_link", "track", "busway"}
 _FOOT_TYPES = {"footway", "path", "pedestrian", "cycleway", "steps", "bridleway", "corridor"}
-_LEVEL_PART = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:-\s*(-?\d+(?:\.\d+)?))?\s*$")
-
-
-def parse_levels(value: str | None, max_range: int = 200) -> tuple[list[int], bool]:
-    """Whole levels named by an OSM ``level`` value, and whether it also names half levels
-    (or only ranges wider than ``max_range`` levels, which are skipped as implausible: no
-    building has ten million storeys, and each one costs work and memory).
-
-    >>> parse_levels("0-3")
-    ([0, 1, 2, 3], False)
-    >>> parse_levels("-1-3")
-    ([-1, 0, 1, 2, 3], False)
-    >>> parse_levels("0;1")
-    ([0, 1], False)
-    >>> parse_levels("0.5")
-    ([], True)
-    >>> parse_levels("-2--1"), parse_levels("x")
-    (([-2, -1], False), ([], True))
-    >>> parse_levels("0.5-10000000.5"), parse_levels("0-10000000"), parse_levels("0.5-3.5")
-    (([], True), ([], True), ([1, 2, 3], False))
-    """
-    if value is None:
-        return [], False
-    out: set[int] = set()
-    odd = False
-    for part in value.split(";"):
-        if not part.strip():
-            continue
-        m = _LEVEL_PART.match(part)
-        if not m:
-            odd = True
-            continue
-        a = float(m.group(1))
-        b = float(m.group(2)) if m.group(2) is not None else a
-        if a > b:
-            a, b = b, a
-        if not a.is_integer() or not b.is_integer():
-            if a.is_integer() and a == b:
-                out.add(int(a))
-            elif m.group(2) is None:
-                odd = True
-                continue
-            lo, hi = int(-(-a // 1)), int(b // 1)  # whole levels inside a fractional range
-            if hi - lo > max_range:
-                odd = True
-                continue
-            out.update(range(lo, hi + 1))
-            continue
-        if b - a > max_range:
-            odd = True
-            continue
-        out.update(range(int(a), int(b) + 1))
-    return sorted(out), odd and not out
-
-
 def _float(v: str | None) -> float | None:
     if v is None:
         return None
@@ -191,12 +147,13 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
 
     def parse_levels(value: str | None) -> tuple[list[int], bool]:
         nonlocal wide
-        out = _parse_levels(value, max_range)
-        if value is not None and any(
-                m and m.group(2) is not None and abs(float(m.group(2)) - float(m.group(1)))
-                > max_range for m in map(_LEVEL_PART.match, value.split(";"))):
-            wide += 1
-        return out
+        wide += too_wide(value, max_range)
+        return _parse_levels(value, max_range)
+
+    def quiet_levels(tags: dict) -> list[int]:
+        """Every whole level of ``level`` and ``repeat_on``, nothing counted."""
+        return sorted(set(_parse_levels(tags.get("level"), max_range)[0])
+                      | set(_parse_levels(tags.get("repeat_on"), max_range)[0]))
 
     if bad:
         notes.warning("osm-bad-elements", n=bad)
@@ -309,28 +266,45 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                 no_level += 1
         return lv
 
-    # --- level names from indoor=level -------------------------------------------------------
+    # --- level names and outlines from indoor=level -----------------------------------------
     level_names: dict[int, str] = {}
-    for _, tags in list(ways.values()) + [(None, t) for (_, _, t) in nodes.values()]:
-        if tags.get("indoor") == "level":
-            lv, _ = parse_levels(tags.get("level"))
-            nm = clean_text(tags.get("level:ref") or tags.get("name"))
-            if len(lv) == 1 and nm:
-                level_names.setdefault(lv[0], nm)
+    level_polys: list[dict[int, list[BaseGeometry]]] = [{} for _ in drafts]
+    areas: list[dict[int, list[BaseGeometry]]] = [{} for _ in drafts]  # indoor areas per level
+    level_items: list[tuple[dict, BaseGeometry | None]] = [(t, None) for _, _, t in nodes.values()]
+    level_items += [(t, way_polygon(wid)) for wid, (_, t) in ways.items()
+                    if t.get("indoor") == "level"]
+    level_items += [(t, rel_polygon(rid)) for rid, (_, t) in rels.items()
+                    if t.get("indoor") == "level" and t.get("type") == "multipolygon"]
+    for tags, lg in level_items:
+        if tags.get("indoor") != "level":
+            continue
+        lv, _ = parse_levels(tags.get("level"))
+        nm = clean_text(tags.get("level:ref") or tags.get("name"))
+        if len(lv) == 1 and nm:
+            level_names.setdefault(lv[0], nm)
+        if lg is not None and not lg.is_empty:
+            lg = P(lg)
+            lb = building_of(lg)
+            if lb is not None:
+                for level in sorted(set(lv) | set(quiet_levels(tags))):
+                    level_polys[lb].setdefault(level, []).append(lg)
 
     # --- rooms, stairs and elevators from ways and relations ----------------------------------
     indoor_items: list[tuple[str, dict, BaseGeometry]] = []
     for wid, (_, tags) in ways.items():
-        if tags.get("indoor") in ("room", "area", "corridor") or tags.get("highway") in (
+        if tags.get("indoor") in ("room", "area", "corridor", "yes") or tags.get("highway") in (
                 "steps", "elevator") or tags.get("stairs") == "yes":
             g = way_polygon(wid)
             if g is None:
                 pts = way_coords(wid)
                 g = LineString(pts) if pts and len(pts) >= 2 else None
+                if tags.get("indoor") == "yes" and "stairs" not in tags:
+                    continue  # an open indoor=yes way: a line on the floor, no area
             if g is not None:
                 indoor_items.append((f"way/{wid}", tags, P(g)))
     for rid, (_, tags) in rels.items():
-        if tags.get("type") == "multipolygon" and tags.get("indoor") in ("room", "area"):
+        if tags.get("type") == "multipolygon" and tags.get("indoor") in ("room", "area",
+                                                                          "corridor"):
             g = rel_polygon(rid)
             if g is not None:
                 indoor_items.append((f"relation/{rid}", tags, P(g)))
@@ -338,11 +312,20 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         if tags.get("highway") == "elevator" or (tags.get("indoor") == "room" and "ref" in tags):
             indoor_items.append((f"node/{nid}", tags, Point(pt(lon, lat))))
 
+    shafts: list[list[tuple[Shaft, tuple]]] = [[] for _ in drafts]  # (piece, id hints)
+    uses_total = uses_missing = 0
+    unknown_rooms: dict[str, int] = {}
     for sid, tags, g in indoor_items:
         bi = building_of(g)
+        if bi is not None and g.area > 0 and tags.get("indoor") in ("room", "area", "corridor",
+                                                                     "yes"):
+            for level in quiet_levels(tags):
+                areas[bi].setdefault(level, []).append(g)
         is_room = tags.get("indoor") == "room" and not isinstance(g, (Point, LineString))
-        is_stair = tags.get("stairs") == "yes" or tags.get("highway") == "steps"
-        is_lift = tags.get("highway") == "elevator"
+        use, unknown = osm_use(tags) if is_room else (None, None)
+        is_stair = (tags.get("stairs") == "yes" or tags.get("highway") == "steps"
+                    or use == RoomUse.stair)
+        is_lift = tags.get("highway") == "elevator" or use == RoomUse.lift
         if not (is_room or is_stair or is_lift):
             continue
         if bi is None:
@@ -357,21 +340,42 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         ref = clean_text(tags.get("ref"))
         name = clean_text(tags.get("name"))
         if is_room:
+            uses_total += 1
+            if use is None:
+                uses_missing += 1
+                if unknown:
+                    unknown_rooms[unknown] = unknown_rooms.get(unknown, 0) + 1
+            shaft = use in SHAFT_USES
             for level in lv:
                 hint = f"{ref or name or sid.replace('/', '-')}" + (f" l{level}" if len(lv) > 1 else "")
-                d.rooms.append(RoomDraft(level=level, polygon=g, name=name,
-                                         number=ref if keep_room_numbers else None,
-                                         id_hints=(hint,), source_id=sid))
+                # a shaft's ref names the stair or lift, not a room: no room number
+                d.rooms.append(RoomDraft(level=level, polygon=g,
+                                         name=(name or ref) if shaft else name,
+                                         number=ref if keep_room_numbers and not shaft else None,
+                                         use=use, id_hints=(hint,), source_id=sid))
+        hints = (ref, name, sid.replace("/", "-"))
         if is_stair:
-            rp = g.representative_point() if not isinstance(g, LineString) else g.interpolate(0.5, normalized=True)
-            d.stairs.append(StairDraft(at=(rp.x, rp.y), levels=lv, name=name,
-                                       id_hints=(ref, name, sid.replace("/", "-")), source_id=sid))
+            shafts[bi].append((Shaft("stair", g, lv, ref, name, sid), hints))
         if is_lift:
-            rp = g.representative_point()
-            d.features.append(FeatureDraft(kind=FeatureKind.elevator, at=(rp.x, rp.y),
-                                           level=0 if 0 in lv else lv[0], name=name or ref,
-                                           id_hints=(ref, name, sid.replace("/", "-")),
-                                           source_id=sid))
+            shafts[bi].append((Shaft("lift", g, lv, ref, name, sid), hints))
+
+    # one stair or lift per shaft, on all the levels of its pieces
+    for d, pieces in zip(drafts, shafts):
+        for sh in merge_shafts([p for p, _ in pieces]):
+            hints = pieces[sh.members[0]][1]
+            if isinstance(sh.geom, LineString):
+                rp = sh.geom.interpolate(0.5, normalized=True)
+            else:
+                rp = sh.geom.representative_point()
+            if sh.kind == "stair":
+                d.stairs.append(StairDraft(at=(rp.x, rp.y), levels=sh.levels,
+                                           name=sh.name or sh.ref, id_hints=hints,
+                                           source_id=sh.source_id))
+            else:
+                d.features.append(FeatureDraft(kind=FeatureKind.elevator, at=(rp.x, rp.y),
+                                               level=sh.levels[0], levels=sh.levels,
+                                               name=sh.name or sh.ref, id_hints=hints,
+                                               source_id=sh.source_id))
 
     # --- doors --------------------------------------------------------------------------------
     outline_nodes: dict[int, int] = {}
@@ -403,7 +407,9 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             if not exterior:
                 continue
             lv = [0]  # an entrance on the outline without a level: the ground storey
-        levels_used[bi].update(lv[:1])
+        if exterior:
+            lv = lv[:1]  # an exterior door is coded once, on its lowest level
+        levels_used[bi].update(lv)
         if exterior:
             exit_tag = tags.get("exit")
             if entrance == "main":
@@ -416,10 +422,12 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                 kind, main = DoorKind.entrance, False
         else:
             kind, main = DoorKind.inner, False
-        drafts[bi].doors.append(DoorDraft(at=xy, level=lv[0], kind=kind, main=main,
-                                          width=_float(tags.get("width")),
-                                          id_hints=(clean_text(tags.get("name")), f"n{nid}"),
-                                          source_id=f"node/{nid}"))
+        for level in lv:  # an inner door repeated on several storeys is a door on each
+            drafts[bi].doors.append(DoorDraft(
+                at=xy, level=level, kind=kind, main=main, width=_float(tags.get("width")),
+                id_hints=(clean_text(tags.get("name")),
+                          f"n{nid}" + (f"-l{level}" if len(lv) > 1 else "")),
+                source_id=f"node/{nid}"))
 
     # --- storeys ------------------------------------------------------------------------------
     for (sid, tags, _, _), d, used in zip(building_geoms, drafts, levels_used):
@@ -440,6 +448,15 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             levels = {0}
             notes.info("storeys-assumed", sid, building=d.name or sid)
         d.storeys = [(lv, level_names.get(lv, str(lv))) for lv in sorted(levels)]
+    for bi, d in enumerate(drafts):
+        # the storey's own outline: its indoor=level polygons, else its indoor areas
+        for level, _ in d.storeys:
+            if level_polys[bi].get(level):
+                d.storey_outlines[level] = unary_union(level_polys[bi][level])
+            elif areas[bi].get(level):
+                own = indoor_outline(areas[bi][level], outlines[bi])
+                if own is not None:
+                    d.storey_outlines[level] = own
         if not d.name:
             d.name = Path(file).stem
 
@@ -451,6 +468,11 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
         notes.info("no-level", n=no_level)
     if outside:
         notes.info("outside-buildings", n=outside)
+    if uses_missing:
+        values = ", ".join(f"'{v[:30]}' ({k})" for v, k in sorted(
+            unknown_rooms.items(), key=lambda x: (-x[1], x[0]))[:8])
+        notes.info("osm-uses-unmapped", n=uses_missing, total=uses_total,
+                   values=Ref.to("import.osm-room-values", values=values) if values else "")
     for d in drafts:
         if not d.rooms:
             notes.info("no-rooms", d.source_id or "", building=d.name)

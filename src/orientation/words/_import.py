@@ -46,6 +46,21 @@ _DE = {
         "vereinfachen oder die Grenze erhöhen"),
     "rooms-outside": ("Gebäude '{building}': {n} Raum/Räume liegen außerhalb des Grundrisses; "
                       "sie werden ohne Umriss aufgeführt"),
+    "rooms-clipped-storey": ("Gebäude '{building}': {n} Raumumriss(e), die über den Umriss "
+                             "ihres Geschosses hinausreichen, wurden an ihm abgeschnitten"),
+    "rooms-outside-storey": ("Gebäude '{building}': {n} Raum/Räume liegen außerhalb des Umrisses "
+                             "ihres Geschosses; sie werden ohne Umriss aufgeführt"),
+    "storey-outline-clipped": ("Gebäude '{building}', Ebene {level}: der Umriss des Geschosses "
+                               "reichte mit {area:.1f} m² über den Grundriss hinaus und wurde "
+                               "an ihm abgeschnitten"),
+    "storey-outline-unusable": ("Gebäude '{building}', Ebene {level}: der eigene Umriss des "
+                                "Geschosses {why}; es gilt der Grundriss des Gebäudes"),
+    "why-outline-vertices": ("hat {n} Eckpunkte (Grenze max_ring_vertices = {limit}) und "
+                             "entfällt"),
+    "why-outline-empty": "hat innerhalb des Grundrisses keine Fläche",
+    "why-outline-parts": ("zerfällt in getrennte Teile, die ein Umriss nicht fassen kann"),
+    "storeys-empty": ("Gebäude '{building}': {n} Geschoss(e) ohne Räume, Türen, Treppen, "
+                      "Fenster oder Objekte entfallen: {storeys}"),
     "windows-off-outline": ("Gebäude '{building}': {n} Fenster, die mehr als {snap:g} m vom "
                             "Grundriss entfernt sind (Dachfenster, Staffelgeschosse), entfallen"),
     "width-implausible": ("Gebäude '{building}': {n} Tür- oder Fensterbreite(n) von {least:g} "
@@ -84,6 +99,10 @@ _DE = {
     "no-level": "{n} Innenraum-Element(e) ohne level-Tag wurden übersprungen",
     "outside-buildings": ("{n} Innenraum-Element(e) oder Tür(en) außerhalb aller "
                           "Gebäudeumrisse wurden übersprungen"),
+    "osm-uses-unmapped": ("{n} von {total} Räumen erhielten keine Nutzung (aus room=*, "
+                          "amenity=*, stairs/highway=elevator oder ihrem Namen){values}; "
+                          "'use' in der Standortdatei ergänzen, wo es wichtig ist"),
+    "osm-room-values": "; room=*-Werte ohne Entsprechung: {values}",
     "no-rooms": "Gebäude '{building}': keine indoor=room-Elemente",
     "unnamed-roads": ("{n} Straßenweg(e) ohne Namen (Zufahrten, Wirtschaftswege) wurden nicht "
                       "als öffentliche Straßen importiert; Feuerwehrzufahrten von Hand ergänzen"),
@@ -209,6 +228,21 @@ _EN = {
         "the source or raise the limit"),
     "rooms-outside": ("building '{building}': {n} room(s) lie outside the footprint; they are "
                       "listed without an outline"),
+    "rooms-clipped-storey": ("building '{building}': {n} room outline(s) reaching outside "
+                             "their storey's outline were clipped to it"),
+    "rooms-outside-storey": ("building '{building}': {n} room(s) lie outside their storey's "
+                             "outline; they are listed without an outline"),
+    "storey-outline-clipped": ("building '{building}', level {level}: the storey's outline "
+                               "reached {area:,.1f} m² beyond the footprint and was clipped to "
+                               "it"),
+    "storey-outline-unusable": ("building '{building}', level {level}: the storey's own outline "
+                                "{why}; the building's footprint is used"),
+    "why-outline-vertices": ("has {n:,} vertices (limit max_ring_vertices = {limit:,}) and is "
+                             "left out"),
+    "why-outline-empty": "has no area inside the footprint",
+    "why-outline-parts": "falls into separate parts, which one outline cannot hold",
+    "storeys-empty": ("building '{building}': {n} storey(s) without rooms, doors, stairs, "
+                      "windows or features are left out: {storeys}"),
     "windows-off-outline": ("building '{building}': {n} window(s) more than {snap:g} m from the "
                             "footprint outline (roof lights, set-back storeys) are left out"),
     "width-implausible": ("building '{building}': {n} door or window width(s) of {least:g} to "
@@ -244,6 +278,10 @@ _EN = {
     "no-level": "{n} indoor element(s) without a level tag were skipped",
     "outside-buildings": ("{n} indoor element(s) or door(s) outside every building outline "
                           "were skipped"),
+    "osm-uses-unmapped": ("{n} of {total} rooms got no use (from room=*, amenity=*, "
+                          "stairs/highway=elevator or their name){values}; set 'use' in the "
+                          "site file where it matters"),
+    "osm-room-values": "; room=* values without a match: {values}",
     "no-rooms": "building '{building}': no indoor=room elements",
     "unnamed-roads": ("{n} unnamed road way(s) (driveways, service roads) were not imported as "
                       "public roads; add fire lanes by hand"),

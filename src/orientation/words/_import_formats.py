@@ -4,8 +4,50 @@ a note's English template is its ``message``."""
 
 from __future__ import annotations
 
-_DE: dict[str, str] = {}
+_DE: dict[str, str] = {
+    # --- IFC ------------------------------------------------------------------------------
+    "ifc-uses-unmapped": (
+        "{n} von {total} Räumen (IfcSpace) nennen keine erkennbare Nutzung (weder in "
+        "ObjectType, LongName, Name noch im Typ): {names}; sie bleiben ohne Nutzung: 'use' in "
+        "der Standortdatei setzen, wo es darauf ankommt (Gefahrstoffe, Technik)"),
+    "ifc-building-parts": (
+        "Gebäude '{building}': das Erdgeschoss zerfällt in {n} getrennte Teile mit Räumen oder "
+        "Türen; jedes wird als eigenes Gebäude importiert: {parts}"),
+    "ifc-shafts-only": (
+        "{stairs} Treppe(n) und {lifts} Aufzug/Aufzüge sind nur aus ihren Schächten bekannt "
+        "(Räume, die als Treppenhaus oder Aufzug benannt sind, ohne IfcStair oder "
+        "IfcTransportElement darin); Lage und Geschosse prüfen"),
+    # --- IMDF -----------------------------------------------------------------------------
+    "imdf-uses-unmapped": (
+        "{n} von {total} Raumeinheiten (unit) nennen weder in ihrer Kategorie noch im Namen "
+        "eine erkennbare Nutzung: {categories}; sie bleiben ohne Nutzung: 'use' in der "
+        "Standortdatei setzen, wo es darauf ankommt (Gefahrstoffe, Technik)"),
+    "imdf-structure-units": (
+        "{n} Raumeinheit(en) sind Bauteile, keine Räume ({categories}); sie werden nicht als "
+        "Räume importiert"),
+}
 
-_EN: dict[str, str] = {}
+_EN: dict[str, str] = {
+    # --- IFC ------------------------------------------------------------------------------
+    "ifc-uses-unmapped": (
+        "{n} of {total} spaces (IfcSpace) name no use that can be recognised (not in "
+        "ObjectType, LongName, Name or their type): {names}; they are left without a use: set "
+        "'use' in the site file where it matters (hazards, plant rooms)"),
+    "ifc-building-parts": (
+        "building '{building}': the ground storey falls into {n} separate parts with rooms or "
+        "doors; each is imported as a building of its own: {parts}"),
+    "ifc-shafts-only": (
+        "{stairs} stair(s) and {lifts} lift(s) are known only from their shafts (spaces named "
+        "as a stairwell or lift, with no IfcStair or IfcTransportElement in them); check where "
+        "they are and which storeys they serve"),
+    # --- IMDF -----------------------------------------------------------------------------
+    "imdf-uses-unmapped": (
+        "{n} of {total} units name no use that can be recognised, neither by their category "
+        "nor by their name: {categories}; they are left without a use: set 'use' in the site "
+        "file where it matters (hazards, plant rooms)"),
+    "imdf-structure-units": (
+        "{n} unit(s) are parts of the structure, not rooms ({categories}); they are not "
+        "imported as rooms"),
+}
 
 SECTIONS = {"import.": {"de": _DE, "en": _EN}}
