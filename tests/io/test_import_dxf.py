@@ -11,7 +11,7 @@ ezdxf = pytest.importorskip("ezdxf", reason="the 'dxf' extra (ezdxf) is not inst
 from shapely.geometry import Polygon  # noqa: E402
 
 from orientation.errors import ImportError_  # noqa: E402
-from orientation.io import import_file  # noqa: E402
+from orientation.io import ImportLimits, import_file  # noqa: E402
 from orientation.io.dxf import parse_label  # noqa: E402
 from orientation.io.site_file import dump_site, site_from_bytes, site_from_data  # noqa: E402
 from orientation.layout.geometry import geometry_problems, locate, outline  # noqa: E402
@@ -255,9 +255,22 @@ def test_dxf_rooms_from_line_walls(tmp_path, s, insunits):
     assert room_area["Flur"] == pytest.approx(11.6 * 1.8 + 2 * 0.9 * 0.2, abs=0.01)
     assert area(b) == pytest.approx(96.0, abs=0.01)                  # outer face of the walls
     codes = result.codes()
-    assert "dxf-rooms-polygonized" in codes and "dxf-footprint-from-rooms" not in codes
-    layers = next(n for n in result.notes if n.code == "dxf-layers").message
-    assert "A-WALL" in layers and "labels=A-TEXT" in layers
+    assert "dxf-rooms-polygonized" not in codes and "dxf-footprint-from-rooms" not in codes
+    walls = next(n for n in result.notes if n.code == "dxf-rooms-from-walls")
+    assert walls.severity == "info"
+    p = dict(walls.params)
+    assert p["n"] == 3 and "A-WALL" in p["layers"] and p["swings"] == 1 and p["bridges"] >= 1
+    assert p["faces"] == p["n"] + p["thin"] + p["unlabelled"] and p["thin"] > 0
+    assert walls.message.startswith("3 room(s) were formed from the wall lines on layer(s) ")
+    assert f"of {p['faces']} faces, {p['thin']} are walls (thinner than 0.4 m)" in walls.message
+    assert "1 door swing(s) were closed as doorways" in walls.message
+    assert walls.text("de").startswith("3 Raum/Räume wurden aus den Wandlinien der Layer ")
+    layers = next(n for n in result.notes if n.code == "dxf-layers")
+    assert "rooms=(faces of the walls on A-" in layers.message and "labels=A-TEXT" in layers.message
+    assert "footprint from the outer boundary of the walls on layer(s) A-" in layers.message
+    de = layers.text("de")
+    assert "rooms=(Flächen der Wände auf A-" in de and "(Türblöcke nach Namen)" in de
+    assert "Grundriss aus dem Außenumriss der Wände auf den Layern A-" in de
     labels = next(n for n in result.notes if n.code == "dxf-labels").message
     assert labels.startswith("3 of 3 rooms")
     if not insunits:
@@ -303,9 +316,14 @@ def test_dxf_line_walls_crossing_lines_are_bounded(tmp_path):
     result = import_file(p)
     (b,) = result.site.buildings
     assert [r.name for r in b.rooms] == ["Büro"]
-    skipped = [n for n in result.notes if n.code == "dxf-entities-skipped"]
-    assert skipped and "MAX_WALL_SEGMENTS" in skipped[0].message
-    assert "touching segment pairs" in skipped[0].message
+    (note,) = [n for n in result.notes if n.code == "dxf-walls-too-many"]
+    assert note.severity == "warning" and "dxf-entities-skipped" not in result.codes()
+    assert note.message.startswith("the wall lines on layer(s) FASSADE, WAND are too many to form rooms")
+    assert "(more than 60,000 touching segment pairs; limit max_wall_segments = 20,000)" in \
+        note.message
+    assert "--max-wall-segments" in note.message and "--layers rooms=LAYER" in note.message
+    assert "(mehr als 60000 sich berührende Segmentpaare; Grenze max_wall_segments = 20000)" \
+        in note.text("de")
 
 
 def test_dxf_line_walls_segment_count_is_bounded(tmp_path):
@@ -322,8 +340,13 @@ def test_dxf_line_walls_segment_count_is_bounded(tmp_path):
     p = tmp_path / "many.dxf"
     doc.saveas(p)
     result = import_file(p)
-    skipped = [n for n in result.notes if n.code == "dxf-entities-skipped"]
-    assert skipped and "24,004 > 20,000 segments" in skipped[0].message
+    (note,) = [n for n in result.notes if n.code == "dxf-walls-too-many"]
+    assert "(24,004 segments; limit max_wall_segments = 20,000)" in note.message
+    assert "--max-wall-segments" in note.message and "A-WALL" in note.message
+    assert "(24004 Segmente; Grenze max_wall_segments = 20000)" in note.text("de")
+    # a higher limit forms the walls (no rooms among these zigzags, but no note either)
+    raised = import_file(p, limits=ImportLimits(max_wall_segments=30_000))
+    assert "dxf-walls-too-many" not in raised.codes()
 
 
 def test_dxf_line_walls_without_labels_give_no_rooms(tmp_path):
@@ -374,7 +397,9 @@ def test_openindoor_school_keeps_its_room_layer():
     result = import_file(shared("dxf/openindoor-school/plan.dxf"))
     (b,) = result.site.buildings
     assert len(b.rooms) == 60
-    assert "dxf-rooms-polygonized" not in result.codes()     # the closed polylines, not walls
+    codes = result.codes()                                   # the closed polylines, not walls
+    assert "dxf-rooms-polygonized" not in codes and "dxf-rooms-from-walls" not in codes
+    assert "dxf-walls-too-many" not in codes
     numbers = {r.number for r in b.rooms if r.number}
     assert {"B013", "C001"} <= numbers
     uses = {r.name: r.use.value for r in b.rooms if r.use}

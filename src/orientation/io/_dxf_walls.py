@@ -22,8 +22,11 @@
 
 Cost: curves come flattened within ``max_curve_points`` and ``max_points_per_file``; the wall
 segments, the line ends near other lines and the pairs of touching segments (what noding and
-polygonising multiply) are each bounded by ``MAX_WALL_SEGMENTS``: a drawing beyond that is not
-polygonised, and :class:`WallPlan` says so (``too_many``).
+polygonising multiply) are each bounded by ``max_wall_segments``
+(:class:`~orientation.io.ImportLimits`, default :data:`orientation.defaults.MAX_WALL_SEGMENTS`):
+at most that many segments, three times that many touching pairs and eight times that many
+(line end, nearby segment) pairs (a real floor plan has one to two touching pairs a segment). A
+drawing beyond that is not polygonised, and :class:`WallPlan` says so (``too_many``).
 """
 
 from __future__ import annotations
@@ -47,11 +50,6 @@ MIN_ROOM_WIDTH_M = 0.4
 SLIT_M = 0.01
 #: Radius range of a door swing arc (metres), checked when the units are known.
 DOOR_RADIUS_M = (0.4, 2.0)
-#: Wall segments polygonised at most; the pairs of touching segments are bounded by three
-#: times, the (line end, nearby segment) pairs by eight times that count, so noding and
-#: polygonising stay bounded (a real floor plan has one to two touching pairs a segment).
-MAX_WALL_SEGMENTS = 20_000
-
 WALL_RE = re.compile(r"wall|w(a|ä|ae)nd|mauer|(^|[^a-z])mur|muro|parete|cloison|tabique|"
                      r"partition", re.I)
 PART_RE = re.compile(r"door|t(ü|ue)r|porte|puerta|deur|window|fenster|fen(e|ê)tre|ventana|"
@@ -79,7 +77,10 @@ class Arc:
 @dataclass
 class WallPlan:
     """What the wall lines gave (drawing units). ``rooms``: (face, handle of its label);
-    ``too_many``: the count that went over ``MAX_WALL_SEGMENTS`` (nothing was polygonised)."""
+    ``too_many``: what went over ``max_wall_segments`` (nothing was polygonised):
+    ``segments`` (``too_many_count`` of them), ``pairs`` (more than ``too_many_count``
+    touching segment pairs) or ``ends`` (more than ``too_many_count`` line ends near other
+    lines); empty when nothing did."""
 
     layers: list[str]
     rooms: list[tuple[Polygon, str]] = field(default_factory=list)
@@ -93,6 +94,11 @@ class WallPlan:
     swings: int = 0
     bridges: int = 0
     too_many: str = ""
+    too_many_count: int = 0
+
+    def over(self, what: str, count: int) -> None:
+        """Say that ``what`` went over the limit (``count``, see the class docstring)."""
+        self.too_many, self.too_many_count = what, count
 
 
 def guess_units(areas: list[float], size: float) -> tuple[str, float]:
@@ -294,7 +300,7 @@ def _polygonise(plan: WallPlan, loose: dict, closed: dict, arcs: dict[tuple[str,
                     straight.append(xy)
     n_est = sum(len(c) - 1 for c in straight) + sum(len(c) - 1 for c, _ in curved)
     if n_est > cap:
-        plan.too_many = f"{n_est:,} > {cap:,} segments"
+        plan.over("segments", n_est)
         return None
     seg, _ = _segments(straight)
     hinge = tol or 1e-9 * max(1.0, float(np.abs(seg).max()) if len(seg) else 1.0)
@@ -319,18 +325,18 @@ def _polygonise(plan: WallPlan, loose: dict, closed: dict, arcs: dict[tuple[str,
     seg, seg_line = _segments(coords)
     plan.segments = len(seg)
     if len(seg) > cap:
-        plan.too_many = f"{len(seg):,} > {cap:,} segments"
+        plan.over("segments", len(seg))
         return None
     bridges = _bridges(seg, seg_line, coords, tol, 8 * cap)
     if bridges is None:
-        plan.too_many = f"> {8 * cap:,} line ends near lines"
+        plan.over("ends", 8 * cap)
         return None
     plan.bridges = len(bridges)
     lines = shapely.linestrings(np.concatenate([seg, bridges]) if len(bridges) else seg)
     # each touching pair comes twice, each segment touches itself
     touching = _bounded_pairs(shapely.STRtree(lines), lines, 6 * cap + len(lines), "intersects")
     if touching is None:
-        plan.too_many = f"> {3 * cap:,} touching segment pairs"
+        plan.over("pairs", 3 * cap)
         return None
     # --- faces --------------------------------------------------------------------------------
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
@@ -396,5 +402,5 @@ def _polygonise(plan: WallPlan, loose: dict, closed: dict, arcs: dict[tuple[str,
     return None
 
 
-__all__ = ["Arc", "MAX_WALL_SEGMENTS", "MIN_ROOM_WIDTH_M", "SNAP_M", "WallPlan", "guess_units",
-           "rooms_from_walls", "wall_layers"]
+__all__ = ["Arc", "MIN_ROOM_WIDTH_M", "SNAP_M", "WallPlan", "guess_units", "rooms_from_walls",
+           "wall_layers"]

@@ -73,6 +73,24 @@ _AREA_LINE = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*m(²|2)\s*$", re.I)
 _AREA_TAIL = re.compile(r"\s*\d+(?:[.,]\d+)?\s*m(²|2)\s*$", re.I)
 
 
+def _layer_list(layers: list[str], most: int = 6) -> str:
+    """Layer names for a note: the first ``most``, then an ellipsis.
+
+    >>> _layer_list(["A-WALL", "A-DOOR"]), _layer_list(list("abcdefgh"), 3)
+    ('A-WALL, A-DOOR', 'a, b, c …')
+    """
+    return ", ".join(layers[:most]) + (" …" if len(layers) > most else "")
+
+
+def _too_many_walls(plan: WallPlan) -> Ref:
+    """The phrase for what went over ``max_wall_segments`` (:attr:`WallPlan.too_many`)."""
+    if plan.too_many == "pairs":
+        return Ref.to("import.dxf-walls-pairs", n=plan.too_many_count)
+    if plan.too_many == "ends":
+        return Ref.to("import.dxf-walls-ends", n=plan.too_many_count)
+    return Ref.to("import.dxf-walls-segments", n=plan.too_many_count)
+
+
 def parse_label(text: str) -> tuple[str | None, str | None]:
     """(room number, name) from a room label.
 
@@ -344,15 +362,15 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
         walls = rooms_from_walls(loose, closed, arc_geo, texts, fp_layer=fp_layer,
                                  label_layer=layers.get("labels"), scale=scale, limits=limits)
         if walls is not None and walls.too_many:
-            notes.warning("dxf-entities-skipped", n=sum(len(loose.get(ly, []))
-                                                        for ly in walls.layers),
-                          details=f"{', '.join(walls.layers[:5])}: {walls.too_many}, limit "
-                          "MAX_WALL_SEGMENTS")
+            notes.warning("dxf-walls-too-many", layers=_layer_list(walls.layers),
+                          count=_too_many_walls(walls), most=limits.max_wall_segments)
         if walls is None or len(walls.rooms) <= (best[2] if best else 0):
             walls = None
         else:
             room_layer, room_polys = None, walls.rooms
-            notes.info("dxf-rooms-polygonized", layer=", ".join(walls.layers))
+            notes.info("dxf-rooms-from-walls", n=len(walls.rooms),
+                       layers=_layer_list(walls.layers), faces=walls.faces, thin=walls.thin,
+                       unlabelled=walls.unlabelled, swings=walls.swings, bridges=walls.bridges)
     if room_layer and not closed.get(room_layer) and room_polys:
         notes.info("dxf-rooms-polygonized", layer=room_layer)
 
@@ -445,7 +463,7 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
         fp_src = Ref.to("import.dxf-source-layer", layer=fp_layer)
     elif walls is not None and walls.footprint is not None:
         fp = S(walls.footprint)
-        fp_src = Ref.to("import.dxf-source-layer", layer=", ".join(walls.layers))
+        fp_src = Ref.to("import.dxf-source-walls", layers=_layer_list(walls.layers))
     else:
         u = unary_union([S(g) for g in room_geoms]).buffer(0.3, join_style="mitre")
         u = u.buffer(-0.3, join_style="mitre")
@@ -489,12 +507,13 @@ def read_dxf(path: Path, *, file: str, notes: Notes, units: str | None = None,
                   if swing_layers else "")
         notes.warning("dxf-no-door-blocks", why=why, swings=swings)
 
-    walls_src = f"(faces of the walls on {', '.join(walls.layers)})" if walls else None
-    roles = {"footprint": fp_layer or walls_src or "(outline of the rooms)",
-             "rooms": room_layer or walls_src or "-",
-             "labels": label_layer or "-", "doors": door_layer or "(door blocks by name)"}
-    notes.info("dxf-layers", roles=", ".join(f"{k}={v}" for k, v in roles.items()),
-               source=fp_src, units=unit_name)
+    walls_src = (Ref.to("import.dxf-role-walls", layers=_layer_list(walls.layers))
+                 if walls else None)
+    roles = Ref.to("import.dxf-roles",
+                   footprint=fp_layer or walls_src or Ref("import.dxf-role-rooms-outline"),
+                   rooms=room_layer or walls_src or "-", labels=label_layer or "-",
+                   doors=door_layer or Ref("import.dxf-role-door-blocks"))
+    notes.info("dxf-layers", roles=roles, source=fp_src, units=unit_name)
     notes.info("dxf-one-storey")
 
     stem = path.stem

@@ -116,6 +116,19 @@ _DE = {
     "dxf-units-override": "Einheiten: {units} wie verlangt (die Datei gibt {declared} an)",
     "dxf-rooms-polygonized": ("Räume auf dem Layer '{layer}' wurden aus seinen Linien und "
                               "Bögen gebildet (keine geschlossenen Polylinien)"),
+    "dxf-rooms-from-walls": (
+        "{n} Raum/Räume wurden aus den Wandlinien der Layer {layers} gebildet: von {faces} "
+        "Flächen sind {thin} Wände (schmaler als 0,4 m) und {unlabelled} ohne "
+        "Raumbeschriftung; {swings} Türaufschläge wurden als Türöffnungen geschlossen und "
+        "{bridges} Linienende(n) innerhalb von 5 cm verbunden"),
+    "dxf-walls-too-many": (
+        "Die Wandlinien der Layer {layers} sind zu viele, um Räume daraus zu bilden ({count}; "
+        "Grenze max_wall_segments = {most}): die Zeichnung auf den Grundriss beschränken, die "
+        "Grenze mit --max-wall-segments erhöhen oder einen Raum-Layer mit --layers rooms=LAYER "
+        "angeben"),
+    "dxf-walls-segments": "{n} Segmente",
+    "dxf-walls-pairs": "mehr als {n} sich berührende Segmentpaare",
+    "dxf-walls-ends": "mehr als {n} Linienenden nahe anderen Linien",
     "dxf-units-assumed": ("Die Datei gibt ihre Einheiten nicht an ($INSUNITS {code}); "
                           "angenommen: {units} (das Gebäude ist dann {size:.0f} m groß): sonst "
                           "--units angeben"),
@@ -142,6 +155,11 @@ _DE = {
                    "ändern mit --layers footprint=…,rooms=…,labels=…,doors=… und --units"),
     "dxf-source-layer": "Layer '{layer}'",
     "dxf-source-rooms": "dem Umriss aller Räume",
+    "dxf-source-walls": "dem Außenumriss der Wände auf den Layern {layers}",
+    "dxf-roles": "footprint={footprint}, rooms={rooms}, labels={labels}, doors={doors}",
+    "dxf-role-walls": "(Flächen der Wände auf {layers})",
+    "dxf-role-rooms-outline": "(Umriss der Räume)",
+    "dxf-role-door-blocks": "(Türblöcke nach Namen)",
     "dxf-one-storey": "Ein DXF-Plan ist ein Geschoss: er wird als Geschoss 0 importiert",
     # --- IMDF -----------------------------------------------------------------------------
     "imdf-bad-manifest": "manifest.json ist kein gültiges JSON; ignoriert",
@@ -293,6 +311,18 @@ _EN = {
     "dxf-units-override": "units: {units} as asked (the file declares {declared})",
     "dxf-rooms-polygonized": ("rooms on layer '{layer}' were formed from its lines and arcs "
                               "(no closed polylines)"),
+    "dxf-rooms-from-walls": (
+        "{n} room(s) were formed from the wall lines on layer(s) {layers}: of {faces} faces, "
+        "{thin} are walls (thinner than 0.4 m) and {unlabelled} have no room label; {swings} "
+        "door swing(s) were closed as doorways and {bridges} line end(s) within 5 cm were "
+        "joined"),
+    "dxf-walls-too-many": (
+        "the wall lines on layer(s) {layers} are too many to form rooms from ({count}; limit "
+        "max_wall_segments = {most:,}): cut the drawing down to the floor plan, raise the limit "
+        "with --max-wall-segments, or name a room layer with --layers rooms=LAYER"),
+    "dxf-walls-segments": "{n:,} segments",
+    "dxf-walls-pairs": "more than {n:,} touching segment pairs",
+    "dxf-walls-ends": "more than {n:,} line ends near other lines",
     "dxf-units-assumed": ("the file does not declare its units ($INSUNITS {code}); assumed "
                           "{units} (the building is then {size:,.0f} m across): pass --units if "
                           "that is wrong"),
@@ -316,6 +346,11 @@ _EN = {
                    "with --layers footprint=…,rooms=…,labels=…,doors=… and --units"),
     "dxf-source-layer": "layer '{layer}'",
     "dxf-source-rooms": "the outline of all rooms",
+    "dxf-source-walls": "the outer boundary of the walls on layer(s) {layers}",
+    "dxf-roles": "footprint={footprint}, rooms={rooms}, labels={labels}, doors={doors}",
+    "dxf-role-walls": "(faces of the walls on {layers})",
+    "dxf-role-rooms-outline": "(outline of the rooms)",
+    "dxf-role-door-blocks": "(door blocks by name)",
     "dxf-one-storey": "a DXF plan is one floor: it is imported as storey 0",
     "imdf-bad-manifest": "manifest.json is not valid JSON; ignored",
     "imdf-unknown-file": "{name} is not an IMDF file{hint}; ignored",
