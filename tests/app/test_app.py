@@ -126,6 +126,24 @@ def test_pin_a_code_through_the_editor_and_see_the_plan_change(at):
     assert "E10" in codes_shown(at)
 
 
+def test_set_a_room_use_in_the_editor(at):
+    open_tab(at, EDIT)
+    rev = at.session_state["rev"]
+    rooms = at.data_editor(key=f"rooms-{rev}").value
+    assert "use" in rooms.columns
+    first = at.session_state["site"].buildings[0].rooms[0]
+    i = int(rooms.index[rooms["id"] == first.id][0])
+    new_use = "storage" if first.use is None or first.use.value != "storage" else "office"
+    at.session_state[f"rooms-{rev}"] = {
+        "edited_rows": {i: {"use": new_use}}, "added_rows": [], "deleted_rows": []}
+    run(at)
+    assert not at.error
+    room = at.session_state["site"].buildings[0].rooms[0]
+    assert room.id == first.id and room.use.value == new_use
+    after = at.data_editor(key=f"rooms-{at.session_state['rev']}").value
+    assert after[after["id"] == first.id].iloc[0]["use"] == new_use
+
+
 def test_invalid_edit_is_refused_with_a_message(at):
     open_tab(at, EDIT)
     rev = at.session_state["rev"]
