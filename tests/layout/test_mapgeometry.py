@@ -157,3 +157,27 @@ def test_a_shaft_room_without_a_marking_still_has_a_label_point():
     (room,) = geo.buildings[0].storeys[0].rooms
     assert room.shaft and room.use == "stair" and room.hazard == ""
     assert room.label_at == (1.5, 3.0)
+
+
+def test_a_stair_in_its_stairwell_adds_no_floor_around_it():
+    """A basement that has only a stairwell (APB's level -1): the storey is the stairwell,
+    not the stairwell plus a square of floor around the stair point that the data does not
+    show; a stair far from every room still gets its square."""
+    from shapely.geometry import Polygon as P
+
+    from conftest import box, building, site_dict
+    from orientation.io.site_file import site_from_data
+    from orientation.layout.mapgeometry import storey_extent
+
+    def basement(stair_at):
+        data = site_dict([building(
+            storeys=[{"level": -1, "name": "UG"}, {"level": 0, "name": "EG"}],
+            rooms=[{"id": "tr", "level": -1, "use": "stair", "polygon": box(2, 2, 6, 8)}],
+            stairs=[{"id": "st", "at": stair_at, "levels": [-1, 0]}])])
+        site = site_from_data(data, file="t.yaml")
+        return storey_extent(site.buildings[0], -1)
+
+    inside = basement([6.5, 5])  # beside the stairwell wall, as imported points often are
+    assert inside is not None and inside.area == pytest.approx(P(box(2, 2, 6, 8)).area)
+    far = basement([30, 10])
+    assert far.area == pytest.approx(P(box(2, 2, 6, 8)).area + 16.0, rel=0.05)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 import shapely
-from shapely.geometry import Polygon
+from shapely.geometry import Point, Polygon
 from shapely.geometry import box as sbox
 from shapely.ops import unary_union
 
@@ -85,7 +85,7 @@ def storey_extent(b: Building, level: int, *, coverage: float = 0.5, closing_m: 
     Without a storey outline, the site file has one footprint for every storey. When the rooms of a storey cover less
     than ``coverage`` of it (a basement under one wing, a gallery over a hall), the storey is
     taken as its rooms plus a ``point_m`` square around each of its stairs, doors and
-    features, closed over corridors up to ``2 * closing_m`` wide; the rest of the footprint
+    features that no room of the storey reaches (within half the square), closed over corridors up to ``2 * closing_m`` wide; the rest of the footprint
     is drawn as a dashed outline, never as floor that the data does not show. When that
     still covers three quarters of the footprint, the whole footprint is drawn.
     """
@@ -110,7 +110,10 @@ def storey_extent(b: Building, level: int, *, coverage: float = 0.5, closing_m: 
     pts += [d.at for d in b.doors if d.level == level]
     pts += [f.at for f in b.features if level in f.served_levels]
     h = point_m / 2
-    squares = [sbox(x - h, y - h, x + h, y + h) for x, y in pts]
+    # a point at a room of this level (a stair in its stairwell) is covered by the room: no
+    # square of floor is added around it that the data does not show
+    squares = [sbox(x - h, y - h, x + h, y + h) for x, y in pts
+               if rooms.distance(Point(x, y)) > h]
     both = unary_union([rooms, *squares])
     closed = both.buffer(closing_m, join_style=2).buffer(-closing_m, join_style=2)
     ext = closed.union(both).intersection(foot)
