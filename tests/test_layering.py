@@ -21,12 +21,12 @@ model          model, kinds                                     base
 values         profiles, style, plan                            base
 io             io/                                              base, model
 layout         layout/                                          base, model, io, values
-edits          changes, edits (library edits of a site)         base, model, io, values, layout
+edits          changes, edits, plan_edits (library edits)      base, model, io, values, layout
 scene          render/scene.py (the page model)                 base
 compose        compose/, exports                                base, values, layout, scene
 render         render/ (the backends)                           base, scene
 pipeline       pipeline, batch                                  all layers above
-app            cli, __main__, report, schema_cache, the          everything
+app            cli, cli_edit, __main__, report, schema_cache, everything
                package root (its lazy public API)
 =============  ===============================================  ===============================
 
@@ -61,12 +61,12 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "values": ("profiles", "style", "plan"),
     "io": ("io",),
     "layout": ("layout",),
-    "edits": ("changes", "edits"),
+    "edits": ("changes", "edits", "plan_edits"),
     "scene": ("render.scene",),
     "compose": ("compose", "exports"),
     "render": ("render",),
     "pipeline": ("pipeline", "batch"),
-    "app": ("cli", "__main__", "report", "schema_cache", ""),
+    "app": ("cli", "cli_edit", "__main__", "report", "schema_cache", ""),
 }
 
 _BELOW_PIPELINE = ("base", "model", "values", "io", "layout", "edits", "scene", "compose",
