@@ -21,13 +21,13 @@ model          model, kinds                                     base
 values         profiles, style, plan                            base
 io             io/                                              base, model
 layout         layout/                                          base, model, io, values
-edits          changes, edits, plan_edits (library edits)      base, model, io, values, layout
+edits          changes, edits, plan_edits (library edits)       base, model, io, values, layout
 scene          render/scene.py (the page model)                 base
 compose        compose/, exports                                base, values, layout, scene
 render         render/ (the backends)                           base, scene
 pipeline       pipeline, batch                                  all layers above
 app            cli, cli_edit, __main__, report, schema_cache, everything
-               package root (its lazy public API)
+               the package root (its lazy public API)
 =============  ===============================================  ===============================
 
 So ``compose/`` and ``render/`` import nothing from ``model`` or ``io`` (compose draws from
