@@ -1,7 +1,9 @@
 """Render many site files with a process pool: ``orientation batch DIR... -o OUT``.
 
 Each site is rendered in a worker process into ``OUT/<site-stem>/`` (all or nothing per site);
-a failed site is reported with all its problems and the batch goes on. At most ``2 × jobs``
+a failed site is reported with all its problems and the batch goes on. A site whose plan is a
+draft (errors, no plan date) is rendered with the draft mark and counted apart
+(:attr:`SiteResult.draft`). At most ``2 × jobs``
 sites are in flight at a time and workers are recycled, so memory stays flat however many
 sites there are.
 
@@ -37,6 +39,13 @@ class SiteResult:
     signs: int = 0
     pages: int = 0
     seconds: float = 0.0
+    #: why the site's plan is a draft (errors, no plan date); empty for one fit to print
+    draft_reasons: tuple[str, ...] = ()
+
+    @property
+    def draft(self) -> bool:
+        """Rendered, but as a draft: every page carries the draft mark."""
+        return self.ok and bool(self.draft_reasons)
 
 
 def _is_output_folder(folder: str) -> bool:
@@ -138,7 +147,7 @@ def _render_one(site: str, out: str, options: dict) -> SiteResult:
     except Exception as exc:  # noqa: BLE001 - one broken site must not stop the batch
         return SiteResult(site, out, False, f"internal error: {type(exc).__name__}: {exc}")
     return SiteResult(site, out, True, "", len(outputs.plan.signs), outputs.map_pages,
-                      time.perf_counter() - t0)
+                      time.perf_counter() - t0, outputs.plan.draft_reasons())
 
 
 def run_batch(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None = None,

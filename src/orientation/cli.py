@@ -172,6 +172,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--date", help="plan date printed on maps (ISO, e.g. 2026-11-21; default: the "
                    "site file's site.date; never the clock, so renders stay byte-stable)")
     r.add_argument("--crop-marks", action="store_true", help="crop marks on every sign page")
+    r.add_argument("--final", action="store_true", help="refuse to render a draft (a plan with "
+                   "errors or no plan date) instead of marking every page 'DRAFT – not approved'; "
+                   "nothing is written")
     r.add_argument("--since", metavar="OLD_PLAN", help="plan.json of a printed plan: write only "
                    "the signs to add or reprint, with their own schedule, into a folder of their "
                    "own (never over the printed plan's)")
@@ -224,6 +227,11 @@ def _parser() -> argparse.ArgumentParser:
     for flag, field, kind, unit, help_ in _IMPORT_LIMIT_FLAGS:
         il.add_argument(flag, dest=f"limit_{field}", metavar=unit,
                         type=_positive_float if kind is float else _positive_int, help=help_)
+
+    from .cli_edit import add_edit_parser  # light: the standard library only
+
+    add_edit_parser(site_cmd("edit", "edit the site file in place, one change a run (keeps "
+                             "comments): add-door, add-road, add-feature, set, remove, missing"))
 
     sub.add_parser("schema", help="print the JSON Schema of the site file")
     sub.add_parser("profiles", help="list the profiles on hand")
@@ -313,7 +321,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
-    from .report import StageProgress, print_findings, print_plan
+    from .report import StageProgress, draft_summary, print_findings, print_plan
 
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -322,10 +330,16 @@ def _run(args: argparse.Namespace) -> int:
         return _batch(args, out, err)
     if cmd == "import":
         return _import(args, out, err)
+    if cmd == "edit":
+        from .cli_edit import run_edit
+
+        return run_edit(args, out, err)
 
     from . import pipeline
     from .layout.engine import PlanOptions, make_plan
 
+    if getattr(args, "date", None) is not None:
+        pipeline.check_date(args.date, option="--date")
     if cmd == "render":
         log = None if args.quiet else (lambda m: err.print(m, markup=False, highlight=False))
         # a progress display on a terminal only, after a moment; nothing in a pipe or a file
@@ -334,11 +348,11 @@ def _run(args: argparse.Namespace) -> int:
                                       formats=args.formats, paper=args.paper, language=args.lang,
                                       date=args.date, crop_marks=args.crop_marks,
                                       since=args.since, log=log, renamed_from=args.renamed_from,
-                                      limits=_limits(args),
+                                      limits=_limits(args), final=args.final,
                                       progress=progress if progress.enabled else None)
         plan = outputs.plan
         target = outputs.out_dir
-        print_findings(err, plan, quiet=args.quiet, verbose=args.verbose)
+        print_findings(err, plan, quiet=args.quiet, verbose=args.verbose, draft_note=True)
         if not args.quiet:
             signs = (f"{outputs.signs_written} of {len(plan.signs)} signs to add or reprint"
                      if args.since else f"{outputs.signs_written} signs")
@@ -350,6 +364,9 @@ def _run(args: argparse.Namespace) -> int:
                                              ("markings.geojson", True), ("plan.json", True)) if on)
             out.print(f"wrote {len(outputs.files)} files to {target}/: {signs} ({where}), "
                       f"{outputs.map_pages} map pages ({maps}), {rest}", markup=False)
+            draft = draft_summary(plan)
+            if draft:  # every page says so; the summary too
+                out.print(draft, markup=False)
         return 0
 
     site = pipeline.load_site(args.site, limits=_limits(args))
@@ -389,8 +406,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if cmd == "check":  # the report: every finding, notes included
         print_findings(out, plan, report=True)
-        n_err = sum(1 for f in plan.findings if f.severity == "error")
-        return 1 if n_err else 0
+        return 1 if plan.is_draft else 0
     raise AssertionError(cmd)  # argparse rejects unknown commands
 
 
@@ -482,10 +498,16 @@ def _batch(args, out, err) -> int:
     for col in ("site", "result", "signs", "map pages", "seconds"):
         t.add_column(col, justify="right" if col in ("signs", "map pages", "seconds") else "left")
     for r in results:
-        t.add_row(r.site, "ok" if r.ok else "FAILED", str(r.signs) if r.ok else "",
+        result = "draft" if r.draft else "ok" if r.ok else "FAILED"
+        t.add_row(r.site, result, str(r.signs) if r.ok else "",
                   str(r.pages) if r.ok else "", f"{r.seconds:.2f}" if r.ok else "")
     out.print(t)
-    out.print(f"{len(results) - len(failed)} rendered, {len(failed)} failed", markup=False)
+    drafts = [r for r in results if r.draft]
+    for r in drafts:
+        out.print(f"draft: {r.site}: {'; '.join(r.draft_reasons)}", markup=False)
+    finished = len(results) - len(failed) - len(drafts)
+    out.print(f"{len(results) - len(failed)} rendered, {len(failed)} failed: {finished} fit to "
+              f"print, {len(drafts)} draft(s) (every page marked DRAFT)", markup=False)
     return 1 if failed else 0
 
 

@@ -25,9 +25,11 @@ knows a widget or an interface word. Every edit returns a new Site, validated li
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from difflib import SequenceMatcher
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,7 +38,7 @@ from .errors import OptionError, OrientationError, Problem, SiteFileError
 from .io.pinning import CODED_KINDS, PIN_KEYS, edit_json_text, edit_yaml_text, pin_data, set_key
 from .io.site_file import DEFAULT_LIMITS, dump_site, site_from_bytes, site_from_data
 from .layout.geometry import geometry_problems
-from .model import Site
+from .model import Feature, Site, Storey
 from .plan import Plan
 from .profiles import profile_names
 
@@ -249,18 +251,256 @@ def _write_fields(data: Any, site: Site) -> None:
                 unpin(ed, pin, getattr(e, pin))
 
 
+#: The element lists of a building, in the order of the format.
+_LISTS = ("storeys", "doors", "stairs", "rooms", "windows", "features")
+#: Keys that pins are written under (taken out by :func:`_write_fields`, put in by pin_data).
+_PINS = frozenset({*PIN_KEYS.values(), "letter"})
+
+
+def _plain(value: Any) -> Any:
+    """A dumped value as the file writes it: an integral float as an int (``24``, not
+    ``24.0``)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _is_flow(node: Any) -> bool:
+    fa = getattr(node, "fa", None)
+    return bool(fa is not None and fa.flow_style())
+
+
+def _node(value: Any, *, yaml: bool, flow: bool = False) -> Any:
+    """``value`` (plain data) as a node of the file: for YAML, lists of points and small
+    mappings in flow style (``[24, 0]``, ``{lat: 51.9, lon: 8.4}``), a mapping in flow style
+    when ``flow``."""
+    value = _plain(value)
+    if not yaml:
+        return value
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, list):
+        seq = CommentedSeq(_node(v, yaml=True, flow=True) for v in value)
+        if flow or all(not isinstance(v, dict) for v in value):
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, dict):
+        m = CommentedMap()
+        for k, v in value.items():
+            m[k] = _node(v, yaml=True, flow=True)
+        if flow:
+            m.fa.set_flow_style()
+        return m
+    return value
+
+
+def _element_node(e: Any, *, yaml: bool, like: Sequence[Any]) -> Any:
+    """A new element of a list, written as its kin are (flow style when they are)."""
+    data = e.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    if isinstance(e, Feature) and e.levels and e.level != min(e.levels):
+        data["level"] = e.level
+    if "id" in data:  # the id first, as a file lists it
+        data = {"id": data.pop("id"), **data}
+    return _node(data, yaml=yaml, flow=bool(like) and _is_flow(like[0]))
+
+
+def _sync_fields(m: Any, old: Any, new: Any, *, yaml: bool, skip: Iterable[str] = ()) -> None:
+    """Write the fields of ``new`` that differ from ``old`` into ``m`` (the file's mapping of
+    ``old``): a field now None or at its default is taken out, another set (a new key after
+    the field before it). Pins and the lists in ``skip`` are left alone."""
+    if not isinstance(m, MutableMapping):
+        return
+    fields = type(new).model_fields
+    names = list(fields)
+    dumped = new.model_dump(mode="json")
+    for i, f in enumerate(names):
+        if f in _PINS or f in skip or getattr(old, f) == getattr(new, f):
+            continue
+        value = getattr(new, f)
+        if (isinstance(new, Feature) and f == "level" and new.levels
+                and value == min(new.levels) and f not in m):
+            continue  # stands on its lowest level without saying so
+        if value is None or value == fields[f].default:
+            if f in m:
+                del m[f]
+            continue
+        node = _node(dumped[f], yaml=yaml, flow=True)
+        if yaml and f == "date" and isinstance(node, str):  # a YAML date, as a file writes it
+            node = _dt.date.fromisoformat(node)
+        if f in m:
+            m[f] = node
+        else:
+            after = next((k for k in reversed(names[:i]) if k in m), "")
+            _add_key(m, f, node, after=after)
+
+
+def _slot(node: Any) -> int:
+    return 0 if isinstance(node, list) else 2  # where ruamel keeps an end-of-line comment
+
+
+def _last(node: Any) -> Any:
+    return len(node) - 1 if isinstance(node, list) else next(reversed(list(node)), None)
+
+
+def _take_trailing(node: Any, key: Any) -> tuple[str, Any]:
+    """Take out the full-line comments that end the YAML text of ``node[key]`` (ruamel hangs
+    them on the end-of-line comment of the value before them, or on the end of the innermost
+    block collection): their text, as written, and a comment token to copy (or ``("", None)``)."""
+    value = node[key]
+    if isinstance(value, (list, Mapping)) and len(value) and not _is_flow(value):
+        inner = _take_trailing(value, _last(value))
+        if inner[0]:
+            return inner
+        vca: Any = getattr(value, "ca", None)
+        end = getattr(vca, "end", None)
+        if end and all(hasattr(t, "value") for t in end):
+            block = "".join(" " * (getattr(t, "column", 0) or 0) + t.value for t in end)
+            vca.end = []
+            return block, end[0]
+    ca: Any = getattr(node, "ca", None)
+    tokens = ca.items.get(key) if ca is not None else None
+    tok: Any = tokens[_slot(node)] if tokens and len(tokens) > _slot(node) else None
+    text = getattr(tok, "value", None)
+    if not isinstance(text, str):
+        return "", None
+    head, nl, rest = ("\n", "", text[1:]) if text.startswith("\n") else text.partition("\n")
+    if not rest.strip():
+        return "", None
+    tok.value = head + nl
+    return rest, tok
+
+
+def _move_trailing(node: Any, old_key: Any, new_key: Any) -> None:
+    """Full-line comments that followed ``node[old_key]`` (they introduce what comes after)
+    move behind ``node[new_key]``, the element written after it, so that they stay in front
+    of what they introduce."""
+    import copy
+
+    rest, like = _take_trailing(node, old_key)
+    if not rest:
+        return
+    target, key = node, new_key
+    while True:  # the deepest last element of the new node, where ruamel would hang them
+        inner = target[key]
+        if not (isinstance(inner, (list, Mapping)) and len(inner) and not _is_flow(inner)):
+            break
+        target, key = inner, _last(inner)
+    ca = getattr(target, "ca", None)
+    if ca is None:
+        return
+    tokens = ca.items.setdefault(key, [None, None, None, None])
+    slot = _slot(target)
+    while len(tokens) <= slot:
+        tokens.append(None)
+    if getattr(tokens[slot], "value", None):
+        tokens[slot].value = tokens[slot].value.rstrip("\n") + "\n" + rest
+    else:
+        tok = copy.copy(like)
+        tok.value = "\n" + rest
+        tokens[slot] = tok
+
+
+def _add_key(m: Any, key: str, value: Any, *, after: str) -> None:
+    """:func:`~orientation.io.pinning.set_key`, keeping the comments that followed the last
+    key in front of what they introduce when the new key goes last."""
+    last = _last(m) if len(m) else None
+    set_key(m, key, value, after=after)
+    if last is not None and last != key and _last(m) == key and getattr(m, "ca", None):
+        _move_trailing(m, last, key)
+
+
+def _key(e: Any) -> Any:
+    if isinstance(e, Storey):
+        return ("level", e.level)
+    eid = getattr(e, "id", None)
+    return ("id", eid) if eid is not None else ("value", e)
+
+
+class _Unfaithful(Exception):
+    """The file's lists do not match the site it reads as (shared through aliases)."""
+
+
+def _sync_list(parent: Any, key: str, old: Sequence[Any], new: Sequence[Any], *, yaml: bool,
+               after: str, skip: Iterable[str] = ()) -> None:
+    """Make the file's list ``parent[key]`` (which reads as ``old``) read as ``new``: the
+    elements kept (the same id, storey level or value) stay where they are with their
+    comments, their changed fields written in; removed ones are taken out, new ones written
+    where they stand in ``new``."""
+    if not isinstance(parent, Mapping) or (not old and not new):
+        return
+    seq = parent.get(key)
+    fresh = seq is None
+    if fresh:
+        seq = _node([], yaml=yaml)
+        if yaml:
+            seq.fa.set_block_style()
+    if not isinstance(seq, list) or len(seq) != len(old):
+        raise _Unfaithful(key)
+    a, b = [_key(e) for e in old], [_key(e) for e in new]
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(ops):
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                _sync_fields(seq[i], old[i], new[j], yaml=yaml, skip=skip)
+            continue
+        like = list(seq)
+        for i in reversed(range(i1, i2)):
+            del seq[i]
+        for n, j in enumerate(range(j1, j2)):
+            seq.insert(i1 + n, _element_node(new[j], yaml=yaml, like=like))
+        if yaml and i2 == len(old) and j2 == len(new) > j1 and i1 > 0:  # appended at the end
+            _move_trailing(seq, i1 - 1, len(seq) - 1)
+    if fresh:  # filled first, so that comments after the key before move behind it whole
+        _add_key(parent, key, seq, after=after)
+
+
+def _write_structure(data: Any, before: Site, site: Site, *, yaml: bool) -> None:
+    """Write into parsed site data (which reads as ``before``) what ``site`` changed beyond
+    :func:`_write_fields`: the site's name, address, date, origin and north; site features;
+    per building its storeys and elements added, removed or moved, and changed fields. A
+    building is matched by its id; buildings added or removed are not written (the check of
+    :func:`edited_text` then finds the text unfaithful)."""
+    if not isinstance(data, Mapping):
+        return
+    try:
+        _sync_fields(data.get("site"), before.site, site.site, yaml=yaml)
+        _sync_list(data, "site_features", before.site_features, site.site_features,
+                   yaml=yaml, after="buildings")
+        old = {b.id: b for b in before.buildings}
+        new = {b.id: b for b in site.buildings}
+        for bd in data.get("buildings") or []:
+            bid = bd.get("id") if isinstance(bd, Mapping) else None
+            if bid not in old or bid not in new:
+                continue
+            ob, nb = old[bid], new[bid]
+            _sync_fields(bd, ob, nb, yaml=yaml, skip=_LISTS)
+            for i, key in enumerate(_LISTS):
+                _sync_list(bd, key, getattr(ob, key), getattr(nb, key), yaml=yaml,
+                           after=_LISTS[i - 1] if i else "footprint")
+    except _Unfaithful:
+        return  # the final check of edited_text reports it
+
+
 def edited_text(text: str, site: Site, *, name: str) -> str:
-    """``text`` (a site file named ``name``) with ``site``'s fields and pins written in,
-    comments, order and layout kept; a :class:`~orientation.errors.SiteFileError` when it
+    """``text`` (a site file named ``name``) with ``site``'s fields and pins written in, and
+    its added and removed elements (doors, stairs, rooms, windows, features, storeys, site
+    features) and changed site information, comments, order and layout kept; a :class:`~orientation.errors.SiteFileError` when it
     cannot take them faithfully (:class:`~orientation.io.pinning.SharedElementError` for a
     pin into a shared mapping)."""
     codes, letters = site_pins(site)
+    before = site_from_bytes(text.encode("utf-8"), name=name)
+    as_json = _suffix(name) == ".json"
 
     def edit(data: Any) -> None:
+        _write_structure(data, before, site, yaml=not as_json)
         _write_fields(data, site)
         pin_data(data, codes, letters, file=name)
 
-    if _suffix(name) == ".json":
+    if as_json:
         new_text = edit_json_text(text, edit, file=name)
     else:
         new_text = edit_yaml_text(text, edit, file=name)

@@ -13,7 +13,9 @@ levels that exist, one main entrance, limits); it returns every problem, not the
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal, TypeVar
@@ -127,6 +129,31 @@ Ring = Annotated[Items[Point], *_length(3)]
 Line = Annotated[Items[Point], *_length(2)]
 
 
+def iso_date(value: str) -> str | None:
+    """Why ``value`` is no real ISO date, or None when it is one (also for ``render --date``)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"{value!r} is not an ISO date; use YYYY-MM-DD, e.g. 2026-11-21"
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return f"{value} is no date of the calendar; use a real ISO date, e.g. 2026-11-21"
+    return None
+
+
+def _date_text(value: Any) -> Any:
+    """A YAML date (unquoted ``2026-11-21``) as its ISO text; else ISO text of a real day."""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value.isoformat()
+    why = iso_date(value) if isinstance(value, str) else "must be a date, e.g. 2026-11-21"
+    if value is not None and why:
+        raise PydanticCustomError("date_value", why)
+    return value
+
+
+PlanDate = Annotated[str, BeforeValidator(_date_text), Field(json_schema_extra={
+    "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
@@ -143,8 +170,9 @@ class SiteInfo(_Model):
     address: Text | None = None
     north_deg: Annotated[float, Field(ge=-360, le=360, allow_inf_nan=False)] = 0.0
     origin: Origin | None = None
-    #: The plan date printed on maps and recorded in plan.json (ISO ``YYYY-MM-DD``); never the clock.
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    #: The plan date (a real day: ISO text or a YAML date, held as ISO text); never the clock.
+    #: Without it every output is a draft.
+    date: PlanDate | None = None
 
 
 Level = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]

@@ -105,8 +105,14 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
                    paper: str = "A3", language: str | None = None, date: str | None = None,
                    crop_marks: bool = False, reserved: frozenset[str] = frozenset(),
                    only_signs: Iterable[str] | None = None,
-                   progress: Progress | None = None) -> Outputs:
+                   progress: Progress | None = None, final: bool = False) -> Outputs:
     """Plan the site and render every output file in memory.
+
+    A plan with errors or without a plan date is a **draft** (:meth:`Plan.draft_reasons`):
+    every page of every PDF and SVG carries the draft mark
+    (:func:`orientation.compose.draft.mark_draft`) and plan.json says ``"draft": true`` with
+    the reasons. ``final``: refuse a draft instead (an :class:`~orientation.errors.OptionError`
+    naming ``--final`` and listing the reasons), before anything is composed.
 
     ``only_signs``: ids of the signs to write (``render --since``); the schedule then counts
     only those. ``formats``: ``svg``, ``pdf`` or both (anything else is an
@@ -125,6 +131,8 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
         if f not in FORMATS:
             raise OptionError("formats", f"unknown format '{f}'; choose from: "
                               f"{', '.join(FORMATS)}")
+    if date is not None:
+        check_date(date, option="date")
     step = progress or _no_progress
     t: dict[str, float] = {}
     clock = time.perf_counter()
@@ -140,6 +148,8 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
                                                         language=language))
     lap("plan")
     step("plan", 1.0)
+    if final:
+        refuse_draft(plan)
     signs = plan.signs
     if only_signs is not None:
         keep = set(only_signs)
@@ -154,6 +164,12 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
     rows = compose_schedule.schedule_rows(sub, profile)
     schedule_pages = compose_schedule.schedule_pages(sub, profile)
     map_pages = compose_maps.map_pages(plan, profile, paper=paper, language=language)
+    if plan.is_draft:  # the one place every page passes: each carries the mark
+        from .compose.draft import mark_drafts
+
+        sign_pages, proof, schedule_pages, map_pages = (
+            mark_drafts(pages, sign_language)
+            for pages in (sign_pages, proof, schedule_pages, map_pages))
     lap("compose")
     step("compose", 0.9)
 
@@ -189,6 +205,27 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
                    map_pages=len(map_pages))
 
 
+def check_date(value: str, *, option: str = "--date") -> str:
+    """``value`` when it is a real ISO date (``YYYY-MM-DD``), else an
+    :class:`~orientation.errors.OptionError` naming ``option`` and saying what to give."""
+    from .model import iso_date
+
+    why = iso_date(value)
+    if why is not None:
+        raise OptionError(option, why)
+    return value
+
+
+def refuse_draft(plan: Plan) -> None:
+    """An :class:`~orientation.errors.OptionError` naming ``--final`` with the reasons, when
+    ``plan`` is a draft (errors or no plan date); nothing when it is fit to print."""
+    reasons = plan.draft_reasons()
+    if reasons:
+        raise OptionError("--final", f"{plan.site_name} is not fit to print, so nothing was "
+                          "written: " + "; ".join(reasons) + " (orientation check lists the "
+                          "findings; without --final the outputs are marked as drafts)")
+
+
 def _scaled(progress: Progress, start: float, end: float) -> Progress:
     """``progress`` for a part of a stage: fractions 0..1 of the part land in start..end."""
     return lambda stage, f: progress(stage, start + (end - start) * f)
@@ -218,7 +255,8 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
            formats: Iterable[str] = FORMATS, paper: str = "A3", language: str | None = None,
            date: str | None = None, crop_marks: bool = False, since: str | Path | None = None,
            log: Callable[[str], None] | None = None, limits: Limits = DEFAULT_LIMITS,
-           renamed_from: str | None = None, progress: Progress | None = None) -> Outputs:
+           renamed_from: str | None = None, progress: Progress | None = None,
+           final: bool = False) -> Outputs:
     """The main job: read the site, plan, render and write every output into ``out_dir``
     (default ``output/<site-stem>/``). Returns the outputs (with the plan and the folder).
 
@@ -234,6 +272,9 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
     ``log`` receives one line per finished step (read, since); ``progress`` a stage of
     :data:`STAGES` and its fraction done, for a progress display (see :data:`Progress`).
     Neither prints anything: the command line decides what to show.
+
+    ``final``: refuse a draft (errors or no plan date) with an
+    :class:`~orientation.errors.OptionError` naming ``--final``; nothing is written.
     """
     say = log or (lambda _msg: None)
     step = progress or _no_progress
@@ -259,6 +300,8 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
         target = default_out_dir(site_path, None if old is None else str(old.get("version") or ""))
     check_output_folder(target, protect=protect)  # before the work, not only after it
     step("read", 1.0)
+    if date is not None:
+        check_date(date, option="date")
     if old is not None:
         from .changes import diff_plans, reserved_codes
 
@@ -269,7 +312,7 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
         say(f"since {since}: {len(only)} sign(s) to add or reprint")
     outputs = render_outputs(site, profile=prof, formats=formats, paper=paper, language=language,
                              date=date, crop_marks=crop_marks, reserved=reserved, only_signs=only,
-                             progress=progress)
+                             progress=progress, final=final)
     t1 = time.perf_counter()
     write_outputs(outputs.files, target, source=Path(site_path).name, protect=protect,
                   progress=progress)
@@ -278,7 +321,7 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
     return replace(outputs, out_dir=target)
 
 
-__all__ = ["FORMATS", "MARKER", "MARKER_FORMAT", "STAGES", "Outputs", "Progress",
+__all__ = ["FORMATS", "MARKER", "MARKER_FORMAT", "STAGES", "Outputs", "Progress", "check_date",
            "check_output_folder", "check_site", "default_out_dir", "foreign_entries", "load_site",
-           "load_site_bytes", "marker_bytes", "render", "render_outputs", "resolve_profile",
-           "write_outputs"]
+           "load_site_bytes", "marker_bytes", "refuse_draft", "render", "render_outputs",
+           "resolve_profile", "write_outputs"]

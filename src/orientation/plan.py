@@ -330,6 +330,26 @@ class Plan:
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
+    def draft_reasons(self, language: str = "en") -> tuple[str, ...]:
+        """Why the plan is a draft, not fit to print (empty when it is fit): its error
+        findings (counted, with their kinds) and a missing plan date, worded in ``language``.
+
+        Every output of a draft carries the draft mark (``draft.mark``); ``render --final``
+        refuses it."""
+        reasons = []
+        errors = [f for f in self.findings if f.severity == "error"]
+        if errors:
+            codes = ", ".join(dict.fromkeys(f.code for f in errors))
+            reasons.append(words.text("draft.errors", language, n=len(errors), codes=codes))
+        if not self.date:
+            reasons.append(words.text("draft.undated", language))
+        return tuple(reasons)
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the plan has errors or no plan date (see :meth:`draft_reasons`)."""
+        return not self.date or self.has_errors
+
     def to_dict(self) -> dict[str, Any]:
         """The plan as plain data in the ``orientation/plan@1`` format.
 
@@ -364,7 +384,8 @@ class Plan:
             "signs": [_record(s, _SIGN_FIELDS, clean=True) | {"level": s.level, "side": s.side}
                       for s in self.signs],
             "findings": [_record(f, _FINDING_FIELDS) for f in self.findings],
-        }
+        } | ({"draft": True, "draft_reasons": list(self.draft_reasons())} if self.is_draft
+             else {})
 
     def to_json(self) -> str:
         """``plan.json`` text: the top level indented, every record of its lists (buildings,

@@ -166,13 +166,15 @@ def counts_by_kind(findings: Iterable[Any]) -> list[str]:
 
 
 def print_findings(console: Any, plan: Any, *, quiet: bool = False, verbose: bool = False,
-                   report: bool = False) -> None:
+                   report: bool = False, draft_note: bool = False) -> None:
     """Print a plan's findings and the verdict line.
 
     ``report`` (``check``): every finding, notes included, then the tally. Otherwise
     (``render``, ``plan``) errors and warnings summarised by :func:`findings_summary` (all of
     them with ``verbose``), the tally and, when some were left out, the counts by kind;
-    ``quiet`` shows the errors only and no tally.
+    ``quiet`` shows the errors only and no tally. A plan with errors or without a plan date
+    (``plan.date``) is not fit to print; ``draft_note`` (``render``) adds that every page
+    carries the draft mark.
     """
     findings = list(plan.findings)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in _SEVERITIES}
@@ -186,13 +188,32 @@ def print_findings(console: Any, plan: Any, *, quiet: bool = False, verbose: boo
         console.print(line, markup=False, highlight=False)
     if quiet and not report:
         return
-    verdict = "not fit to print: fix the errors above" if counts["error"] else "fit to print"
+    undated = hasattr(plan, "date") and not plan.date
+    if counts["error"]:
+        verdict = "not fit to print: fix the errors above"
+    elif undated:
+        verdict = ("not fit to print: no plan date (set site.date in the site file, e.g. "
+                   "date: 2026-11-30, or pass --date)")
+    else:
+        verdict = "fit to print"
+    if draft_note and (counts["error"] or undated):
+        verdict += "; the outputs are drafts, every page is marked"
     console.print(f"{plan.site_name}: {counts['error']} error(s), {counts['warning']} "
                   f"warning(s), {counts['info']} note(s): {verdict}", markup=False,
                   highlight=False)
     if not report and not verbose and _cut(findings, severities):
         for line in counts_by_kind(f for f in findings if f.severity != "info"):
             console.print(line, markup=False, highlight=False)
+
+
+def draft_summary(plan: Any) -> str | None:
+    """The line ``render`` adds for a draft (errors or no plan date): that it is one, why,
+    and what marks it; None for a plan fit to print."""
+    reasons = plan.draft_reasons()
+    if not reasons:
+        return None
+    return (f"draft, not fit to print: {'; '.join(reasons)}. Every page is marked 'DRAFT – not "
+            "approved'; render --final refuses a draft")
 
 
 def _cut(findings: list[Any], severities: Iterable[str]) -> bool:
@@ -226,5 +247,5 @@ def print_plan(console: Any, plan: Any) -> None:
     console.print(f"{len(plan.signs)} signs; plan version {plan.version}", markup=False)
 
 
-__all__ = ["FIRST_OF_EACH", "PROGRESS_DELAY_S", "StageProgress", "counts_by_kind",
+__all__ = ["FIRST_OF_EACH", "PROGRESS_DELAY_S", "StageProgress", "counts_by_kind", "draft_summary",
            "findings_summary", "print_findings", "print_plan"]

@@ -161,12 +161,8 @@ class _SiteLoader(_YamlLoader):
 
     def construct_yaml_timestamp(self, node: Any) -> Any:
         # a site file holds dates as ISO text (``date: 2026-11-21``): keep the text, so an
-        # unquoted date reads like a quoted one; an impossible one is a problem, not a crash
-        try:
-            super().construct_yaml_timestamp(node)
-        except ValueError as exc:
-            self.noted.append((node, f"{node.value!r} is not a valid date ({exc}): use an ISO "
-                               "date, e.g. 2026-11-21"))
+        # unquoted date reads like a quoted one; the model checks it is a real calendar day
+        # (``site.date``), once, with the key path
         return node.value
 
 

@@ -119,6 +119,8 @@ def plan_version(plan: Plan) -> str:
     d = plan.to_dict()
     d.pop("version", None)
     d.pop("date", None)
+    d.pop("draft", None)  # follows from the findings and the date
+    d.pop("draft_reasons", None)
     return hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
 
 

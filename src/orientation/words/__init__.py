@@ -40,7 +40,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from . import _app, _compose, _import, _import_formats, _layout, _maps
+from . import _app, _compose, _edit, _import, _import_formats, _layout, _maps
 
 #: The languages every text has, in the order the tables list them.
 LANGUAGES = ("de", "en")
@@ -50,7 +50,7 @@ FALLBACK = "en"
 
 def _build() -> Mapping[str, Mapping[str, str]]:
     out: dict[str, Mapping[str, str]] = {}
-    for module in (_layout, _compose, _maps, _import, _import_formats, _app):
+    for module in (_layout, _compose, _maps, _import, _import_formats, _app, _edit):
         for prefix, tables in module.SECTIONS.items():
             keys = dict.fromkeys([*tables["de"], *tables["en"]])
             for k in keys:

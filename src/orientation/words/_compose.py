@@ -95,4 +95,18 @@ _ABBREVIATIONS = {
            "sprinkler_valve": "SPR", "gas_shutoff": "GAS", "water_shutoff": "W"},
 }
 
-SECTIONS = {"compose.": _LABELS, "symbol.": _SYMBOLS, "symbol-abbr.": _ABBREVIATIONS}
+# a plan that is not fit to print: the mark on every page and the reasons (Plan.draft_reasons)
+_DRAFT = {
+    "de": {"mark": "ENTWURF – nicht freigegeben",
+           "errors": "{n} Fehler ({codes})",
+           "undated": ("kein Planstand (site.date in der Standortdatei setzen, z. B. "
+                       "date: 2026-11-30, oder --date angeben)"),
+           "summary": "Entwurf: {reasons}"},
+    "en": {"mark": "DRAFT – not approved",
+           "errors": "{n} error(s) ({codes})",
+           "undated": ("no plan date (set site.date in the site file, e.g. date: 2026-11-30, "
+                       "or pass --date)"),
+           "summary": "draft: {reasons}"},
+}
+
+SECTIONS = {"draft.": _DRAFT, "compose.": _LABELS, "symbol.": _SYMBOLS, "symbol-abbr.": _ABBREVIATIONS}
