@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 import app_support as sup
+from app_support import plan_editor_page
 from app_support.loading import note_text
 from orientation import OrientationError, Site, edits, load_profile, profile_names
 
@@ -109,9 +110,12 @@ def set_loaded(loaded: sup.Loaded) -> None:
     S.load_error = S.notice = S.edit_error = None
     S.rev = S.get("rev", 0) + 1
     S.signs_n = GALLERY_STEP
+    S.pe_undo, S.pe_point, S.pe_msg = [], None, None  # the plan editor's undo starts afresh
 
 
-def set_site(site) -> None:
+def set_site(site, *, undoable: bool = True) -> None:
+    if undoable and S.site is not None:  # every edit can be undone (plan editor's "undo")
+        S.pe_undo = sup.pushed(S.get("pe_undo", []), S.site)
     S.site = site
     S.edit_error = S.notice = None
     S.rev += 1
@@ -367,6 +371,8 @@ EDITORS = {
 
 if tab_edit.open:
     with tab_edit:
+        plan_editor_page.show(S, site, plan, lang=L, source=S.loaded.source, set_site=set_site)
+        st.divider()
         st.caption(tr("edit_intro") + " " + tr("edit_profile_note"))
         doors = sup.exterior_doors(site, plan)
         labels = dict(doors)
@@ -399,6 +405,10 @@ if tab_edit.open:
 if tab_get.open:
     with tab_get:
         st.write(tr("get_intro"))
+        draft = plan.draft_reasons(lang())
+        if draft:  # the files carry the mark on every page; say so before they are taken
+            st.warning(tr("get_draft", reasons=sup.md_escape("; ".join(draft))),
+                       icon=":material/draft:")
         stem = Path(S.loaded.source.name).stem
         try:
             with st.spinner():

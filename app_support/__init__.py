@@ -9,6 +9,9 @@ command line could use too lives in :mod:`orientation` (site edits and pins in
 * :mod:`.loading`: a bundled example or an upload held in memory -> :class:`Loaded`.
 * :mod:`.outputs`: plans and pictures keyed by the site's JSON text; the ZIP; MIME types.
 * :mod:`.tables`: rows for the tables, the findings grouped, sign captions.
+* :mod:`.plan_editor`: the plan editor's logic (what its component draws, its events as edits
+  through :mod:`orientation.plan_edits`, undo); :mod:`.plan_editor_page` draws its widgets
+  (imported by ``app.py`` itself: it needs Streamlit).
 * :mod:`.site_file`: the site file to download (:mod:`orientation.edits` over a
   :class:`Source`).
 
@@ -45,6 +48,16 @@ from .outputs import (
     svg_text,
     svg_title,
     zip_outputs,
+)
+from .plan_editor import (
+    Applied,
+    Choices,
+    apply_event,
+    mode_for,
+    new_event,
+    popped,
+    pushed,
+    view_data,
 )
 from .site_file import (
     pinned_name,
@@ -87,14 +100,16 @@ from .words import (
 __all__ = [
     "BUILDING_SUFFIXES", "DOOR_KINDS", "DOWNLOADS", "EDITABLE", "LANGUAGES", "MIME", "PAPERS",
     "ROOM_USES", "SITE_SUFFIXES", "TABLE_ROWS", "TEXTS", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
-    "WORD_JOINER", "Loaded", "Source", "apply_rows", "building_rows", "counts",
+    "WORD_JOINER", "Applied", "Choices", "Loaded", "Source", "apply_event", "apply_rows",
+    "building_rows", "counts",
     "door_rows", "example_files", "example_title", "exterior_doors", "failure_text", "finding_text",
     "findings_by_severity", "importer", "interface_language", "kind_word",
     "load_example", "load_upload", "map_pages", "marking_rows", "md_escape",
-    "md_unescape", "mime_of", "pinned_name", "pinned_site_text", "pinned_text_problem",
+    "md_unescape", "mime_of", "mode_for", "new_event", "popped", "pushed", "pinned_name",
+    "pinned_site_text", "pinned_text_problem",
     "plan_for", "problem_text", "profile_of", "render_for", "room_rows", "rows_changed",
     "sign_caption", "sign_kinds", "sign_svgs", "signs_of_kind",
     "site_json", "site_text", "site_text_problem", "stair_rows", "svg_text", "svg_title", "tr",
     "use_word",
-    "uses_inches", "zip_outputs",
+    "uses_inches", "view_data", "zip_outputs",
 ]

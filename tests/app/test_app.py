@@ -265,6 +265,18 @@ def test_print_files_tab_offers_every_download(at):
             "dl-pinned", "dl-site"} <= keys
 
 
+def test_print_files_of_a_draft_say_they_are_drafts(at):
+    open_tab(at, GET)  # the example school is dated and has no errors: no draft
+    assert not any("Entwurf" in sup.md_unescape(w.value) for w in at.warning)
+    open_tab(at, EDIT)
+    at.selectbox(key="main").select("")
+    run(at)
+    open_tab(at, GET)
+    shown = "\n".join(sup.md_unescape(w.value) for w in at.warning)
+    assert "Entwurf:" in shown and "ENTWURF – nicht freigegeben" in shown
+    assert "no-main-entrance" in shown
+
+
 def test_no_main_entrance_is_an_error_with_the_place_to_fix_it(at):
     open_tab(at, EDIT)
     main = at.selectbox(key="main")
