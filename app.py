@@ -271,7 +271,7 @@ else:
                               + (f" – *{tr(f['fix'])}*" if f["fix"] else "") for f in items)
             show.get(severity, st.info)(f"**{tr('sev_' + severity)}** ({len(items)})\n\n{lines}")
 
-notes = S.loaded.source.notes if S.loaded else ()
+notes = sup.current_notes(S.loaded.source.notes, site) if S.loaded else ()  # settled: gone
 if notes:
     with st.expander(tr("import_notes", name=sup.md_escape(S.loaded.source.imported_from),
                         n=len(notes)),

@@ -20,7 +20,7 @@ import orientation
 from orientation.errors import ImportError_, InputError, LimitError, OrientationError
 from orientation.io import ImportNote
 from orientation.io.site_file import dump_site
-from orientation.model import Site
+from orientation.model import EXTERIOR_DOOR_KINDS, Site
 from orientation.pipeline import check_site, load_site, load_site_bytes
 
 from .words import tr
@@ -169,6 +169,23 @@ def note_text(lang: str, note: ImportNote) -> str:
     return note.text(lang) + (f" [{note.element}]" if note.element else "")
 
 
+#: import notes about something the site lacks -> whether a site still lacks it
+_LACKS: dict[str, Callable[[Site], bool]] = {
+    "no-doors": lambda site: not any(b.doors for b in site.buildings),
+    "no-exterior-doors": lambda site: not any(
+        d.kind in EXTERIOR_DOOR_KINDS for b in site.buildings for d in b.doors),
+    "no-main-entrance": lambda site: not any(d.main for b in site.buildings for d in b.doors),
+}
+
+
+def current_notes(notes: tuple[ImportNote, ...] | list[ImportNote],
+                  site: Site) -> list[ImportNote]:
+    """The import notes that still hold for ``site`` as edited: a note that the source had
+    no doors, no exterior doors or no main entrance is gone once the site has them (the notes
+    are about the file as imported; the editor may have added what it lacked)."""
+    return [n for n in notes if n.code not in _LACKS or _LACKS[n.code](site)]
+
+
 def example_title(path: str | Path) -> str:
     """The site name of an example file, or its file name when it cannot be read."""
     try:
@@ -177,6 +194,6 @@ def example_title(path: str | Path) -> str:
         return Path(path).name
 
 
-__all__ = ["BUILDING_SUFFIXES", "SITE_SUFFIXES", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
+__all__ = ["BUILDING_SUFFIXES", "current_notes", "SITE_SUFFIXES", "UPLOAD_LIMIT_BYTES", "UPLOAD_LIMIT_MB",
            "Loaded", "Source", "example_files", "example_title", "importer", "load_example",
            "load_upload", "note_text"]

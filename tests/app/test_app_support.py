@@ -626,3 +626,27 @@ def test_room_use_is_edited_in_the_table_and_written_into_the_file(school, schoo
     assert sup.use_word("de", "heating") == "Heizung, Kesselraum"
     with pytest.raises(OrientationError, match=r"rooms\[0\]\.use"):
         sup.apply_rows(school.site, "rooms", [rows[0] | {"use": "boiler"}])
+
+
+def test_import_notes_about_what_the_editor_added_are_gone():
+    """A DXF without doors says so on import; once a door (and a main entrance) is added, the
+    notes "no doors" and "no main entrance" no longer show; other notes stay."""
+    from orientation import plan_edits
+    from orientation.io import ImportNote
+
+    text = (FLOORPLANS / "rathaus.yaml").read_text(encoding="utf-8")
+    loaded = sup.load_upload(text.encode(), "r.yaml")
+    b = loaded.site.buildings[0]
+    bare = loaded.site.model_copy(update={"buildings": (b.model_copy(update={"doors": ()}),
+                                                        *loaded.site.buildings[1:])})
+    notes = [ImportNote.worded("error", "no-doors", "", "import.no-doors"),
+             ImportNote.worded("warning", "no-main-entrance", "", "import.no-main-entrance"),
+             ImportNote.worded("info", "unnamed-roads", "", "import.unnamed-roads", n=2)]
+    assert [n.code for n in sup.current_notes(notes, bare)] == [
+        "no-doors", "no-main-entrance", "unnamed-roads"]
+    at = b.footprint[0]
+    with_door, _ = plan_edits.add_door(bare, b.id, (at[0], at[1]))
+    assert [n.code for n in sup.current_notes(notes, with_door)] == [
+        "no-main-entrance", "unnamed-roads"]
+    main, _ = plan_edits.add_door(bare, b.id, (at[0], at[1]), main=True)
+    assert [n.code for n in sup.current_notes(notes, main)] == ["unnamed-roads"]
