@@ -18,6 +18,28 @@ EXAMPLES = sorted(FLOORPLANS.glob("*.yaml"))
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def need(rel: str) -> Path:
+    """A real building file of ``../shared/data``; the test is skipped, saying why, without it."""
+    p = SHARED_DATA / rel
+    if not p.exists():
+        pytest.skip(f"{rel} is not in {SHARED_DATA.resolve()}")
+    return p
+
+
+def imported(rel: str, **kw):
+    """The import of a real file of ``../shared/data``, checked to give a valid site that
+    survives a write and a read."""
+    from orientation.io import import_file
+    from orientation.io.site_file import dump_site, site_from_bytes, site_from_data
+    from orientation.layout.geometry import geometry_problems
+
+    result = import_file(need(rel), **kw)
+    site = site_from_data(result.site.model_dump(mode="json"), file=rel)
+    assert geometry_problems(site) == []
+    assert site_from_bytes(dump_site(site).encode("utf-8"), name="x.yaml") == site
+    return result
+
+
 def box(x0: float, y0: float, x1: float, y1: float) -> list[list[float]]:
     """A rectangle as a counter-clockwise ring."""
     return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]

@@ -15,13 +15,13 @@ import pytest
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
+from conftest import imported, need
 from orientation import geo
 from orientation.errors import ImportError_
 from orientation.io import import_file
 from orientation.io._osm_levels import parse_levels
-from orientation.io.site_file import dump_site, site_from_bytes, site_from_data
+from orientation.io.site_file import site_from_data
 from orientation.layout.engine import make_plan
-from orientation.layout.geometry import geometry_problems
 
 SHARED = Path(__file__).parents[2] / ".." / "shared" / "data"
 #: Generous: every file imports in 0.1-3 s on a 2-core machine.
@@ -31,21 +31,6 @@ pytestmark = [
     pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED.resolve()} is absent: real "
                        "building files are not available here"),
 ]
-
-
-def need(rel: str) -> Path:
-    p = SHARED / rel
-    if not p.exists():
-        pytest.skip(f"{rel} is not in {SHARED.resolve()}")
-    return p
-
-
-def imported(rel: str, **kw):
-    result = import_file(need(rel), **kw)
-    site = site_from_data(result.site.model_dump(mode="json"), file=rel)
-    assert geometry_problems(site) == []
-    assert site_from_bytes(dump_site(site).encode("utf-8"), name="x.yaml") == site
-    return result
 
 
 def exterior(b):

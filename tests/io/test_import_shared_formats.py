@@ -15,10 +15,8 @@ from pathlib import Path
 import pytest
 from shapely.geometry import shape
 
-from orientation.io import import_file
+from conftest import imported, need
 from orientation.io._notes import Notes
-from orientation.io.site_file import dump_site, site_from_bytes, site_from_data
-from orientation.layout.geometry import geometry_problems
 
 SHARED = Path(__file__).parents[2] / ".." / "shared" / "data"
 
@@ -31,21 +29,6 @@ pytestmark = [
 #: The kinds of IFC element that put something on a storey plan.
 CONTENT = ("IfcSpace", "IfcDoor", "IfcWindow", "IfcStair", "IfcStairFlight",
            "IfcTransportElement")
-
-
-def need(rel: str) -> Path:
-    p = SHARED / rel
-    if not p.exists():
-        pytest.skip(f"{rel} is not in {SHARED.resolve()}")
-    return p
-
-
-def imported(rel: str, **kw):
-    result = import_file(need(rel), **kw)
-    site = site_from_data(result.site.model_dump(mode="json"), file=rel)
-    assert geometry_problems(site) == []
-    assert site_from_bytes(dump_site(site).encode("utf-8"), name="x.yaml") == site
-    return result
 
 
 def use_counts(buildings) -> Counter:

@@ -205,7 +205,30 @@ def wrap(text: str, max_w: float, size_mm: float, weight: str = "regular",
     return lines
 
 
+
+def grid_near(bounds: tuple[float, float, float, float], at: tuple[float, float], step: float,
+              most: int) -> list[tuple[float, float]]:
+    """The points of a ``step`` grid over ``bounds`` (x0, y0, x1, y1) nearest to ``at``, the
+    nearest first, at most ``most``: candidate places for a label that must move.
+
+    >>> grid_near((0, 0, 2, 2), (2, 2), 1.0, 3)
+    [(2.0, 2.0), (2.0, 1.0), (1.0, 2.0)]
+    """
+    x0, y0, x1, y1 = bounds
+    pts = []
+    yy = float(y0)
+    while yy <= y1:
+        xx = float(x0)
+        while xx <= x1:
+            pts.append((xx, yy))
+            xx += step
+        yy += step
+    pts.sort(key=lambda q: math.dist(q, at))
+    return pts[:most]
+
+
 __all__ = [
+    "grid_near",
     "ASCENT",
     "DESCENT",
     "DIRECTIONS_8",

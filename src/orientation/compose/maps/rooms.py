@@ -20,6 +20,7 @@ from ... import fonts, words
 from ...plan import FeaturePoint, Marking, RoomShape
 from ...render.scene import Color, Item, Path, Stroke, Text
 from .. import labels as L
+from ..label_boxes import grid_near
 from ..symbols import draw_symbol, symbol_size
 from .marks import _draw_symbol_at
 from .sheet import _Sheet
@@ -85,17 +86,7 @@ class _RoomShape:
         yield at
         pts = self._near.get(at)
         if pts is None:
-            x0, y0, x1, y1 = self.bounds
-            pts = []
-            yy = y0
-            while yy <= y1:
-                xx = x0
-                while xx <= x1:
-                    pts.append((xx, yy))
-                    xx += step
-                yy += step
-            pts.sort(key=lambda q: math.dist(q, at))
-            pts = self._near[at] = pts[:most]
+            pts = self._near[at] = grid_near(self.bounds, at, step, most)
         yield from pts
 
     def boxes_near(self, at: XY, w: float, h: float, margin: float = 0.6) -> Iterator[Box]:

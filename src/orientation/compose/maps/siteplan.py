@@ -20,6 +20,7 @@ from ... import fonts
 from ...plan import FeaturePoint, SiteShape
 from ...render.scene import Color, Group, Item, Path, Rect, Stroke, Text
 from .. import labels as L
+from ..label_boxes import grid_near
 from .marks import _crowded_first, _draw_doors, _draw_grid, _draw_sides, _draw_symbol_at
 from .sheet import _Ctx, _Sheet
 from .style import DOOR_KINDS, SITE_PLAN_FEATURES, XY, Box
@@ -286,18 +287,8 @@ def _building_label(sheet: _Sheet, view: _View, letter: str, name: str, ring: Se
     except Exception:  # noqa: BLE001
         pole = poly.representative_point()
     cands: list[Box] = [L.centred(pole.x, pole.y, lw + 1, lh)]
-    x0, y0, x1, y1 = poly.bounds
-    pts = []
-    step = 2.5
-    yy = y0
-    while yy <= y1:
-        xx = x0
-        while xx <= x1:
-            pts.append((xx, yy))
-            xx += step
-        yy += step
-    pts.sort(key=lambda q: math.dist(q, (pole.x, pole.y)))
-    cands += [L.centred(q[0], q[1], lw + 1, lh) for q in pts[:400]]
+    pts = grid_near(poly.bounds, (pole.x, pole.y), 2.5, 400)
+    cands += [L.centred(q[0], q[1], lw + 1, lh) for q in pts]
     got = None
     for b in cands:
         if inner.contains(sbox(*b)) and sheet.placer.box_free(b, within=sheet.clip):
