@@ -196,6 +196,10 @@ class Door(_Model):
     main: bool = False
     width: Annotated[float, Field(gt=0, le=50, allow_inf_nan=False)] | None = None
     label: Code | None = None
+    #: the rooms the door opens into (ids of this building's rooms): two for an inner door
+    #: between two rooms, one for an inner door into the corridor or an exterior door's room
+    #: behind it; absent: found from the rooms' outlines around the door
+    between: Annotated[Items[Id], *_length(1, 2)] | None = None
     source_id: str | None = None
 
 
@@ -381,9 +385,17 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
             else:
                 _ids[element_id] = path.rsplit(".", 1)[0]
 
+        room_ids = {r.id for r in b.rooms}
         for di, d in enumerate(b.doors):
             p = f"{bp}.doors[{di}]"
             id_ok(f"{p}.id", d.id)
+            for ki, rid in enumerate(d.between or ()):
+                if rid not in room_ids:
+                    out.append(Problem(f"{p}.between[{ki}]", f"'{rid}' is not a room of building "
+                                       f"'{b.id}'; give the ids of the rooms the door opens into"))
+            if d.between and d.kind in EXTERIOR_DOOR_KINDS and len(d.between) > 1:
+                out.append(Problem(f"{p}.between", "an exterior door opens into one room; "
+                                   "give that room alone"))
             level_ok(f"{p}.level", d.level)
             coord_ok(f"{p}.at", [d.at])
             if d.kind in EXTERIOR_DOOR_KINDS:

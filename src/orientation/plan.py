@@ -32,7 +32,7 @@ XY = tuple[float, float]
 Ring = tuple[XY, ...]
 
 MARKING_KINDS = ("building", "side", "entrance", "emergency_exit", "fire_brigade", "service",
-                 "stair", "room", "window", "name")
+                 "stair", "room", "window", "name", "guidance")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -105,6 +105,10 @@ class Sign:
     background_name: str = ""
     foreground_name: str = ""
     mount_height_m: float | None = None
+    #: a guidance sign's arrow, seen by the person it faces: ``ahead``, ``left``, ``right``
+    #: or ``back``; ``direction`` is where it points in plan axes (a unit vector)
+    arrow: str | None = None
+    direction: XY | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,17 @@ class RoomShape:
 
 
 @dataclass(frozen=True, slots=True)
+class DoorPoint:
+    """An inner door on a storey plan: its point, its width in metres, and whether the
+    layout assumed it (a hand-written site without inner doors: a room that shares a wall
+    with the corridor gets one at the middle of that wall; the plan says so)."""
+
+    at: XY
+    width_m: float = 1.0
+    assumed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class StoreyShape:
     """One storey of a building as its storey plan draws it.
 
@@ -205,6 +220,13 @@ class StoreyShape:
     courtyards: tuple[Ring, ...]
     rooms: tuple[RoomShape, ...]
     extent: tuple[tuple[Ring, tuple[Ring, ...]], ...] | None = None
+    #: inner doors (given or assumed) of this storey
+    inner_doors: tuple[DoorPoint, ...] = ()
+    #: horizontal escape routes (DIN 14095, RAL 6019): polylines along the corridors, each
+    #: running towards its exit or stair (the last point is at the exit or the stair)
+    escape_routes: tuple[Ring, ...] = ()
+    #: the corridor areas on the escape routes (outer ring, holes), drawn in RAL 6019
+    escape_areas: tuple[tuple[Ring, tuple[Ring, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +314,18 @@ class MapGeometry:
 
 
 @dataclass(frozen=True, slots=True)
+class RoomAccess:
+    """How crews reach a room (from the walking graph): the room marking's id, the code of
+    the entrance to use, the code of the first stair on the way (None when the room is on
+    the entrance's storey) and the way's length in metres."""
+
+    room: str
+    entrance: str
+    stair: str | None
+    length_m: float
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     site_name: str
     site_address: str | None
@@ -308,6 +342,8 @@ class Plan:
     frame: MapFrame | None = None
     #: what the maps draw (see :class:`MapGeometry`); not part of ``plan.json``
     geometry: MapGeometry | None = field(default=None, repr=False)
+    #: every coded room's way in (entrance and stair), in marking order
+    access: tuple[RoomAccess, ...] = ()
     # marking id -> marking (the first, should ids repeat), read-only, made with the plan
     # (``dataclasses.replace`` makes a new plan with its own index)
     _by_id: Mapping[str, Marking] = field(init=False, repr=False, compare=False)
@@ -384,7 +420,8 @@ class Plan:
             "signs": [_record(s, _SIGN_FIELDS, clean=True) | {"level": s.level, "side": s.side}
                       for s in self.signs],
             "findings": [_record(f, _FINDING_FIELDS) for f in self.findings],
-        } | ({"draft": True, "draft_reasons": list(self.draft_reasons())} if self.is_draft
+        } | ({"access": [_record(a, _ACCESS_FIELDS) for a in self.access]} if self.access
+             else {}) | ({"draft": True, "draft_reasons": list(self.draft_reasons())} if self.is_draft
              else {})
 
     def to_json(self) -> str:
@@ -399,6 +436,7 @@ _SIGN_FIELDS = tuple(f.name for f in fields(Sign))
 #: what plan.json has of a finding (its catalogue key and parameters are not in the file)
 _FINDING_FIELDS = ("severity", "code", "element", "message")
 _FRAME_FIELDS = tuple(f.name for f in fields(MapFrame))
+_ACCESS_FIELDS = tuple(f.name for f in fields(RoomAccess))
 
 
 def _record(obj: Any, names: tuple[str, ...], *, clean: bool = False) -> dict[str, Any]:
@@ -454,6 +492,7 @@ def dumps_records(doc: dict[str, Any]) -> str:
 __all__ = [
     "BuildingPlan",
     "BuildingShape",
+    "DoorPoint",
     "FeaturePoint",
     "Finding",
     "MARKING_KINDS",
@@ -464,6 +503,7 @@ __all__ = [
     "PLAN_FORMAT",
     "Plan",
     "Ring",
+    "RoomAccess",
     "RoomShape",
     "Severity",
     "Side",

@@ -114,6 +114,19 @@ class Numbering(_M):
         return tuple(dict.fromkeys((*self.letters_skip, *extra)))
 
 
+class Guidance(_M):
+    """Guidance signs inside the building ("where corridors lead", issue 17): made at corridor
+    decision points (stair landings, entrances, junctions, bends sharper than ``bend_deg``),
+    one destination per sign (the next stair, a range of room numbers, a landmark), at most
+    ``max_per_point`` signs facing one approach; points closer than ``merge_m`` along a
+    corridor are one decision point."""
+
+    enabled: bool = False
+    max_per_point: Annotated[int, Field(ge=1, le=20)] = 6
+    bend_deg: Annotated[float, Field(ge=10, le=170)] = 60.0
+    merge_m: Annotated[float, Field(ge=0, le=20)] = 3.0
+
+
 class Sizing(_M):
     z_exterior: Annotated[float, Field(gt=0)]
     z_interior: Annotated[float, Field(gt=0)]
@@ -164,6 +177,7 @@ class Profile(_M):
     map: ReadOnly[str]
     prices: Prices
     palette: ReadOnly[NamedColor] = MappingProxyType({})
+    guidance: Guidance = Guidance()
 
     def color(self, name: str) -> NamedColor:
         """A named colour of the palette (``traffic_blue``)."""
@@ -282,6 +296,8 @@ def _parse(text: str, file: str) -> Profile:
         problems = "; ".join(f"{_loc(e['loc']) or '(top)'}: {e['msg']}" for e in exc.errors())
         raise ProfileError(f"{file} is not a valid profile: {problems}") from None
     missing = [k for k in SIGN_KINDS if k not in prof.colors]
+    if prof.guidance.enabled and "guidance" not in prof.colors:
+        missing.append("guidance")
     if missing:
         raise ProfileError(f"{file}: colors: colours missing for sign kinds {missing}")
     unknown = [f"colors.{kind}.{role}: unknown colour '{getattr(st, role)}'"

@@ -9,10 +9,14 @@
    scheme); building letters, sides and door codes (:mod:`.codes`);
 3. stairs; 4. rooms (shafts get none); 5. windows (the room behind each); 6. the facility
    name;
-7. signs (reading distance, cap height, panel, anchor, facing, contrast) and their places
+7. the inside: the walking graph (:mod:`.walking`) and what it shows is wrong, the
+   guidance signs (:mod:`.guidance`, when the profile makes them), each room's way in
+   (:mod:`.routes`);
+8. signs (reading distance, cap height, panel, anchor, facing, contrast) and their places
    on the facades, clear of other signs and windows (:mod:`.placement`);
-8. findings on the site as a whole (main entrance, roads, printable names);
-9. the map geometry the booklet draws (:mod:`.mapgeometry`).
+9. findings on the site as a whole (main entrance, roads, printable names);
+10. the map geometry the booklet draws (:mod:`.mapgeometry`), with the storeys' inner
+    doors and escape routes.
 
 Deterministic: the same site and options give the same plan.
 """
@@ -25,13 +29,15 @@ from dataclasses import dataclass, replace
 
 from .. import fonts
 from ..model import Site, SiteFeatureKind
-from ..plan import Plan
+from ..plan import Plan, RoomAccess
 from ..profiles import DEFAULT_PROFILE, Profile, load_profile
 from ..words import Ref, get, word
-from . import codes, mapframe, numbering, placement
+from . import codes, mapframe, numbering, placement, routes
 from .codes import Work
 from .geometry import LineIndex
+from .guidance import make_guidance
 from .mapgeometry import map_geometry
+from .walking import inside_findings, walking_graph
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +80,25 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
     codes.room_codes(w, ordered, letters)
     codes.window_codes(w, ordered)
     codes.name_marking(w, ordered)
-    # 7. signs, and their places on the facades
+    # 7. the inside: the walking graph, its findings, guidance signs, each room's way in
+    walk = walking_graph(site)
+    inside_findings(walk, w.find, w.room_codes)
+    guides = make_guidance(w, walk) if prof.guidance.enabled else []
+    w.markings += [m for m, _sub, _g in guides]
+    access = tuple(RoomAccess(a.room, a.entrance, a.stair, a.length_m)
+                   for a in routes.room_access(walk, w.markings))
+    # 8. signs, and their places on the facades
     frame_by_id = {f.building.id: f for f in ordered}
     signs = placement.make_signs(prof, w.lang, site, w.markings, frame_by_id, roads,
-                                 w.door_marks, w.window_marks, w.find)
+                                 w.door_marks, w.window_marks, w.find, guides)
     signs = placement.place_on_facades(signs, frame_by_id, site, w.find)
-    # 8. printable characters
+    # 9. printable characters
     _unprintable(site, w.find)
-    # 9. what the maps draw
+    # 10. what the maps draw
     geometry = map_geometry(site, w.frame, w.markings,
                             {m.id: width for m, _kind, width in w.door_marks},
-                            {m.id: width for m, width in w.window_marks})
+                            {m.id: width for m, width in w.window_marks},
+                            routes.storey_insides(walk))
 
     plan = Plan(
         site_name=site.site.name, site_address=site.site.address, profile=prof.name,
@@ -93,7 +107,7 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
         findings=tuple(sorted(w.findings, key=lambda x: (_SEV[x.severity], x.code, x.element))),
         north_deg=site.site.north_deg,
         origin=(site.site.origin.lat, site.site.origin.lon) if site.site.origin else None,
-        date=options.date or site.site.date, frame=w.frame, geometry=geometry)
+        date=options.date or site.site.date, frame=w.frame, geometry=geometry, access=access)
     return replace(plan, version=plan_version(plan))
 
 

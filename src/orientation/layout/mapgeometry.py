@@ -14,7 +14,7 @@ door and window its point and outward normal on the outline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import shapely
@@ -25,6 +25,7 @@ from shapely.ops import unary_union
 from ..model import HAZARD_USES, Building, Room, RoomUse, Site, Storey
 from ..plan import (
     BuildingShape,
+    DoorPoint,
     FeaturePoint,
     MapFrame,
     MapGeometry,
@@ -37,6 +38,10 @@ from ..plan import (
 )
 from . import mapframe
 from .geometry import XY, locate, outline, polygons
+
+#: A storey's inner doors, escape-route lines and escape areas (see :class:`StoreyShape`).
+StoreyInside = tuple[tuple[DoorPoint, ...], tuple[Ring, ...],
+                     tuple[tuple[Ring, tuple[Ring, ...]], ...]]
 
 DOOR_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service")
 #: Hazard uses that are areas of raised fire risk (drawn red, DIN 14095 / TRVB 121); the
@@ -180,10 +185,13 @@ def _openings(b: Building, door_marks: list[tuple[Marking, float]],
 
 
 def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
-                 door_widths: dict[str, float], window_widths: dict[str, float]) -> MapGeometry:
+                 door_widths: dict[str, float], window_widths: dict[str, float],
+                 insides: Mapping[tuple[str, int], StoreyInside] | None = None) -> MapGeometry:
     """The map booklet's geometry of a site whose codes are made (``markings``: every marking
     of the plan; ``door_widths`` / ``window_widths``: marking id -> width in metres of the
-    coded doors and windows)."""
+    coded doors and windows; ``insides``: (building, level) -> the storey's inner doors,
+    escape routes and escape areas, from :func:`orientation.layout.routes.storey_insides`)."""
+    insides = insides or {}
     labels: dict[tuple[str, str], XY] = {}
     doors: dict[str, list[tuple[Marking, float]]] = {}
     windows: dict[str, list[tuple[Marking, float]]] = {}
@@ -203,8 +211,11 @@ def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
             rooms = tuple(_room_shape(r, labels.get((b.id, r.id)))
                           for r in b.rooms if r.level == s.level and r.polygon)
             own, holes = storey_outline(b, s)
+            doors_in, routes_, areas = insides.get((b.id, s.level), ((), (), ()))
             storeys.append(StoreyShape(s.level, s.name, own, holes, rooms,
-                                       _extent_parts(storey_extent(b, s.level))))
+                                       _extent_parts(storey_extent(b, s.level)),
+                                       inner_doors=doors_in, escape_routes=routes_,
+                                       escape_areas=areas))
         pts = building_points(b)
         buildings.append(BuildingShape(
             id=b.id, outline=foot, courtyards=courts, storeys=tuple(storeys),

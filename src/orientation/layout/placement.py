@@ -28,9 +28,12 @@ def _reading_distance(prof: Profile, roads: LineIndex, at: XY) -> float:
     return round(max(d, prof.sizing.min_reading_distance_m), 1)
 
 
-def make_signs(prof, lang, site, markings, frames, roads, door_marks, window_marks, find) -> list[Sign]:
-    """One sign per marking (stairs: one per storey served), in marking order; the windows'
-    last. ``frames``: building id -> :class:`~.numbering.BuildingFrame`."""
+def make_signs(prof, lang, site, markings, frames, roads, door_marks, window_marks, find,
+               guides=()) -> list[Sign]:
+    """One sign per marking (stairs: one per storey served), in marking order; then the
+    windows', then the guidance signs (``guides``: (marking, subtext, guide sign) from
+    :func:`~.guidance.make_guidance`). ``frames``: building id ->
+    :class:`~.numbering.BuildingFrame`."""
     out: list[Sign] = []
     door_width = {m.id: w for m, _, w in door_marks}
     storey_names = {(b.id, s.level): s.name for b in site.buildings for s in b.storeys}
@@ -109,6 +112,13 @@ def make_signs(prof, lang, site, markings, frames, roads, door_marks, window_mar
         add(m, "window", m.code, "", "exterior", pos.point, pos.normal,
             _reading_distance(prof, roads, pos.point),
             (m.level or 0) * STOREY_HEIGHT_M + WINDOW_HEAD_M - 0.2)
+    for m, sub, g in guides:
+        at = len(out)
+        add(m, "guidance", m.code, sub, "interior", m.at, (-g.approach[0], -g.approach[1]),
+            prof.sizing.interior_reading_distance_m.get("guidance", 10.0),
+            heights.get("guidance", 2.3))
+        out[at] = replace(out[at], arrow=g.arrow,
+                          direction=(round(g.direction[0], 4) + 0.0, round(g.direction[1], 4) + 0.0))
     for bid, items in sorted(capped_windows.items()):
         far = max(items, key=lambda t: t[1])
         find("info", "window-labels-small", bid, "finding.window-labels-small", n=len(items),
