@@ -194,6 +194,14 @@ def _parser() -> argparse.ArgumentParser:
 
     site_cmd("pin", "write every assigned code into the site file as pins (keeps comments)")
 
+    ro = site_cmd("route", "how crews get to a room, stair or door from the best entrance "
+                  "(route text for dispatch)")
+    ro.add_argument("code", metavar="CODE", help="a room, stair or door code of the plan "
+                    "(A107, T2, E3)")
+    ro.add_argument("--lang", choices=["de", "en"], help="language (default: the profile's)")
+    ro.add_argument("--json", action="store_true", help="print the route as JSON (steps, "
+                    "entrance, stair, length, points)")
+
     df = sub.add_parser("diff", help="what changed since a printed plan: signs to add, remove, reprint")
     df.add_argument("old_plan", metavar="OLD_PLAN", help="plan.json of the printed plan")
     df.add_argument("site", metavar="SITE", help="the site file as it is now")
@@ -389,7 +397,21 @@ def _run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(format_diff(d))
         return 0
-    plan = make_plan(site, prof, options=PlanOptions(date=getattr(args, "date", None)))
+    plan = make_plan(site, prof, options=PlanOptions(date=getattr(args, "date", None),
+                                                     language=getattr(args, "lang", None)))
+    if cmd == "route":
+        from .layout.routes import route_for
+
+        route = route_for(site, plan, args.code, args.lang)
+        if args.json:
+            print(json.dumps({"code": route.code, "entrance": route.entrance,
+                              "stair": route.stair, "length_m": route.length_m,
+                              "steps": list(route.steps), "text": route.text,
+                              "points": [list(p) for p in route.points]},
+                             ensure_ascii=False, indent=2))
+        else:
+            out.print(route.text, markup=False)
+        return 0
     if cmd == "pin":
         from .changes import pin_site
 

@@ -94,13 +94,17 @@ def _register_markings(plan: Plan) -> list[Marking]:
 
 
 def register_csv(plan: Plan) -> str:
-    """One row per marking: code, kind, building, level, side, grid, x, y (lat, lon where known)."""
+    """One row per marking: code, kind, building, level, side, grid, x, y, name, element,
+    pinned; for a room the entrance and the first stair of its way in (from the walking
+    graph); lat, lon where the site has an origin."""
     letters = {b.id: b.letter for b in plan.buildings}
     buf = io.StringIO()
     header = ["code", "kind", "building", "building_letter", "level", "levels", "side", "grid",
               "x", "y", "name", "element", "pinned"]
+    access = {a.room: a for a in plan.access}
     if plan.origin:
         header += ["lat", "lon"]
+    header += ["entrance", "stair"]
     _write_row(buf, header)
     t = csv_text
     marks = _register_markings(plan)
@@ -113,6 +117,8 @@ def register_csv(plan: Plan) -> str:
         if plan.origin:
             lat, lon = where[i]
             row += [f"{lat:.7f}", f"{lon:.7f}"]
+        way = access.get(m.id)
+        row += [t(way.entrance), t(way.stair or "")] if way else ["", ""]
         _write_row(buf, row)
     return buf.getvalue()
 

@@ -22,11 +22,20 @@ from dataclasses import dataclass
 import networkx as nx
 from shapely.geometry import LineString, Point
 
-from ..model import DoorKind
-from ..plan import DoorPoint, Marking, Ring
+from ..errors import OptionError
+from ..model import DoorKind, Site, SiteFeatureKind
+from ..plan import DoorPoint, Marking, Plan, Ring
 from ..words import text
 from .geometry import XY
-from .walking import OUTSIDE, Node, Walk, centre_node, portal_node, shortest_from
+from .walking import (
+    OUTSIDE,
+    Node,
+    Walk,
+    centre_node,
+    portal_node,
+    shortest_from,
+    walking_graph,
+)
 
 #: Route text rounds distances to this many metres.
 ROUND_M = 5
@@ -36,6 +45,8 @@ ARROW_COVER_M = 4.0
 TURN_DEG = 40.0
 #: A turn is worded only after a run this long (two corners of one junction are one turn).
 MIN_RUN_M = 4.0
+#: The route names the road in front of an entrance this close (metres).
+ROAD_NEAR_M = 60.0
 #: Door kinds crews enter by (the "E" doors).
 ENTRY_KINDS = (DoorKind.entrance, DoorKind.fire_brigade, DoorKind.service)
 
@@ -341,5 +352,38 @@ def _walk_steps(walk: Walk, path: list[Node], lang: str, by_node: Mapping[Node, 
     return steps
 
 
+
+
+
+def route_for(site: Site, plan: Plan, code: str, lang: str | None = None) -> Route:
+    """The crew route to the element coded ``code`` in ``plan`` (the plan of ``site``),
+    worded in ``lang`` (default: the plan's). Raises
+    :class:`~orientation.errors.OptionError` for a code the plan does not have or no way
+    leads to."""
+    lang = lang or plan.language
+    walk = walking_graph(site)
+    storey_names = {(b.id, s.level): s.name for b in site.buildings for s in b.storeys}
+    room_names = {m.id: m.name for m in plan.markings if m.kind == "room" and m.name}
+    main = next((m.id for m in plan.markings if m.main), None)
+    named = [(f.name, LineString(f.line)) for f in site.site_features
+             if f.kind in (SiteFeatureKind.road, SiteFeatureKind.fire_lane) and f.line and f.name]
+    roads: dict[str, str] = {}
+    for m in plan.markings:
+        if m.kind in ("entrance", "fire_brigade", "service") and named:
+            d, name = min((line.distance(Point(m.at)), name) for name, line in named)
+            if d <= ROAD_NEAR_M:
+                roads[m.id] = name
+    try:
+        route = crew_route(walk, plan.markings, code, lang, storey_names=storey_names,
+                           room_names=room_names, roads=roads, main_door=main)
+    except LookupError:
+        example = next((m.code for m in plan.markings if m.kind == "room"), "T1")
+        raise OptionError("CODE", text("route.unknown-code", lang, code=code,
+                                       example=example)) from None
+    if route is None:
+        raise OptionError("CODE", text("route.no-route", lang, code=code))
+    return route
+
+
 __all__ = ["Access", "ROUND_M", "Route", "crew_route", "entry_nodes", "escape_routes",
-           "room_access", "storey_insides"]
+           "room_access", "route_for", "storey_insides"]

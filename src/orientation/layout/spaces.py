@@ -282,7 +282,15 @@ def _place_portals(inside: BuildingInside, levels: list[int]) -> None:
         width = d.width or 1.0
         if d.kind == DoorKind.inner:
             if d.between:
-                ids = tuple(i for i in d.between if i in inside.spaces)
+                # the rooms it claims, each checked: the door must be in their wall
+                p = Point(d.at)
+                ids = tuple(i for i in d.between if i in inside.spaces
+                            and inside.spaces[i].polygon.distance(p) <= DOOR_REACH_M)
+                if len(ids) < len(d.between):
+                    inside.loose_doors.append((d.id, d.level))
+                    inside.portals.append(Portal(d.id, "inner", d.level, d.at, ids, d.kind,
+                                                 width))
+                    continue
                 if len(d.between) == 1 and ids:
                     # a door from the room into the corridor around it
                     near = [s for _, s in _nearest_spaces(on, d.at, DOOR_REACH_M, 3)
