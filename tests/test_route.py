@@ -7,7 +7,6 @@ import io
 import json
 
 from conftest import FLOORPLANS
-
 from orientation.cli import main
 from orientation.exports import register_csv
 from orientation.io.site_file import read_site
