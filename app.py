@@ -23,7 +23,7 @@ import streamlit as st
 import app_support as sup
 from app_support import plan_editor_page
 from app_support.loading import note_text
-from orientation import OrientationError, Site, edits, load_profile, profile_names
+from orientation import OrientationError, Site, edits, load_profile, profile_names, words
 
 ROOT = Path(__file__).resolve().parent
 EXAMPLES = sup.example_files(ROOT)
@@ -42,6 +42,15 @@ st.set_option("client.toolbarMode", "minimal")
 @st.cache_data(max_entries=64, show_spinner=False)
 def plan_of(site_json: str, paper: str):
     return sup.plan_for(site_json, paper=paper)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def route_of(site_json: str, paper: str, code: str, language: str) -> str:
+    """The crew route to ``code`` (dispatch text, :func:`orientation.layout.routes.route_for`)."""
+    from orientation.layout.routes import route_for
+
+    return route_for(Site.model_validate_json(site_json), plan_of(site_json, paper), code,
+                     language).text
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -339,6 +348,16 @@ if tab_codes.open:
             c: st.column_config.Column(tr(f"col_{c}")) for c in
             ("code", "kind", "building", "storey", "side", "grid", "name")} | {
             "pinned": st.column_config.CheckboxColumn(tr("col_pinned"))})
+        # the crew route to a code, as the dispatch centre reads it out
+        st.subheader(sup.md_escape(words.text("route.app-header", lang())))
+        targets = [m.code for m in plan.markings if m.kind in ("room", "stair") and m.code]
+        if targets:
+            target = pick(st.selectbox, words.text("route.app-pick", lang()), targets,
+                          "route_code")
+            try:
+                st.markdown(sup.md_escape(route_of(sj, paper, target, lang())))
+            except OrientationError as exc:
+                st.warning(sup.problem_text(exc), icon=":material/route:")
 
 TEXT, CHECK = st.column_config.TextColumn, st.column_config.CheckboxColumn
 EDITORS = {

@@ -117,8 +117,13 @@ def test_reprint_when_a_landmark_is_renamed(tmp_path):
     rooms[i] = rooms[i].model_copy(update={"name": "Bürgerservice"})
     changed = site.model_copy(update={"buildings": [b.model_copy(update={"rooms": rooms})]})
     d = diff_plans(old, make_plan(changed))
-    assert len(d.reprint) == 1 and d.reprint[0]["new"]["subtext"] == "Bürgerservice"
-    assert "subtext" in d.reprint[0]["changed"]
+    rooms = [r for r in d.reprint if r["new"]["kind"] == "room"]
+    assert len(rooms) == 1 and rooms[0]["new"]["subtext"] == "Bürgerservice"
+    assert "subtext" in rooms[0]["changed"]
+    # the guidance signs that point to the landmark say its new name
+    guides = [r for r in d.reprint if r["new"]["kind"] == "guidance"]
+    assert guides and all(r["new"]["text"] == "Bürgerservice" for r in guides)
+    assert len(rooms) + len(guides) == len(d.reprint)
     assert not d.added and not d.removed
 
 

@@ -377,6 +377,17 @@ def format_diff(d: PlanDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
+def guidance_pins(plan: Plan) -> dict[str, list[dict[str, Any]]]:
+    """The guidance signs of ``plan`` as pins (building id -> ``{"id", "level", "text"}``):
+    pinned, a sign keeps its text while the building keeps its decision point."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for m in plan.markings:
+        if m.kind == "guidance" and m.level is not None:
+            out.setdefault(m.building, []).append({"id": m.element, "level": m.level,
+                                                   "text": m.code})
+    return out
+
+
 def pin_site(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> int:
     """Write every assigned code of ``plan`` into the site file at ``path`` as pins, keeping
     comments, layout, line endings and BOM (:func:`~orientation.io.pinning.pin_text`), and
@@ -395,7 +406,8 @@ def pin_site(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_LIMITS.ma
         raise SiteFileError(file, [Problem("", f"not UTF-8 text (byte {exc.start}); save the "
                                            "file as UTF-8")]) from None
     codes, letters = plan_pins(plan)  # the one rule for which code pins which element
-    new_text, n = pin_text(text, suffix=p.suffix.lower(), codes=codes, letters=letters, file=file)
+    new_text, n = pin_text(text, suffix=p.suffix.lower(), codes=codes, letters=letters, file=file,
+                           guidance=guidance_pins(plan))
     if n:
         _check_writable(p)
         replace_file(p, new_text)
@@ -425,6 +437,6 @@ def _check_writable(p: Path) -> None:
                           f"{target.parent}) or pin a copy in another folder", path=str(p))
 
 
-__all__ = ["MAX_PLAN_BYTES", "PlanDiff", "PlanRecord", "check_plan_belongs", "diff_plans",
+__all__ = ["MAX_PLAN_BYTES", "PlanDiff", "PlanRecord", "check_plan_belongs", "diff_plans", "guidance_pins",
            "format_diff", "parse_plan_json", "pin_site", "plan_problems", "read_plan_json",
            "reserved_codes"]

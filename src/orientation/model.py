@@ -263,6 +263,18 @@ class Feature(_Model):
         return tuple(sorted(set(self.levels))) if self.levels else (self.level,)
 
 
+class GuidancePin(_Model):
+    """A guidance sign whose text is pinned (``orientation pin`` writes them): the id the
+    layout gives the sign (``g-`` and a short hash of its storey, point, approach and
+    destination), its storey and the text it was printed with. The layout keeps the text
+    (edit it here to word a sign your way); a pin whose sign the building no longer has is
+    reported, so that the printed sign is taken down."""
+
+    id: Id
+    level: Level
+    text: Text
+
+
 class Building(_Model):
     id: Id
     name: Text
@@ -275,6 +287,8 @@ class Building(_Model):
     rooms: Items[Room] = ()
     windows: Items[Window] = ()
     features: Items[Feature] = ()
+    #: guidance signs with a pinned text (see :class:`GuidancePin`)
+    guidance: Items[GuidancePin] = ()
     source_id: str | None = None
 
     def storey(self, level: int) -> Storey | None:
@@ -440,6 +454,9 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
             if "level" in f.model_fields_set and f.level not in f.levels:
                 out.append(Problem(f"{p}.level", f"level {f.level} is not one of its levels "
                                    f"({', '.join(map(str, f.levels))}); give 'levels' alone"))
+        for gi, gp in enumerate(b.guidance):
+            id_ok(f"{bp}.guidance[{gi}].id", gp.id)
+            level_ok(f"{bp}.guidance[{gi}].level", gp.level)
         _spacing(bp, b.doors, b.windows, out, max_exterior_doors)
     if len(mains) > 1:
         for p in mains[1:]:
@@ -592,6 +609,7 @@ __all__ = [
     "FORMAT",
     "Feature",
     "FeatureKind",
+    "GuidancePin",
     "HAZARD_USES",
     "LINE_KINDS",
     "Origin",

@@ -317,10 +317,10 @@ def sup_main(at):
 
 def test_sign_gallery_filters_and_shows_more(at):
     open_tab(at, SIGNS)
-    assert "24 von 317 Schildern" in texts(at)
+    assert "24 von 456 Schildern" in texts(at)
     at.button(key="signs-more").click()
     run(at)
-    assert "48 von 317 Schildern" in texts(at)
+    assert "48 von 456 Schildern" in texts(at)
     at.selectbox(key="sign_kind").select("stair")
     run(at)
     shown = [c for c in texts(at).splitlines() if "Schildern" in c]
@@ -428,3 +428,17 @@ def test_freeze_refuses_to_give_shared_rooms_one_code(at):
     assert any("alias" in e for e in errors(at)), errors(at)
     open_tab(at, GET)
     assert any("alias" in e for e in errors(at)), errors(at)
+
+
+def test_codes_tab_shows_the_crew_route_to_a_chosen_room(at):
+    open_tab(at, CODES)
+    assert "Anfahrtsweg im Gebäude (für die Leitstelle)" in texts(at)
+    at.selectbox(key="route_code").select("A002")
+    run(at)
+    shown = [sup.md_unescape(m.value) for m in at.markdown]
+    route = next(m for m in shown if m.startswith("E1 ("))
+    assert route.endswith("Raum A002 (Sekretariat)") and "Flur geradeaus" in route
+    at.selectbox(key="route_code").select("A107")
+    run(at)
+    shown = [sup.md_unescape(m.value) for m in at.markdown]
+    assert any(" hoch bis 1. OG" in m for m in shown)

@@ -24,7 +24,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -56,21 +56,60 @@ class _Pin:
 
 
 def pin_data(data: Any, codes: Mapping[str, str], letters: Mapping[str, str], *,
-             file: str = "site file") -> int:
+             file: str = "site file",
+             guidance: Mapping[str, Sequence[Mapping[str, Any]]] | None = None) -> int:
     """Add pins in place to parsed site data. ``codes``: ``"<building>/<element>"`` -> code;
-    ``letters``: building id -> letter. Returns how many pins were added.
+    ``letters``: building id -> letter; ``guidance``: building id -> the guidance signs to
+    pin (``{"id", "level", "text"}``, written to the building's ``guidance`` list unless it
+    has that id already). Returns how many pins were added.
 
     Nothing is changed when a pin would land in a shared mapping (see the module doc): that
     raises :class:`SharedElementError` listing every such place."""
     pins = list(_pins(data, codes, letters))
-    if not pins:
-        return 0
-    problems = shared_pin_problems(data, pins)
+    problems = shared_pin_problems(data, pins) if pins else []
     if problems:
         raise SharedElementError(file, problems)
     for p in pins:
         set_key(p.mapping, p.key, p.value, after=p.after)
-    return len(pins)
+    return len(pins) + (_pin_guidance(data, guidance) if guidance else 0)
+
+
+#: keys of a building after which its guidance pins go (the last one it has)
+_GUIDANCE_AFTER = ("doors", "stairs", "rooms", "windows", "features")
+
+
+def _flow(entry: Mapping[str, Any]) -> Any:
+    """A guidance pin as a one-line mapping where the file is YAML (ruamel)."""
+    try:
+        from ruamel.yaml.comments import CommentedMap
+    except ImportError:  # pragma: no cover - ruamel is a dependency
+        return dict(entry)
+    m = CommentedMap(entry)
+    m.fa.set_flow_style()
+    return m
+
+
+def _pin_guidance(data: Any, guidance: Mapping[str, Sequence[Mapping[str, Any]]]) -> int:
+    buildings = data.get("buildings") if isinstance(data, Mapping) else None
+    if not isinstance(buildings, list):
+        return 0
+    added = 0
+    for b in buildings:
+        if not isinstance(b, Mapping) or b.get("id") not in guidance:
+            continue
+        have = b.get("guidance")
+        known = {g.get("id") for g in have if isinstance(g, Mapping)} if isinstance(
+            have, list) else set()
+        new = [_flow(g) for g in guidance[b["id"]] if g["id"] not in known]
+        if not new:
+            continue
+        if isinstance(have, list):
+            have.extend(new)
+        else:
+            after = next((k for k in reversed(_GUIDANCE_AFTER) if k in b), "name")
+            set_key(b, "guidance", new, after=after)
+        added += len(new)
+    return added
 
 
 def _pins(data: Any, codes: Mapping[str, str], letters: Mapping[str, str]) -> Iterator[_Pin]:
@@ -257,7 +296,8 @@ class TextStyle:
 # -- text in, text out ---------------------------------------------------------------------
 
 def pin_text(text: str, *, suffix: str, codes: Mapping[str, str], letters: Mapping[str, str],
-             file: str) -> tuple[str, int]:
+             file: str, guidance: Mapping[str, Sequence[Mapping[str, Any]]] | None = None
+             ) -> tuple[str, int]:
     """The site file's text with pins added, and the number of pins added.
 
     The one function to call for pinning a site file's text (the command line's ``pin`` and
@@ -270,7 +310,7 @@ def pin_text(text: str, *, suffix: str, codes: Mapping[str, str], letters: Mappi
 
     def pin(data: Any) -> None:
         nonlocal added
-        added = pin_data(data, codes, letters, file=file)
+        added = pin_data(data, codes, letters, file=file, guidance=guidance)
 
     if suffix.lower() == ".json":
         new_text = edit_json_text(text, pin, file=file)

@@ -298,6 +298,8 @@ def make_guidance(w, walk: Walk) -> list[tuple[Marking, str, GuideSign]]:
         if not walk.insides.get(b.id) or not walk.insides[b.id].spaces:
             continue
         entry = {d.id for d in b.doors if d.kind in entry_kinds}
+        pins = {gp.id: gp for gp in b.guidance}
+        used: set[str] = set()
         for s in sorted(b.storeys, key=lambda s: s.level):
             signs, crowded = storey_guidance(
                 walk, b, s.level, markings, entry_doors=entry, bend_deg=cfg.bend_deg,
@@ -312,8 +314,12 @@ def make_guidance(w, walk: Walk) -> list[tuple[Marking, str, GuideSign]]:
                 while f"{b.id}/{gid}" in seen:
                     gid, k = f"{g.id}-{k}", k + 1
                 seen.add(f"{b.id}/{gid}")
-                m = w.mark(id=f"{b.id}/{gid}", code=g.text, kind="guidance", building=b.id,
-                           level=g.level, at=g.at, side=None, element=gid)
+                pin = pins.get(gid)
+                if pin is not None and pin.level == g.level:
+                    used.add(gid)
+                m = w.mark(id=f"{b.id}/{gid}", code=pin.text if gid in used and pin else g.text,
+                           kind="guidance", building=b.id, level=g.level, at=g.at, side=None,
+                           element=gid, pinned=gid in used)
                 if g.kind == "stair":
                     sub = words["stair"]
                 elif g.kind == "rooms":
@@ -321,6 +327,10 @@ def make_guidance(w, walk: Walk) -> list[tuple[Marking, str, GuideSign]]:
                 else:
                     sub = ""
                 out.append((m, sub, g))
+        for pid, pin in pins.items():
+            if pid not in used:
+                w.find("warning", "guidance-pin-lost", f"{b.id}/{pid}",
+                       "finding.guidance-pin-lost", sign=pid, text=pin.text, building=b.id)
     return out
 
 

@@ -36,8 +36,8 @@ from ..model import Building, DoorKind, FeatureKind, Room, RoomUse
 from .geometry import XY, polygons
 from .mapgeometry import storey_extent, storey_outline
 
-#: Uses of a room people walk through to reach other rooms.
-CIRCULATION_USES = frozenset({RoomUse.corridor, RoomUse.lobby, RoomUse.hall})
+#: Uses of a room people walk through to reach other rooms (an assembly hall is not one).
+CIRCULATION_USES = frozenset({RoomUse.corridor, RoomUse.lobby})
 #: A door attaches to the spaces whose outlines are this close (a wall and a half).
 DOOR_REACH_M = 0.75
 #: A stair or lift attaches to the nearest space this close when it stands in none.
@@ -172,10 +172,29 @@ def _r3(x: float, y: float) -> XY:
     return (round(x, 3) + 0.0, round(y, 3) + 0.0)
 
 
-def _nearest_spaces(spaces: Iterable[Space], at: XY, reach: float,
+class _Near:
+    """The spaces of one storey in a spatial index, for the spaces near a point."""
+
+    def __init__(self, spaces: list[Space]):
+        self.spaces = spaces
+        self.tree = shapely.STRtree([s.polygon for s in spaces])
+
+    def __iter__(self):
+        return iter(self.spaces)
+
+    def __bool__(self) -> bool:
+        return bool(self.spaces)
+
+    def near(self, at: XY, reach: float) -> list[Space]:
+        hits = self.tree.query(Point(at).buffer(reach, quad_segs=2))
+        return [self.spaces[i] for i in sorted(hits.tolist())]
+
+
+def _nearest_spaces(spaces: Iterable[Space] | _Near, at: XY, reach: float,
                     most: int) -> list[tuple[float, Space]]:
     p = Point(at)
-    near = sorted(((s.polygon.distance(p), s.id, s) for s in spaces), key=lambda t: t[:2])
+    pool = spaces.near(at, reach) if isinstance(spaces, _Near) else spaces
+    near = sorted(((s.polygon.distance(p), s.id, s) for s in pool), key=lambda t: t[:2])
     return [(d, s) for d, _, s in near if d <= reach][:most]
 
 
@@ -241,42 +260,75 @@ def is_hand_written(b: Building) -> bool:
 
 
 def _assume_doors(inside: BuildingInside, level: int) -> None:
-    """An assumed door at the middle of the longest wall that each room without a door
-    shares with a corridor."""
+    """An assumed door at the middle of the longest wall that a room shares with a corridor,
+    for each room that no door leads to from a corridor (directly or through other rooms):
+    the first such room in file order that has a wall on a corridor gets one, and so on
+    until every room that can be reached is."""
     spaces = inside.spaces_on(level)
     corridors = [s for s in spaces if s.circulation]
     if not corridors:
         return
-    with_door = {sid for p in inside.portals if p.level == level
-                 and p.kind == "inner" for sid in p.spaces}
     n = 0
-    for s in spaces:
-        if s.assumed or s.id in with_door:
-            continue
-        best: tuple[float, LineString, Space] | None = None
-        for c in corridors:
-            if c.id == s.id or not c.assumed and s.circulation:
+    while True:
+        reached = _reached_from_corridors(inside, level)
+        added = False
+        for s in spaces:
+            if s.id in reached:
                 continue
-            shared = s.polygon.boundary.intersection(c.polygon.buffer(0.1, join_style=2))
-            piece = _longest_piece(shared)
-            if piece is not None and (best is None or piece.length > best[0] + 1e-9):
-                best = (piece.length, piece, c)
-        if best is None:
-            continue
-        mid = best[1].interpolate(0.5, normalized=True)
-        inside.portals.append(Portal(f"~door-{s.id}", "inner", level, _r3(mid.x, mid.y),
-                                     (s.id, best[2].id), DoorKind.inner,
-                                     ASSUMED_DOOR_WIDTH_M, assumed=True))
-        n += 1
+            door = _wall_door(s, corridors)
+            if door is None:
+                continue
+            mid, corridor = door
+            inside.portals.append(Portal(f"~door-{s.id}", "inner", level, _r3(mid.x, mid.y),
+                                         (s.id, corridor.id), DoorKind.inner,
+                                         ASSUMED_DOOR_WIDTH_M, assumed=True))
+            n += 1
+            added = True
+            break
+        if not added:
+            break
     if n:
         inside.assumed_doors[level] = n
 
 
+def _reached_from_corridors(inside: BuildingInside, level: int) -> set[str]:
+    """The spaces of a storey that inner doors join to a corridor (through other rooms)."""
+    adj: dict[str, set[str]] = {}
+    for p in inside.portals:
+        if p.level == level and p.kind == "inner" and len(p.spaces) == 2:
+            a, b = p.spaces
+            adj.setdefault(a, set()).add(b)
+            adj.setdefault(b, set()).add(a)
+    todo = [s.id for s in inside.spaces_on(level) if s.circulation]
+    seen = set(todo)
+    while todo:
+        for nxt in adj.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def _wall_door(s: Space, corridors: list[Space]) -> tuple[Point, Space] | None:
+    """The middle of the longest wall ``s`` shares with a corridor, and that corridor."""
+    best: tuple[float, LineString, Space] | None = None
+    for c in corridors:
+        if c.id == s.id or not c.assumed and s.circulation:
+            continue
+        shared = s.polygon.boundary.intersection(c.polygon.buffer(0.1, join_style=2))
+        piece = _longest_piece(shared)
+        if piece is not None and (best is None or piece.length > best[0] + 1e-9):
+            best = (piece.length, piece, c)
+    if best is None:
+        return None
+    return best[1].interpolate(0.5, normalized=True), best[2]
+
+
 def _place_portals(inside: BuildingInside, levels: list[int]) -> None:
     b = inside.building
-    by_level = {lv: inside.spaces_on(lv) for lv in levels}
+    by_level = {lv: _Near(inside.spaces_on(lv)) for lv in levels}
     for d in b.doors:
-        on = by_level.get(d.level) or []
+        on = by_level.get(d.level)
         if not on:
             continue
         width = d.width or 1.0
@@ -313,11 +365,11 @@ def _place_portals(inside: BuildingInside, levels: list[int]) -> None:
                for i, ft in enumerate(b.features) if ft.kind == FeatureKind.elevator]
     for element, kind, at, served in points:
         for lv in served:
-            on = by_level.get(lv) or []
+            on = by_level.get(lv)
             if not on:
                 continue
             p = Point(at)
-            inn = sorted((s for s in on if s.polygon.covers(p)),
+            inn = sorted((s for s in on.near(at, 0.01) if s.polygon.covers(p)),
                          key=lambda s: (not s.shaft, s.polygon.area, s.id))
             ids = (inn[0].id,) if inn else tuple(
                 s.id for _, s in _nearest_spaces(on, at, POINT_REACH_M, 1))

@@ -220,7 +220,9 @@ def _join_space(g: nx.Graph, walk: Walk, bid: str, s: Space,
     else:
         coords = np.array(pts)
         lines = shapely.linestrings(np.stack([coords[ii], coords[jj]], axis=1))
-        seen = shapely.covers(poly.buffer(0.05, join_style=2), lines)
+        floor = poly.buffer(0.05, join_style=2)
+        shapely.prepare(floor)  # thousands of sight lines against one outline
+        seen = shapely.covers(floor, lines)
     for i, j, ok in zip(ii.tolist(), jj.tolist(), seen.tolist()):
         if ok:
             add(i, j)
@@ -296,9 +298,11 @@ def inside_findings(walk: Walk, find, names: dict[tuple[str, str], str] | None =
 
 def _assumed_notes(bid: str, inside: BuildingInside, find) -> None:
     for level in sorted(set(inside.assumed_corridors) | set(inside.assumed_doors)):
-        find("info", "assumed-inside", f"{bid}/level {level}", "finding.assumed-inside",
+        doors = inside.assumed_doors.get(level, 0)
+        find("info", "assumed-inside", f"{bid}/level {level}",
+             "finding.assumed-inside" if doors else "finding.assumed-corridor",
              building=bid, level=level, corridors=inside.assumed_corridors.get(level, 0),
-             doors=inside.assumed_doors.get(level, 0))
+             doors=doors)
 
 
 def _door_neighbours(walk: Walk, bid: str, s: Space) -> list[Portal]:

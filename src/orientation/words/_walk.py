@@ -12,6 +12,10 @@ SECTIONS = {
                 "aus der freien Fläche zwischen den Räumen, {doors} Tür(en) in der Mitte der "
                 "Wand, die ein Raum ohne Tür mit dem Flur teilt (die Datei sagt nicht, wo "
                 "sie sind); die Türen eintragen, wo sie wirklich sind"),
+            "assumed-corridor": (
+                "angenommen: Gebäude {building}, Geschoss {level}: {corridors} Flurfläche(n) "
+                "aus der freien Fläche zwischen den Räumen (die Datei führt die Flure nicht "
+                "als Räume)"),
             "inner-door-off-wall": (
                 "{n} Innentür(en) in Gebäude {building} liegen in keiner Wand zwischen zwei "
                 "Räumen ({doors}); die Tür auf die gemeinsame Wand legen oder 'between' mit "
@@ -42,6 +46,10 @@ SECTIONS = {
                 "from the free floor between the rooms, {doors} door(s) at the middle of the "
                 "wall a room without a door shares with the corridor (the file does not say "
                 "where they are); enter the doors where they really are"),
+            "assumed-corridor": (
+                "assumed: building {building}, level {level}: {corridors} corridor area(s) "
+                "from the free floor between the rooms (the file does not list the corridors "
+                "as rooms)"),
             "inner-door-off-wall": (
                 "{n} inner door(s) of building {building} lie in no wall between two rooms "
                 "({doors}); put the door on the shared wall or give 'between' with its rooms"),
@@ -96,6 +104,8 @@ SECTIONS = {
             "no-route": ("zu {code} führt von keinem Eingang ein Weg (Türen, Treppen und "
                          "Räume prüfen: orientation check)"),
             "no-entrance": "die Liegenschaft hat keinen Eingang, von dem ein Weg beginnt",
+            "app-header": "Anfahrtsweg im Gebäude (für die Leitstelle)",
+            "app-pick": "Ziel (Raum oder Treppe)",
         },
         "en": {
             "entrance": "{code} ({what})",
@@ -119,6 +129,8 @@ SECTIONS = {
             "no-route": ("no way leads to {code} from any entrance (check the doors, stairs "
                          "and rooms: orientation check)"),
             "no-entrance": "the site has no entrance a way can start from",
+            "app-header": "The way in (for the dispatch centre)",
+            "app-pick": "Destination (room or stair)",
         },
     },
 }
