@@ -9,6 +9,10 @@ format and records what it changed as :class:`ImportNote` values:
 * exterior doors are moved onto the nearest point of the outline (a note says how far); an
   exterior door further than ``max_door_snap_m`` from it is dropped with a warning, never
   turned into another kind;
+* a door's ``between`` (the rooms it opens into) is written where the source names them:
+  only rooms kept on the door's level, one or two of them (one for an exterior door); inner
+  doors farther than 0.75 m from every room outline of their storey are kept and counted in
+  one note per building (:mod:`._door_rooms`);
 * exterior windows are moved onto the outline when within ``max_window_snap_m``, else dropped;
 * stairs outside the footprint are moved just inside when close, else dropped;
 * room outlines are made valid and clipped to the footprint when they reach outside it, and
@@ -45,7 +49,8 @@ from .. import geo, model
 from ..errors import LimitError
 from ..model import DoorKind
 from ..words import Ref
-from ._drafts import BuildingDraft, SiteFeatureDraft
+from ._door_rooms import NEAR_ROOM_M, doors_off_rooms, fill_between
+from ._drafts import BuildingDraft, DoorDraft, RoomDraft, SiteFeatureDraft
 from ._geometry import (
     OUTLINE_NOISE_M,
     BoundaryIndex,
@@ -176,6 +181,26 @@ def _drop_empty_storeys(d: BuildingDraft, out: dict, notes: Notes) -> None:
     out["storeys"] = keep
 
 
+def _door_rooms(d: BuildingDraft, door_drafts: list[tuple[dict, DoorDraft]],
+                room_of: dict[RoomDraft, tuple[str, int]], rooms: list[dict],
+                notes: Notes) -> None:
+    """The doors' ``between`` from the source, and one note for the inner doors that lie
+    near no room outline of their storey (:mod:`._door_rooms`)."""
+    _, too_many = fill_between(door_drafts, room_of)
+    if too_many:
+        notes.info("doors-many-rooms", building=d.name, n=too_many)
+    off = doors_off_rooms([door for door, _ in door_drafts], rooms)
+    if off:
+        levels = sorted({door["level"] for door, _ in off})
+        no_rooms = sum(1 for _, dist in off if math.isinf(dist))
+        notes.warning("inner-doors-off-rooms", building=d.name, n=len(off),
+                      total=sum(1 for door, _ in door_drafts if door["kind"] == "inner"),
+                      distance=NEAR_ROOM_M, levels=", ".join(map(str, levels[:12]))
+                      + (" …" if len(levels) > 12 else ""),
+                      without=Ref.to("import.doors-on-storeys-without-rooms", n=no_rooms)
+                      if no_rooms else "")
+
+
 def _clip_to(rp: Polygon, outline: BaseGeometry, grown: BaseGeometry) -> tuple[Polygon | None, bool]:
     """``rp`` clipped to ``outline`` when it reaches past ``grown`` (outline + noise):
     (the polygon or None when nothing is left, whether it was clipped)."""
@@ -237,6 +262,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     moved: list[float] = []
     far: list[tuple[float, str]] = []
     bad_widths: list[float] = []
+    door_drafts: list[tuple[dict, DoorDraft]] = []
     for dd in d.doors:
         if not level_ok(dd.level, Ref("import.what-door"), dd.source_id):
             continue
@@ -258,6 +284,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
         if dd.source_id:
             door["source_id"] = dd.source_id
         doors.append(door)
+        door_drafts.append((door, dd))
     if far:
         notes.warning("door-off-outline", ", ".join(s for _, s in far[:8])
                       + (" …" if len(far) > 8 else ""), building=d.name, n=len(far),
@@ -304,10 +331,12 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
     numbers_seen: set[str] = set()
     unusable: list[str] = []
     duplicate: list[str] = []
+    room_of: dict[RoomDraft, tuple[str, int]] = {}  # kept room draft -> (room id, level)
     for rd in d.rooms:
         if not level_ok(rd.level, Ref("import.what-room"), rd.source_id):
             continue
-        room = {"id": ids.new("r", *rd.id_hints, rd.source_id, "room"), "level": rd.level}
+        rid = ids.new("r", *rd.id_hints, rd.source_id, "room")
+        room: dict = {"id": rid, "level": rd.level}
         name = clean_text(rd.name)
         if name:
             room["name"] = name
@@ -346,6 +375,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
         if rd.source_id:
             room["source_id"] = rd.source_id
         rooms.append(room)
+        room_of[rd] = (rid, rd.level)
     if clipped:
         notes.info("rooms-clipped", building=d.name, n=clipped)
     if storey_clipped:
@@ -364,6 +394,7 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
         notes.warning("room-numbers-duplicate", building=d.name, n=len(duplicate),
                       numbers=_listing(sorted(set(duplicate))))
     out["rooms"] = rooms
+    _door_rooms(d, door_drafts, room_of, rooms, notes)
 
     # windows
     windows = []

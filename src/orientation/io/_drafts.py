@@ -12,20 +12,6 @@ from ._geometry import XY
 
 
 @dataclass
-class DoorDraft:
-    """A door as read from the source. ``exterior`` decides whether it is snapped onto the
-    outline; ``kind`` must already follow the source (see each importer's rule)."""
-
-    at: XY
-    level: int
-    kind: DoorKind
-    main: bool = False
-    width: float | None = None
-    id_hints: tuple[object, ...] = ()
-    source_id: str | None = None
-
-
-@dataclass
 class StairDraft:
     at: XY
     levels: list[int]
@@ -34,7 +20,7 @@ class StairDraft:
     source_id: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class RoomDraft:
     level: int
     polygon: BaseGeometry | None
@@ -43,6 +29,24 @@ class RoomDraft:
     use: RoomUse | None = None
     id_hints: tuple[object, ...] = ()
     source_id: str | None = None
+
+
+@dataclass(eq=False)
+class DoorDraft:
+    """A door as read from the source. An exterior ``kind`` is snapped onto the outline;
+    ``kind`` must already follow the source (see each importer's rule). ``between``: the
+    room drafts (of the same building) that the source says the door opens into; assembly
+    keeps those that are kept as rooms on the door's level and writes their ids as the
+    door's ``between`` when one or two are left (one for an exterior door)."""
+
+    at: XY
+    level: int
+    kind: DoorKind
+    main: bool = False
+    width: float | None = None
+    id_hints: tuple[object, ...] = ()
+    source_id: str | None = None
+    between: tuple[RoomDraft, ...] = ()
 
 
 @dataclass

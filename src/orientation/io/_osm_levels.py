@@ -2,6 +2,7 @@
 
 * :func:`parse_levels`: whole levels of a ``level`` / ``repeat_on`` value (``0-3``,
   ``-1;0;1``), ranges capped;
+* :func:`room_kind`: whether an indoor element is a room (rooms, corridors, walkable areas);
 * :func:`osm_use`: a room's use from ``room=*``, ``indoor=corridor``, ``stairs=yes``,
   ``highway=elevator``, ``amenity=*``, then its name (:func:`~._uses.use_from_name`);
 * :func:`merge_shafts`: the pieces of one stairwell or lift shaft (drawn once per level, or
@@ -147,6 +148,44 @@ def osm_use(tags: dict) -> tuple[RoomUse | None, str | None]:
         return AMENITY_VALUES[amenity], None
     use = use_from_name(tags.get("name"), room.replace("_", " ") if room else None)
     return use, (room if room and use is None and room not in ("yes", "no") else None)
+
+
+#: The uses that make an ``indoor=area`` a room: the walkable parts of a storey (an open
+#: foyer, a corridor drawn as an area, an open stair) rather than a table in a room.
+AREA_ROOM_USES = frozenset({U.corridor, U.lobby, U.hall, U.stair})
+#: Tags that say an ``indoor=area`` is a corridor (older indoor schemas, common practice).
+_CORRIDOR_AREA_TAGS = (("highway", "corridor"), ("area:highway", "corridor"),
+                       ("corridor", "yes"), ("area", "corridor"))
+
+
+def room_kind(tags: dict, geom: BaseGeometry) -> tuple[bool, RoomUse | None, str | None]:
+    """Whether an indoor element is a room, its use, and an unmatched ``room=*`` value
+    (:func:`osm_use`). A room is an area that is an ``indoor=room`` or ``indoor=corridor``
+    (use ``corridor``), or an ``indoor=area`` whose use is a walkable one
+    (:data:`AREA_ROOM_USES`, by :func:`osm_use` or a corridor tag).
+
+    >>> from shapely.geometry import LineString, box
+    >>> room_kind({"indoor": "corridor", "ref": "F01"}, box(0, 0, 9, 2))
+    (True, <RoomUse.corridor: 'corridor'>, None)
+    >>> room_kind({"indoor": "area", "name": "Foyer"}, box(0, 0, 9, 9))[:2]
+    (True, <RoomUse.lobby: 'lobby'>)
+    >>> room_kind({"indoor": "area", "highway": "corridor"}, box(0, 0, 9, 2))[:2]
+    (True, <RoomUse.corridor: 'corridor'>)
+    >>> room_kind({"indoor": "area", "name": "Sitzecke"}, box(0, 0, 3, 3))
+    (False, None, None)
+    >>> room_kind({"indoor": "room"}, LineString([(0, 0), (1, 0)]))
+    (False, None, None)
+    """
+    indoor = tags.get("indoor")
+    if indoor not in ("room", "corridor", "area") or geom.area <= 0:
+        return False, None, None
+    use, unknown = osm_use(tags)
+    if indoor == "area":
+        if use is None and any(tags.get(k) == v for k, v in _CORRIDOR_AREA_TAGS):
+            use = U.corridor
+        if use not in AREA_ROOM_USES:
+            return False, None, None
+    return True, use, unknown
 
 
 @dataclass
@@ -302,6 +341,6 @@ def indoor_outline(areas: list[BaseGeometry], foot: BaseGeometry) -> Polygon | N
     return Polygon(p.exterior, [r for r in p.interiors if Polygon(r).area >= MIN_OPEN_HOLE_M2])
 
 
-__all__ = ["AMENITY_VALUES", "MIN_OPEN_HOLE_M2", "ROOM_VALUES", "WALL_GAP_M", "Shaft",
+__all__ = ["AMENITY_VALUES", "AREA_ROOM_USES", "room_kind", "MIN_OPEN_HOLE_M2", "ROOM_VALUES", "WALL_GAP_M", "Shaft",
            "indoor_outline", "merge_shafts", "osm_use", "parse_levels", "same_place",
            "too_wide"]

@@ -54,15 +54,18 @@ KEYWORDS: tuple[tuple[RoomUse, tuple[str, ...]], ...] = (
                 "lunchroom", "cafe")),
     (U.gym, ("sporthalle", "turnhalle", "gymnasium", "gym", "sport")),
     (U.hall, ("aula", "auditorium", "hoersaal", "hörsaal", "lecture hall", "saal", "hall",
-              "forum", "theater", "theatre")),
+              "halle", "pausenhalle", "forum", "theater", "theatre")),
     (U.library, ("bibliothek", "buecherei", "bücherei", "library", "mediathek", "media center")),
     (U.staff_room, ("lehrerzimmer", "staff room", "teachers lounge", "lounge",
                     "aufenthalt", "pausenraum", "break room")),
     (U.changing_room, ("umkleide", "changing", "locker room", "dusche", "shower")),
     (U.medical, ("sanitaetsraum", "sanitätsraum", "erste hilfe", "first aid", "nurse",
                  "krankenzimmer", "arzt", "health")),
-    (U.lobby, ("foyer", "eingangshalle", "lobby", "vestibule", "windfang", "entrance hall")),
-    (U.corridor, ("flur", "gang", "korridor", "corridor", "hallway", "hall way", "diele")),
+    (U.lobby, ("foyer", "eingangshalle", "eingang", "lobby", "vestibule", "windfang",
+               "entrance hall", "entrance area")),
+    (U.corridor, ("flur", "gang", "korridor", "corridor", "hallway", "hall way", "diele",
+                  "durchgang", "verkehrsflaeche", "verkehrsfläche", "erschliessung",
+                  "circulation", "passage", "aisle")),
     (U.storage, ("lager", "abstell", "storage", "store", "depot", "archiv", "archive",
                  "geraeteraum", "geräteraum", "closet", "vorrat")),
     (U.office, ("buero", "büro", "office", "sekretariat", "verwaltung", "schulleitung",
@@ -110,6 +113,9 @@ def use_from_name(*texts: str | None) -> RoomUse | None:
 None, <RoomUse.electrical: 'electrical'>, <RoomUse.storage: 'storage'>]
     >>> use_from_name(None, "", "Aufzug 2"), use_from_name("Labyrinth"), use_from_name("Lab 3")
     (<RoomUse.lift: 'lift'>, None, <RoomUse.laboratory: 'laboratory'>)
+    >>> [use_from_name(t).value for t in ("Flur 1.OG", "Verkehrsfläche", "Diele", "Pausenhalle",
+    ...                                   "Eingangsbereich", "Sporthalle")]
+    ['corridor', 'corridor', 'corridor', 'hall', 'lobby', 'gym']
     """
     for text in texts:
         if not text:

@@ -25,6 +25,9 @@
   boundary (``IfcRelSpaceBoundary``) of it is ``EXTERNAL``, else - when it has no space
   boundaries - when it (or the opening it fills) touches the footprint outline. The flag alone
   is never trusted to say *interior*: Revit writes ``IsExternal = False`` on every door.
+  A door's ``between`` are the spaces its space boundaries bound (``RelatingSpace``): two
+  for a door between rooms, one for an exterior door; a model without space boundaries
+  gives none (the layout finds the rooms from their outlines).
   Exterior doors are ``entrance`` unless ``Pset_DoorCommon.FireExit`` is true
   (``emergency_exit``); IFC has no main-entrance flag, so none is marked. Exterior doors of
   upper storeys (balconies, bridges) are imported as inner doors with a note: an importer does
@@ -310,10 +313,14 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
             return {}
 
     sb_kind: dict[int, set[str]] = defaultdict(set)
+    sb_spaces: dict[int, list[int]] = defaultdict(list)  # element -> the spaces it bounds
     for rel in f.by_type("IfcRelSpaceBoundary"):
         el = rel.RelatedBuildingElement
         if el is not None:
             sb_kind[el.id()].add(str(rel.InternalOrExternalBoundary or "").upper())
+            sp = rel.RelatingSpace
+            if sp is not None and sp.is_a("IfcSpace") and sp.id() not in sb_spaces[el.id()]:
+                sb_spaces[el.id()].append(sp.id())
 
     # the spaces: use, name and number, once
     space_info: dict[int, tuple[RoomUse | None, str | None, str | None, str]] = {}
@@ -341,6 +348,7 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
 
         # doors
         how: dict[str, int] = defaultdict(int)
+        bounded: list[tuple[DoorDraft, list[int]]] = []  # doors with their spaces
         upper = 0
         my_doors = ours(doors)
         for door in my_doors:
@@ -366,9 +374,11 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
                 kind = DoorKind.emergency_exit if common.get("FireExit") is True else DoorKind.entrance
                 how[why] += 1
             width = door.OverallWidth * scale if getattr(door, "OverallWidth", None) else None
-            d.doors.append(DoorDraft(at=(c.x, c.y), level=level, kind=kind, width=width,
-                                     id_hints=(_name(door.Name), door.GlobalId),
-                                     source_id=door.GlobalId))
+            dd = DoorDraft(at=(c.x, c.y), level=level, kind=kind, width=width,
+                           id_hints=(_name(door.Name), door.GlobalId), source_id=door.GlobalId)
+            d.doors.append(dd)
+            if sb_spaces.get(door.id()):
+                bounded.append((dd, sb_spaces[door.id()]))
         n_ext = sum(v for k, v in how.items() if not k.startswith("without"))
         if my_doors:
             notes.info("ifc-exterior-doors", building=bname, n=n_ext, total=len(my_doors),
@@ -400,6 +410,7 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
         # spaces
         my_spaces = ours(spaces)
         shafts: dict[RoomUse, list[Vertical]] = {RoomUse.stair: [], RoomUse.lift: []}
+        room_of_space: dict[int, RoomDraft] = {}
         for order, sp in enumerate(my_spaces):
             sh = shapes.get(sp.id())
             use, name, number, label = space_info[sp.id()]
@@ -411,10 +422,14 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
                 number = None  # a shaft has no room number: its stair or lift is coded
                 if poly is not None:
                     shafts[use].append(Vertical(poly, {level}, sp, False, order))
-            d.rooms.append(RoomDraft(level=level, polygon=poly, name=name,
-                                     number=number if keep_room_numbers else None, use=use,
-                                     id_hints=(number, name, sp.GlobalId),
-                                     source_id=sp.GlobalId))
+            rd = RoomDraft(level=level, polygon=poly, name=name,
+                           number=number if keep_room_numbers else None, use=use,
+                           id_hints=(number, name, sp.GlobalId), source_id=sp.GlobalId)
+            d.rooms.append(rd)
+            room_of_space[sp.id()] = rd
+        # the rooms a door opens into: the spaces its space boundaries bound
+        for dd, sids in bounded:
+            dd.between = tuple(room_of_space[s] for s in sids if s in room_of_space)
 
         # storey outlines: floor slabs (else spaces) with the walls of each storey
         my_slabs = [shapes[s.id()] for s in ours(slabs) if s.id() in shapes]

@@ -28,6 +28,9 @@ conformant, so only the absence of levels stops an import.
   ``emergencyexit`` -> ``emergency_exit``; ``service``, ``automobile``, ``bicycle`` ->
   ``service``; any pedestrian category -> ``entrance``. ``pedestrian.principal`` openings are
   main-entrance candidates: exactly one is marked ``main``; several are reported, none marked.
+  A door's ``between`` are the units it lies on (:func:`~._door_rooms.near_units`: their
+  boundary within 0.75 m of the opening's middle), when one or two do (one for an exterior
+  door); corridors are the ``walkway`` units (use ``corridor``).
 
 A ``.zip`` is read in memory: members with absolute paths or ``..`` are refused, as are
 archives whose members expand beyond :data:`MAX_UNCOMPRESSED_BYTES` in all or by more than
@@ -58,6 +61,7 @@ from ..errors import ImportError_, LimitError
 from ..model import SHAFT_USES, DoorKind, FeatureKind, RoomUse
 from ..words import Ref
 from ._assemble import assemble_site
+from ._door_rooms import near_units
 from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft
 from ._geometry import BoundaryIndex
 from ._imdf_units import NOT_ROOMS, Shaft, relationship_links, shaft_stacks, stack_point, unit_use
@@ -418,6 +422,7 @@ def read_imdf_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: 
     links = relationship_links(layers.get("relationship", []))
     linked = {uid: use for use, ids in links for uid in ids}
     shafts: dict[str, list[Shaft]] = defaultdict(list)
+    level_units: dict[tuple[str, int], list[tuple[RoomDraft, BaseGeometry]]] = defaultdict(list)
     orphan_units = 0
     not_rooms: Counter[str] = Counter()
     unmapped: Counter[str] = Counter()
@@ -448,9 +453,11 @@ def read_imdf_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: 
             shafts[bid].append(Shaft(ordinal, g, uid, name or alt, use))
         if number is not None and number == name:
             name = None
-        drafts[bid].rooms.append(RoomDraft(level=ordinal, polygon=g, name=name, number=number,
-                                           use=use, id_hints=(number, name, uid[:8]),
-                                           source_id=uid or None))
+        rd = RoomDraft(level=ordinal, polygon=g, name=name, number=number, use=use,
+                       id_hints=(number, name, uid[:8]), source_id=uid or None)
+        drafts[bid].rooms.append(rd)
+        if g.area > 0:
+            level_units[(bid, ordinal)].append((rd, g))
     if orphan_units:
         notes.warning("imdf-orphan-units", n=orphan_units)
     if not_rooms:
@@ -479,6 +486,7 @@ def read_imdf_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: 
     openings = layers.get("opening", [])
     principal: list[DoorDraft] = []
     rings: dict[tuple[str, int], BoundaryIndex] = {}
+    unit_trees: dict[tuple[str, int], tuple[list[BaseGeometry], shapely.STRtree]] = {}
     skipped = 0
     for f in openings:
         p = _props(f)
@@ -505,8 +513,16 @@ def read_imdf_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: 
             kind = DoorKind.entrance
         oid = str(f.get("id") or "")
         width = g.length if isinstance(g, LineString) and g.length > 0.3 else None
+        # the rooms it opens into: the units it lies on (geometry: IMDF says nothing else)
+        on_level = level_units.get((bid, ordinal), [])
+        if (bid, ordinal) not in unit_trees:
+            unit_trees[(bid, ordinal)] = ([ug for _, ug in on_level],
+                                          shapely.STRtree([ug for _, ug in on_level]))
+        polys, tree = unit_trees[(bid, ordinal)]
+        between = tuple(on_level[i][0] for i in near_units(g, polys, tree))
         d = DoorDraft(at=(mid.x, mid.y), level=ordinal, kind=kind, width=width,
-                      id_hints=(_name(p.get("name"), lang), oid[:8]), source_id=oid or None)
+                      id_hints=(_name(p.get("name"), lang), oid[:8]), source_id=oid or None,
+                      between=between)
         if exterior and cat == "pedestrian.principal":
             principal.append(d)
         drafts[bid].doors.append(d)

@@ -13,13 +13,20 @@ refused), then:
   **storey outlines**: a level's ``indoor=level`` polygons, else the union of its indoor areas
   (rooms, corridors, areas) closed over wall gaps (:func:`~._osm_levels.indoor_outline`), so
   that an atrium open over upper floors is no floor there;
-* **rooms**: ``indoor=room`` ways and multipolygons, one room per level they are on, ``ref``
-  the room number as it is (unless rooms are renumbered), ``name`` the name; the use from
-  ``room=*``, ``amenity=*``, the stair and lift tags, then the name
-  (:func:`~._osm_levels.osm_use`; one note counts the rooms without one);
+* **rooms**: ``indoor=room`` ways and multipolygons, ``indoor=corridor`` ones (use
+  ``corridor``) and ``indoor=area`` ones whose tags or name say corridor, lobby, hall or stair
+  (:func:`~._osm_levels.room_kind`: the Foyer of an atrium), one room per level they are on,
+  ``ref`` the room number as it is (unless rooms are renumbered; not of a corridor, whose ref
+  names it on its storey), ``name`` the name; the use from ``room=*``, ``amenity=*``, the
+  stair and lift tags, then the name (:func:`~._osm_levels.osm_use`; one note counts the
+  rooms without one);
 * **doors**: nodes tagged ``door=*`` or ``entrance=*``. A door is **exterior** when it is a
   node of a building outline (or, tagged ``entrance=*``, within 0.5 m of it), on its lowest
-  level; the others are inner doors of the building that contains them, one on each level;
+  level; the others are inner doors of the building that contains them, one on each level.
+  ``door=no`` (a doorway without a leaf) is an inner door where it is a node of a room's
+  outline, else nothing. A door's ``between`` are the rooms on its level whose outline has
+  its node (:mod:`._door_rooms` keeps one or two), and for an inner door on one such room
+  the one room whose outline passes through it (:func:`~._door_rooms.add_touching`);
 * **shafts**: a stairwell (``stairs=yes`` rooms/areas, ``room=stairs`` or a stair name;
   ``highway=steps`` inside a building) or a lift (``highway=elevator`` nodes and ways,
   ``room=elevator``) is one stair or one ``elevator`` feature with all its levels, however
@@ -54,6 +61,7 @@ from ..errors import ImportError_, LimitError
 from ..model import SHAFT_USES, DoorKind, FeatureKind, RoomUse, SiteFeatureKind
 from ..words import Ref
 from ._assemble import assemble_site
+from ._door_rooms import add_touching
 from ._drafts import (
     BuildingDraft,
     DoorDraft,
@@ -65,7 +73,14 @@ from ._drafts import (
 from ._geometry import polygons_of
 from ._limits import DEFAULT_IMPORT_LIMITS, ImportLimits
 from ._notes import Notes
-from ._osm_levels import Shaft, indoor_outline, merge_shafts, osm_use, parse_levels, too_wide
+from ._osm_levels import (
+    Shaft,
+    indoor_outline,
+    merge_shafts,
+    parse_levels,
+    room_kind,
+    too_wide,
+)
 from ._text import clean_text
 
 #: Largest .osm file read (bytes).
@@ -291,7 +306,8 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
 
     # --- rooms, stairs and elevators from ways and relations ----------------------------------
     indoor_items: list[tuple[str, dict, BaseGeometry]] = []
-    for wid, (_, tags) in ways.items():
+    item_nodes: dict[str, list[int]] = {}  # an indoor way or multipolygon -> its nodes
+    for wid, (nds, tags) in ways.items():
         if tags.get("indoor") in ("room", "area", "corridor", "yes") or tags.get("highway") in (
                 "steps", "elevator") or tags.get("stairs") == "yes":
             g = way_polygon(wid)
@@ -302,17 +318,23 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                     continue  # an open indoor=yes way: a line on the floor, no area
             if g is not None:
                 indoor_items.append((f"way/{wid}", tags, P(g)))
-    for rid, (_, tags) in rels.items():
+                item_nodes[f"way/{wid}"] = nds
+    for rid, (mem, tags) in rels.items():
         if tags.get("type") == "multipolygon" and tags.get("indoor") in ("room", "area",
                                                                           "corridor"):
             g = rel_polygon(rid)
             if g is not None:
                 indoor_items.append((f"relation/{rid}", tags, P(g)))
+                item_nodes[f"relation/{rid}"] = [n for typ, ref, _ in mem
+                                                 if typ == "way" and ref in ways
+                                                 for n in ways[ref][0]]
     for nid, (lon, lat, tags) in nodes.items():
         if tags.get("highway") == "elevator" or (tags.get("indoor") == "room" and "ref" in tags):
             indoor_items.append((f"node/{nid}", tags, Point(pt(lon, lat))))
 
     shafts: list[list[tuple[Shaft, tuple]]] = [[] for _ in drafts]  # (piece, id hints)
+    node_rooms: dict[int, list[str]] = {}           # node -> the rooms whose outline has it
+    room_at: dict[tuple[str, int], RoomDraft] = {}  # (room source id, level) -> its draft
     uses_total = uses_missing = 0
     unknown_rooms: dict[str, int] = {}
     for sid, tags, g in indoor_items:
@@ -321,8 +343,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                                                                      "yes"):
             for level in quiet_levels(tags):
                 areas[bi].setdefault(level, []).append(g)
-        is_room = tags.get("indoor") == "room" and not isinstance(g, (Point, LineString))
-        use, unknown = osm_use(tags) if is_room else (None, None)
+        is_room, use, unknown = room_kind(tags, g)
         is_stair = (tags.get("stairs") == "yes" or tags.get("highway") == "steps"
                     or use == RoomUse.stair)
         is_lift = tags.get("highway") == "elevator" or use == RoomUse.lift
@@ -346,13 +367,18 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                 if unknown:
                     unknown_rooms[unknown] = unknown_rooms.get(unknown, 0) + 1
             shaft = use in SHAFT_USES
+            # a shaft's ref names the stair or lift, a corridor's the corridor on its storey
+            # (F01 on every floor): no room number
+            numbered = keep_room_numbers and not shaft and tags.get("indoor") != "corridor"
+            for n in set(item_nodes.get(sid, ())):
+                node_rooms.setdefault(n, []).append(sid)
             for level in lv:
                 hint = f"{ref or name or sid.replace('/', '-')}" + (f" l{level}" if len(lv) > 1 else "")
-                # a shaft's ref names the stair or lift, not a room: no room number
-                d.rooms.append(RoomDraft(level=level, polygon=g,
-                                         name=(name or ref) if shaft else name,
-                                         number=ref if keep_room_numbers and not shaft else None,
-                                         use=use, id_hints=(hint,), source_id=sid))
+                rd = RoomDraft(level=level, polygon=g, name=(name or ref) if shaft else name,
+                               number=ref if numbered else None, use=use, id_hints=(hint,),
+                               source_id=sid)
+                d.rooms.append(rd)
+                room_at[(sid, level)] = rd
         hints = (ref, name, sid.replace("/", "-"))
         if is_stair:
             shafts[bi].append((Shaft("stair", g, lv, ref, name, sid), hints))
@@ -387,7 +413,10 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     for nid, (lon, lat, tags) in nodes.items():
         door = tags.get("door")
         entrance = tags.get("entrance")
-        if not (door or entrance) or (door == "no" and not entrance):
+        # door=no: a doorway without a door leaf; an inner one on room outlines still
+        # connects those rooms (below), one elsewhere is nothing to place
+        opening = door == "no" and not entrance
+        if not (door or entrance) or (opening and nid not in node_rooms):
             continue
         xy = pt(lon, lat)
         p = Point(xy)
@@ -397,6 +426,8 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
             if len(near):
                 bi = int(min(near, key=lambda i: boundaries[int(i)].distance(p)))
         exterior = bi is not None
+        if exterior and opening:
+            continue  # a gap in the outline without an entrance tag: no door is invented
         if bi is None:
             bi = building_of(p)
             if bi is None:
@@ -422,12 +453,18 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                 kind, main = DoorKind.entrance, False
         else:
             kind, main = DoorKind.inner, False
+        on_rooms = node_rooms.get(nid, ())
         for level in lv:  # an inner door repeated on several storeys is a door on each
+            # the rooms it opens into: those on its level whose outline has its node
+            between = tuple(room_at[(r, level)] for r in on_rooms if (r, level) in room_at)
             drafts[bi].doors.append(DoorDraft(
                 at=xy, level=level, kind=kind, main=main, width=_float(tags.get("width")),
                 id_hints=(clean_text(tags.get("name")),
                           f"n{nid}" + (f"-l{level}" if len(lv) > 1 else "")),
-                source_id=f"node/{nid}"))
+                source_id=f"node/{nid}", between=between))
+
+    for d in drafts:  # a door on one room's way that lies on another room's outline too
+        add_touching(d.doors, d.rooms)
 
     # --- storeys ------------------------------------------------------------------------------
     for (sid, tags, _, _), d, used in zip(building_geoms, drafts, levels_used):

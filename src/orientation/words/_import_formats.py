@@ -5,6 +5,17 @@ a note's English template is its ``message``."""
 from __future__ import annotations
 
 _DE: dict[str, str] = {
+    # --- interior doors (_assemble, _door_rooms) -----------------------------------------
+    "inner-doors-off-rooms": (
+        "Gebäude '{building}': {n} von {total} Innentüren liegen weiter als {distance:g} m von "
+        "jedem Raumumriss ihres Geschosses entfernt (Ebene {levels}){without}; sie bleiben "
+        "erhalten, verbinden aber keinen Raum: ihre Lage prüfen oder die Räume und Flure "
+        "ergänzen"),
+    "doors-on-storeys-without-rooms": ", {n} davon auf Geschossen ohne Raumumrisse",
+    "doors-many-rooms": (
+        "Gebäude '{building}': {n} Tür(en) liegen laut Quelle an mehr Räumen, als eine Tür "
+        "verbindet (zwei, bei einer Außentür einer); für sie wird 'between' nicht gesetzt, die "
+        "Räume ergeben sich aus den Umrissen"),
     # --- IFC ------------------------------------------------------------------------------
     "ifc-uses-unmapped": (
         "{n} von {total} Räumen (IfcSpace) nennen keine erkennbare Nutzung (weder in "
@@ -28,6 +39,16 @@ _DE: dict[str, str] = {
 }
 
 _EN: dict[str, str] = {
+    # --- interior doors (_assemble, _door_rooms) -----------------------------------------
+    "inner-doors-off-rooms": (
+        "building '{building}': {n} of {total} inner doors lie farther than {distance:g} m "
+        "from every room outline of their storey (level {levels}){without}; they are kept, "
+        "but connect no room: check where they are, or add the rooms and corridors"),
+    "doors-on-storeys-without-rooms": ", {n} of them on storeys without room outlines",
+    "doors-many-rooms": (
+        "building '{building}': {n} door(s) lie on more rooms in the source than a door "
+        "connects (two, one for an exterior door); their 'between' is left out, and their "
+        "rooms are found from the outlines"),
     # --- IFC ------------------------------------------------------------------------------
     "ifc-uses-unmapped": (
         "{n} of {total} spaces (IfcSpace) name no use that can be recognised (not in "
