@@ -30,7 +30,12 @@ run: $(VENV)/.run-stamp
 test: $(VENV)/.dev-stamp
 	$(PY) -m pytest -q
 
-app: $(VENV)/.dev-stamp
+# the app and the imports it offers for uploads (IFC, DXF); none of the dev tools
+$(VENV)/.app-stamp: pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[app,ifc,dxf]'
+	@touch $@ $(VENV)/.run-stamp
+
+app: $(VENV)/.app-stamp
 	$(VENV)/bin/streamlit run app.py
 
 bench: $(VENV)/.dev-stamp

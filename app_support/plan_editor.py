@@ -9,13 +9,20 @@ event (the component's value stays the same over later reruns; :func:`new_event`
 one from it):
 
 * ``{"action": "add-door", "building": id, "at": [x, y]}``
-* ``{"action": "move-door", "building": id, "door": id, "at": [x, y]}``
+* ``{"action": "move", "ref": ref, "kind": kind, "at": [x, y]}`` (a door, stair or feature
+  dragged) / ``… "by": [dx, dy]}`` (a line or an area dragged); ``{"action": "move-door",
+  "building": id, "door": id, "at": [x, y]}``
 * ``{"action": "set-main", "building": id, "door": id}``
-* ``{"action": "delete", "building": id, "element": id}`` / ``{"action": "delete",
-  "site_feature": index}``
+* ``{"action": "delete", "ref": ref, "kind": kind}`` / ``{"action": "delete", "building": id,
+  "element": id}`` / ``{"action": "delete", "site_feature": index}``
 * ``{"action": "add-line", "line": [[x, y], …]}`` (kind: the editor's line kind)
 * ``{"action": "place", "at": [x, y], "building": id or null}`` (kind: the editor's)
 * ``{"action": "pick-point", "at": [x, y]}`` (the point whose latitude/longitude is typed next)
+
+``ref`` is the element's reference (:func:`orientation.plan_edits.find`: ``haus/d-1``,
+``haus/features[3]`` for a feature without an id, ``site_features[2]``), as :func:`view_data`
+gives it with every element it draws; ``kind`` is the kind drawn, so that a click on a plan
+that has changed since is refused rather than applied to another element.
 """
 
 from __future__ import annotations
@@ -27,12 +34,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from orientation import words
 from orientation.errors import InputError
 from orientation.model import Building, Site
 from orientation.plan import Plan
 
+from .words import kind_word
+
 #: The editor's modes, in the order the page offers them.
-MODES = ("look", "add-door", "set-main", "move-door", "delete", "line", "place", "position")
+MODES = ("look", "add-door", "set-main", "move", "delete", "line", "place", "position")
 #: Line kinds the editor draws, and the kinds it places (site features, then building features).
 LINE_KINDS = ("road", "fire_lane", "footway")
 SITE_POINT_KINDS = ("hydrant", "assembly_point", "gate")
@@ -119,10 +129,33 @@ def codes_of(plan: Plan | None) -> dict[tuple[str, str], tuple[str, bool]]:
     return {(m.building, m.element): (m.code, m.main) for m in plan.markings}
 
 
-def view_data(site: Site, plan: Plan | None, view: str) -> dict[str, Any]:
+def feature_word(lang: str, kind: str) -> str:
+    """A site or building feature's kind for people (``fire_lane`` -> ``Feuerwehrzufahrt``).
+
+    >>> feature_word("de", "fire_lane"), feature_word("en", "key_box")
+    ('Feuerwehrzufahrt', 'Key box')
+    """
+    text = words.get("feature." + kind, lang, kind) or kind
+    return text[:1].upper() + text[1:]
+
+
+def label(lang: str, element: Any, code: str = "") -> str:
+    """What an element is, for people: ``Eingang E1``, ``Treppe T1``, ``Hydrant: UH 1``."""
+    kind = getattr(getattr(element, "kind", None), "value", None)
+    if type(element).__name__ == "Door":
+        return f"{kind_word(lang, kind or '')} {code or element.id}"
+    if kind is None:  # a stair
+        return f"{kind_word(lang, 'stair')} {code or element.name or element.id}"
+    name = getattr(element, "name", None)
+    return feature_word(lang, kind) + (f": {name}" if name else "")
+
+
+def view_data(site: Site, plan: Plan | None, view: str, lang: str = "de") -> dict[str, Any]:
     """What the component draws of ``view``, JSON-ready, in plan metres (x east, y north):
-    building outlines, storey outline, rooms, doors with their codes, stairs, features and
-    the site features (with their index in the file, for deleting)."""
+    building outlines, storey outline, rooms, doors with their codes, stairs, the building
+    features (on the site plan: those of the ground floor) and the site features. Each door,
+    stair and feature comes with its reference (``ref``, see :mod:`orientation.plan_edits`:
+    the id, or its place for one without an id) and a ``label`` in ``lang``."""
     codes = codes_of(plan)
     where = parse_view(view)
     shown = [b for b in site.buildings if where is None or b.id == where[0]]
@@ -148,13 +181,16 @@ def view_data(site: Site, plan: Plan | None, view: str) -> dict[str, Any]:
                                          or r.number or r.name or ""})
             for st in b.stairs:
                 if level in st.levels:
-                    out["stairs"].append({"id": st.id, "at": _xy(st.at),
-                                          "code": codes.get((b.id, st.id), ("", False))[0]})
-            for f in b.features:
-                if level in f.served_levels:
-                    out["features"].append({"building": b.id, "id": f.id, "kind": f.kind.value,
-                                            "at": _xy(f.at),
-                                            "name": f.name or ""})
+                    code = codes.get((b.id, st.id), ("", False))[0]
+                    out["stairs"].append({"id": st.id, "at": _xy(st.at), "code": code,
+                                          "ref": f"{b.id}/{st.id}",
+                                          "label": label(lang, st, code)})
+        for i, f in enumerate(b.features):
+            if on in f.served_levels:
+                out["features"].append({"building": b.id, "id": f.id, "index": i,
+                                        "kind": f.kind.value, "at": _xy(f.at),
+                                        "name": f.name or "", "label": label(lang, f),
+                                        "ref": f"{b.id}/{f.id or f'features[{i}]'}"})
         for d in b.doors:
             if level is None and (d.level != on or d.kind.value == "inner"):
                 continue
@@ -163,12 +199,14 @@ def view_data(site: Site, plan: Plan | None, view: str) -> dict[str, Any]:
             code, main = codes.get((b.id, d.id), (d.label or "", d.main))
             out["doors"].append({"building": b.id, "id": d.id, "at": _xy(d.at),
                                  "kind": d.kind.value, "code": code, "main": bool(d.main or main),
-                                 "level": d.level})
+                                 "level": d.level, "ref": f"{b.id}/{d.id}",
+                                 "label": label(lang, d, code)})
     if where is None:
         for i, sf in enumerate(site.site_features):
             out["site_features"].append({"index": i, "kind": sf.kind.value, "name": sf.name or "",
                                          "at": _xy(sf.at) if sf.at else None,
-                                         "line": _pts(sf.line), "polygon": _pts(sf.polygon)})
+                                         "line": _pts(sf.line), "polygon": _pts(sf.polygon),
+                                         "ref": f"site_features[{i}]", "label": label(lang, sf)})
     out["bounds"] = _bounds(out)
     return out
 
@@ -205,7 +243,8 @@ def _bounds(data: Mapping[str, Any]) -> list[float]:
 class Choices:
     """What the page's widgets beside the plan say: the kind of door to add and whether it is
     the main entrance, the kind of line to draw and of point to place, and the view (its
-    storey is the level of new doors and features)."""
+    storey is the level of new doors and features), and the interface's language (for the
+    words of the notices)."""
 
     door_kind: str = "entrance"
     main: bool = False
@@ -213,6 +252,7 @@ class Choices:
     place_kind: str = "hydrant"
     view: str = SITE_VIEW
     name: str | None = None
+    lang: str = "de"
 
 
 @dataclass(frozen=True)
@@ -286,6 +326,24 @@ def _ring_distance(p: tuple[float, float], ring: Sequence[Sequence[float]]) -> f
     return best
 
 
+def _target(site: Site, event: Mapping[str, Any]) -> tuple[Any, Any]:
+    """The place and the element an event's ``ref`` names, when it is still of the ``kind``
+    the component drew (a click on a plan that has changed since is refused)."""
+    from orientation import plan_edits as pe
+
+    ref, element = pe.find(site, _text(event.get("ref"), "reference"))
+    kind = event.get("kind")
+    now = getattr(getattr(element, "kind", None), "value", None)
+    if kind is not None and kind != now:
+        raise _bad(f"a click on {ref}, which is no {kind} (any more)")
+    return ref, element
+
+
+def _code(element: Any) -> str:
+    """The pinned code of a door or a stair (the notice names the element by it), or ""."""
+    return getattr(element, "label", None) or ""
+
+
 def apply_event(site: Site, event: Mapping[str, Any], choices: Choices) -> Applied:
     """The edit one event of the component asks for, through :mod:`orientation.plan_edits`.
 
@@ -307,20 +365,31 @@ def apply_event(site: Site, event: Mapping[str, Any], choices: Choices) -> Appli
         new = pe.move_door(site, _text(event.get("building"), "building"),
                            _text(event.get("door"), "door"), _point(event.get("at")))
         return Applied(new, notice="pe_door_moved", values=(("door", event["door"]),))
+    if action == "move":
+        ref, e = _target(site, event)
+        at, by = event.get("at"), event.get("by")
+        if (at is None) == (by is None):
+            raise _bad("a move without at or by")
+        new = pe.move(site, ref, at=None if at is None else _point(at),
+                      by=None if by is None else _point(by))
+        if ref.key == "doors":
+            return Applied(new, notice="pe_door_moved", values=(("door", e.id),))
+        return Applied(new, notice="pe_moved", values=(("what", label(choices.lang, e)),))
     if action == "set-main":
         door = _text(event.get("door"), "door")
         new = pe.set_main_door(site, _text(event.get("building"), "building"), door)
         return Applied(new, notice="pe_main_set", values=(("door", door),))
     if action == "delete":
-        index = event.get("site_feature")
-        if index is not None:
-            if not isinstance(index, int) or isinstance(index, bool):
+        if event.get("ref") is None:  # the older forms: a site feature's index, an element's id
+            index = event.get("site_feature")
+            if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
                 raise _bad(f"no feature number ({index!r})")
-            return Applied(pe.remove_site_feature(site, index), notice="pe_deleted",
-                           values=(("what", f"#{index + 1}"),))
-        element = _text(event.get("element"), "element")
-        return Applied(pe.remove_element(site, _text(event.get("building"), "building"), element),
-                       notice="pe_deleted", values=(("what", element),))
+            event = {"ref": f"site_features[{index}]" if index is not None else
+                     f"{_text(event.get('building'), 'building')}/"
+                     f"{_text(event.get('element'), 'element')}"}
+        ref, e = _target(site, event)
+        return Applied(pe.remove(site, ref), notice="pe_deleted",
+                       values=(("what", label(choices.lang, e, _code(e))),))
     if action == "add-line":
         raw = event.get("line")
         if not isinstance(raw, list) or len(raw) < 2:
@@ -377,5 +446,5 @@ def mode_for(item: Any) -> tuple[str | None, str | None]:
 
 __all__ = ["BUILDING_POINT_KINDS", "DOOR_KINDS", "FIX_MODES", "LINE_KINDS", "MODES", "PLACE_KINDS",
            "SITE_POINT_KINDS", "SITE_VIEW", "UNDO_LIMIT", "Applied", "Choices", "apply_event",
-           "codes_of", "component", "mode_for", "nearest_building", "new_event", "parse_view",
+           "codes_of", "component", "feature_word", "label", "mode_for", "nearest_building", "new_event", "parse_view",
            "popped", "pushed", "removable_storeys", "storey_view", "view_data", "view_title", "views"]

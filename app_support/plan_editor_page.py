@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from orientation import plan_edits, words
+from orientation import plan_edits
 from orientation.errors import OrientationError
 from orientation.model import Site
 from orientation.plan import Plan
@@ -31,10 +31,7 @@ CANVAS = "pe_canvas"
 HEIGHT_PX = 560
 
 
-def feature_word(lang: str, kind: str) -> str:
-    """A site or building feature's kind for people (``fire_lane`` -> ``Feuerwehrzufahrt``)."""
-    text = words.get("feature." + kind, lang, kind) or kind
-    return text[:1].upper() + text[1:]
+feature_word = pe.feature_word
 
 
 def _msg(state: MutableMapping[str, Any], kind: str, text: str) -> None:
@@ -53,7 +50,8 @@ def take_event(state: MutableMapping[str, Any], set_site: Callable[[Site], None]
                          line_kind=state.get("pe_line_kind", "road"),
                          place_kind=state.get("pe_place_kind", "hydrant"),
                          view=state.get("pe_view", pe.SITE_VIEW),
-                         name=(state.get("pe_feature_name") or "").strip() or None)
+                         name=(state.get("pe_feature_name") or "").strip() or None,
+                         lang=lang)
     try:
         done = pe.apply_event(state["site"], event, choices)
     except OrientationError as exc:
@@ -150,8 +148,9 @@ def show(state: MutableMapping[str, Any], site: Site, plan: Plan, *, lang: str, 
         msg = state.get("pe_msg")
         if msg:
             (st.error if msg[0] == "error" else st.success)(msg[1])
-        data = pe.view_data(site, plan, state["pe_view"])
-        pe.component()(data=data, mode=mode, hint=tr(L, f"pe_hint_{mode}"),
+        data = pe.view_data(site, plan, state["pe_view"], L)
+        pe.component()(data=data, mode=mode, hint=tr(L, f"pe_hint_{mode}"), lang=L,
+                       title=pe.view_title(site, state["pe_view"], tr(L, "pe_view_site")),
                        point=list(state["pe_point"]) if state.get("pe_point") else None,
                        height=HEIGHT_PX, key=CANVAS, default=None,
                        on_change=lambda: take_event(state, set_site, L))

@@ -131,7 +131,7 @@ def test_set_the_site(rathaus, capsys):
 
 def test_remove_an_element_a_storey_and_a_site_feature(rathaus, capsys):
     code, out, _ = run(capsys, str(rathaus), "remove", "rathaus/d-west")
-    assert code == 0 and "removed d-west of building 'rathaus'" in out
+    assert code == 0 and "removed door d-west (emergency_exit) of building 'rathaus'" in out
     code, out, _ = run(capsys, str(rathaus), "remove", "storey", "rathaus/2")
     assert code == 0 and "removed storey 2 of building 'rathaus' and 26 element(s)" in out
     n = len(load_site(rathaus).site_features)
@@ -150,6 +150,68 @@ def test_remove_an_element_a_storey_and_a_site_feature(rathaus, capsys):
     assert run(capsys, str(rathaus), "remove", "storey", "rathaus/1")[0] == 0
     err = unchanged_after(capsys, rathaus, "remove", "storey", "rathaus/0")
     assert "only storey" in err
+
+
+def test_features_without_an_id_are_listed_moved_and_removed_by_their_place(rathaus, capsys):
+    """The town hall's features have no id: ``list`` names each by its place, ``move`` and
+    ``remove`` take that name; the file keeps its comments (a moved feature its own)."""
+    code, out, _ = run(capsys, str(rathaus), "list", "features", "site_features")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == ("rathaus/features[0]  key box 'Feuerwehrschlüsseldepot "
+                                      "(FSD)' at (26.5, -0.3), level 0")
+    assert "rathaus/features[4]  elevator 'Aufzug (EG bis 2. OG)' at (27, 10.25), levels 0, 1, 2" \
+        in lines
+    assert "site_features[3]  hydrant 'UH 1' at (-3, -13)" in lines
+    assert "site_features[0]  road 'Marktplatz' 2 points from (-30, -16)" in lines
+    code, out, _ = run(capsys, str(rathaus), "list")
+    assert "rathaus/d-ost  door d-ost (entrance) at (48, 13), level 0" in out.splitlines()
+
+    code, out, _ = run(capsys, str(rathaus), "move", "rathaus/features[0]", "--at", "25.5,-0.2")
+    assert code == 0 and out.strip().endswith(
+        "moved key box 'Feuerwehrschlüsseldepot (FSD)' (features[0]) of building 'rathaus' to "
+        "(25.5, -0.2)")
+    code, out, _ = run(capsys, str(rathaus), "move", "site_features[0]", "--by", "0,-2")
+    assert code == 0 and "moved road 'Marktplatz' (site_features[0]) by (0, -2)" in out
+    code, out, _ = run(capsys, str(rathaus), "move", "site_features[3]", "--by", "1,1")
+    assert code == 0 and "by (1, 1) to (-2, -12)" in out
+    code, out, _ = run(capsys, str(rathaus), "remove", "rathaus/features[3]")
+    assert code == 0 and "removed aed 'AED Foyer' (features[3]) of building 'rathaus'" in out
+    code, out, _ = run(capsys, str(rathaus), "remove", "site_features[4]")
+    assert code == 0 and "removed hydrant 'UH 2' (site_features[4])" in out
+
+    text = rathaus.read_text(encoding="utf-8")
+    assert ("- {kind: key_box, at: [25.5, -0.2], level: 0, name: Feuerwehrschlüsseldepot (FSD)}"
+            "   # außen neben dem Haupteingang") in text
+    assert ("- {kind: road, name: Marktplatz, line: [[-30, -18], [80, -18]]}   # vor dem "
+            "Haupteingang") in text
+    assert "AED Foyer" not in text and "UH 2" not in text and "UH 1, at: [-2, -12]" in text
+    site = load_site(rathaus)
+    assert [f.kind.value for f in site.building("rathaus").features][:4] == [
+        "key_box", "fire_alarm_panel", "first_info_point", "elevator"]
+
+    err = unchanged_after(capsys, rathaus, "remove", "rathaus/features[9]")
+    assert "building 'rathaus' has no features[9]; it has features[0] to features[6]" in err
+    err = unchanged_after(capsys, rathaus, "move", "site_features[0]", "--at", "0,0")
+    assert "a road is a line or an area: move it by dx, dy" in err
+    err = unchanged_after(capsys, rathaus, "move", "rathaus/features[0]", "--at", "100,100")
+    assert "outside building 'rathaus'" in err
+    err = unchanged_after(capsys, rathaus, "remove", "rathaus/sofas[1]")
+    assert "'sofas' is no list of a building" in err
+    err = unchanged_after(capsys, rathaus, "list", "sofas")
+    assert "unknown list 'sofas'" in err
+    before = rathaus.read_bytes()
+    with pytest.raises(SystemExit):  # --at and --by at once: a usage error
+        main(["edit", str(rathaus), "move", "rathaus/d-ost", "--at", "1,1", "--by", "1,1"])
+    assert rathaus.read_bytes() == before
+    capsys.readouterr()
+
+
+def test_move_a_door_snaps_it_onto_the_wall(rathaus, capsys):
+    code, out, _ = run(capsys, str(rathaus), "move", "rathaus/d-ost", "--at", "48.4,14")
+    assert code == 0 and "moved door d-ost (entrance) of building 'rathaus' to (48, 14)" in out
+    assert "- {id: d-ost, at: [48, 14], level: 0, kind: entrance, width: 1.5}   # Nebeneingang" \
+        in rathaus.read_text(encoding="utf-8")
+    unchanged_after(capsys, rathaus, "move", "rathaus/d-ost", "--at", "44,14")  # 4 m off
 
 
 def test_missing_lists_what_keeps_the_site_from_print(tmp_path, capsys):

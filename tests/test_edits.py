@@ -148,7 +148,8 @@ def test_freeze_in_memory_equals_the_command_lines_pin(example, tmp_path):
 def test_plan_pins_are_what_pin_text_takes(school, school_plan):
     site, text = school
     codes, letters = edits.plan_pins(school_plan)
-    out, n = pin_text(text, suffix=".yaml", codes=codes, letters=letters, file="s.yaml")
+    out, n = pin_text(text, suffix=".yaml", codes=codes, letters=letters, file="s.yaml",
+                      guidance=edits.guidance_pins(school_plan))
     assert site_from_bytes(out.encode(), name="s.yaml") == edits.freeze_codes(site,
                                                                             school_plan)[0]
     assert n == edits.freeze_codes(site, school_plan)[1]

@@ -202,6 +202,120 @@ def test_building_features(site):
         pe.add_feature(site, "main", "key_box", (5, 40))
 
 
+# --- references: every element, with an id or without -----------------------------------------
+
+
+def test_find_names_every_element_by_id_or_by_its_place():
+    s = _full()  # its aed has no id
+    ref, e = pe.find(s, "main/features[2]")
+    assert (ref.building, ref.key, ref.index, e.kind.value) == ("main", "features", 2, "aed")
+    assert str(ref) == "main/features[2]" and pe.find(s, ref)[1] is e
+    assert pe.find(s, "main/kb")[0] == pe.Ref("main", "features", 1)
+    assert pe.find(s, "main/doors[1]")[1].id == "d-up"
+    assert pe.find(s, " site_features[0] ")[1].kind.value == "road"
+    got = [text for text, _, _ in pe.references(s)]
+    assert got[:2] == ["main/d-main", "main/d-up"]
+    assert {"main/lift", "main/kb", "main/features[2]", "site_features[0]"} <= set(got)
+    assert all(pe.find(s, text)[0] == r for text, r, _ in pe.references(s))
+    for bad, match in (("main/features[3]", r"no features\[3\]; it has features\[0\] to "
+                                            r"features\[2\]"),
+                       ("site_features[1]", r"the site has no site_features\[1\]"),
+                       ("main/zz", "has no element 'zz'.*main/features\\[N\\]"),
+                       ("main/sofas[0]", "'sofas' is no list of a building"),
+                       ("nope/features[0]", "no building 'nope'"),
+                       ("features[0]", "is no reference; give BUILDING/ID"),
+                       ("main/features[-1]", "has no element")):
+        with pytest.raises(OptionError, match=match):
+            pe.find(s, bad)
+
+
+def test_remove_and_move_a_feature_without_an_id():
+    s = _full()
+    gone = pe.remove(s, "main/features[2]")
+    assert [f.id for f in gone.building("main").features] == ["lift", "kb"]
+    assert pe.remove_element(s, "main", "features[2]") == gone
+    moved = pe.move(s, "main/features[2]", at=(30, 10.004))
+    assert moved.building("main").features[2].at == (30.0, 10.004)
+    assert moved.building("main").features[2].level == 2
+    assert pe.move_feature(s, "main", 2, (30, 10.004)) == moved
+    assert pe.move_feature(s, "main", "kb", (19, -0.5)).building("main").features[1].at == \
+        (19.0, -0.5)  # on the wall, outside: a key box
+    shifted = pe.move(s, "main/features[2]", by=(1, -1))
+    assert shifted.building("main").features[2].at == (9.0, 7.0)
+    with pytest.raises(OptionError, match="outside building 'main'"):
+        pe.move(s, "main/features[2]", at=(30, 40))
+    with pytest.raises(OptionError, match="not both"):
+        pe.move(s, "main/features[2]", at=(1, 1), by=(1, 1))
+    with pytest.raises(OptionError, match="not both"):
+        pe.move(s, "main/features[2]")
+
+
+def test_move_doors_stairs_windows_rooms_and_site_features():
+    s = _full()
+    assert pe.move(s, "main/d-main", at=(12, 0.9)).building("main").doors[0].at == (12.0, 0.0)
+    assert pe.move(s, "main/d-main", by=(3, -1)).building("main").doors[0].at == (23.0, 0.0)
+    with pytest.raises(OptionError, match="click on the wall"):
+        pe.move(s, "main/d-main", by=(0, 5))
+    assert pe.move(s, "main/s1", by=(2, 0)).building("main").stairs[0].at == (7.0, 5.0)
+    assert pe.move(s, "main/w1", at=(12, 20.6)).building("main").windows[0].at == (12.0, 20.0)
+    s2 = make(rooms=[{"id": "r1", "level": 0, "polygon": box(0, 0, 10, 10)}])
+    room = pe.move(s2, "main/r1", by=(1, 2)).building("main").rooms[0]
+    assert room.polygon[0] == (1.0, 2.0) and room.polygon[2] == (11.0, 12.0)
+    with pytest.raises(OptionError, match="is its outline: move it by"):
+        pe.move(s2, "main/r1", at=(1, 1))
+    with pytest.raises(OptionError, match="has no outline"):
+        pe.move(s, "main/r1", by=(1, 1))
+    s3, i = pe.add_site_feature(s, "hydrant", at=(-5, -5))
+    assert pe.move(s3, f"site_features[{i}]", at=(-6, -7)).site_features[i].at == (-6.0, -7.0)
+    assert pe.move_site_feature(s3, i, by=(1, 1)).site_features[i].at == (-4.0, -4.0)
+    road = pe.move_site_feature(s3, 0, by=(0, -2.5)).site_features[0]
+    assert road.line == ((-50.0, -17.5), (100.0, -17.5))
+    with pytest.raises(OptionError, match="a road is a line or an area"):
+        pe.move_site_feature(s3, 0, at=(0, 0))
+    with pytest.raises(OptionError, match="no site feature 7"):
+        pe.move_site_feature(s3, 7, by=(1, 1))
+
+
+_FEATURES = """format: orientation/site@1
+site: {name: S}
+buildings:
+  - id: a
+    name: A
+    footprint: [[0, 0], [10, 0], [10, 10], [0, 10]]
+    storeys: [{level: 0, name: EG}]
+    doors:
+      - {id: x, at: [0, 2], kind: entrance, main: true}
+    features:
+      - {kind: key_box, at: [5, -0.3]}   # beside the door
+      - {kind: fire_alarm_panel, at: [1, 1]}   # the panel
+      - {kind: aed, at: [2, 2]}   # the defibrillator
+site_features:
+  - {kind: road, line: [[-10, -5], [20, -5]]}   # the street
+  - {kind: hydrant, name: H1, at: [-3, -3]}   # at the corner
+"""
+
+
+def test_moved_and_removed_features_without_an_id_keep_the_files_comments():
+    s = site_from_bytes(_FEATURES.encode(), name="s.yaml")
+    s2 = pe.move(s, "a/features[1]", at=(2, 1))
+    s2 = pe.remove(s2, "a/features[2]")
+    s2 = pe.move(s2, "site_features[0]", by=(0, -1))
+    s2 = pe.move(s2, "site_features[1]", at=(-4, -3))
+    new = pe.site_text_after(_FEATURES, s2, name="s.yaml")
+    assert site_from_bytes(new.encode(), name="s.yaml") == s2
+    assert "      - {kind: key_box, at: [5, -0.3]}   # beside the door\n" in new
+    assert "      - {kind: fire_alarm_panel, at: [2, 1]}   # the panel\n" in new
+    assert "aed" not in new and "defibrillator" not in new
+    assert "  - {kind: road, line: [[-10, -6], [20, -6]]}   # the street\n" in new
+    assert "  - {kind: hydrant, name: H1, at: [-4, -3]}   # at the corner\n" in new
+    # a feature put in the place of another kind is a new one: the old one's comment goes
+    s3 = pe.remove(s, "a/features[1]")
+    s3 = pe.add_feature(s3, "a", "first_info_point", (1, 1))
+    new3 = pe.site_text_after(_FEATURES, s3, name="s.yaml")
+    assert site_from_bytes(new3.encode(), name="s.yaml") == s3
+    assert "# the panel" not in new3 and "# the defibrillator" in new3
+
+
 # --- the site ------------------------------------------------------------------------------
 
 
@@ -315,6 +429,27 @@ def test_block_style_and_json_files_take_new_elements(tmp_path):
     new_json = pe.site_text_after(json_text, s2, name="s.json")
     assert site_from_bytes(new_json.encode(), name="s.json") == s2
     assert '\n    "format"' in new_json  # the file's own indentation
+
+
+def test_a_site_written_afresh_is_edited_without_the_round_trip(monkeypatch):
+    """An imported building's text is the site written afresh: nothing of its own to keep, so
+    the edited site is written afresh too; the round trip through ruamel is never made (it
+    takes long for a large building)."""
+    import orientation.edits as edits
+    from orientation.io.site_file import dump_site
+
+    calls = []
+    monkeypatch.setattr(edits, "edited_text", lambda *a, **k: calls.append(a) or "")
+    s = validated(site_dict())
+    s2, _ = pe.add_door(s, "main", (0, 10))
+    for fmt, name in (("yaml", "s.yaml"), ("json", "s.json")):
+        text = dump_site(s, fmt=fmt)
+        assert pe.site_text_after(text, s2, name=name) == dump_site(s2, fmt=fmt)
+        assert pe.site_text_after(text, s, name=name) == text  # unchanged: the text itself
+    assert calls == []
+    commented = "# kept\n" + dump_site(s)
+    assert pe.site_text_after(commented, s2, name="s.yaml") == ""  # this one goes round
+    assert len(calls) == 1
 
 
 def test_a_file_sharing_elements_through_aliases_is_written_afresh():

@@ -1,8 +1,9 @@
 """``orientation edit SITE VERB …``: edit a site file from the command line, one change a run.
 
 The verbs are :mod:`orientation.plan_edits` on the command line: ``add-door``, ``add-road``,
-``add-feature``, ``set``, ``remove`` and ``missing`` (the list of what keeps the site from
-being fit to print). Each reads the site file (a regular file, bounded), makes the edit,
+``add-feature``, ``set``, ``move``, ``remove``, ``list`` (every element with the reference that
+names it: ``BUILDING/ID``, or ``BUILDING/features[3]`` and ``site_features[2]`` for those
+without an id) and ``missing`` (the list of what keeps the site from being fit to print). Each reads the site file (a regular file, bounded), makes the edit,
 writes the file's own text back with the change in (comments and order kept; atomically,
 through :func:`orientation.fileio.replace_file`) and prints one line saying what changed. A
 bad edit (a door far from the wall, an unknown building, a date that is none) exits 1 with
@@ -22,6 +23,8 @@ _NEGATIVE = re.compile(r"^-\.?\d")
 
 SITE_KINDS = ("hydrant", "assembly_point", "gate")
 LINE_KINDS = ("road", "fire_lane", "footway")
+#: The lists ``list`` shows (a building's, then the site's).
+_LISTS = ("doors", "stairs", "rooms", "windows", "features", "site_features")
 
 
 def _xy(value: str) -> tuple[float, float]:
@@ -91,10 +94,23 @@ def add_edit_parser(c: argparse.ArgumentParser) -> None:
     s.add_argument("--north", type=float, metavar="DEG",
                    help="bearing of the plan's +y axis, degrees clockwise from north")
 
-    m = verb("remove", "remove an element (BUILDING/ID), a storey (storey BUILDING/LEVEL) or a "
-             "site feature (site-feature INDEX)")
-    m.add_argument("what", nargs="+", metavar="ID",
-                   help="BUILDING/ID, or 'storey BUILDING/LEVEL', or 'site-feature INDEX'")
+    m = verb("remove", "remove an element (BUILDING/ID, BUILDING/features[N], "
+             "site_features[N]) or a storey (storey BUILDING/LEVEL)")
+    m.add_argument("what", nargs="+", metavar="REF",
+                   help="BUILDING/ID, BUILDING/LIST[N] (doors, stairs, rooms, windows, features; "
+                   "N from 0, as 'list' shows), site_features[N], or 'storey BUILDING/LEVEL'")
+
+    v = verb("move", "move an element to a point (--at) or by a distance (--by; lines, areas "
+             "and rooms move by)")
+    v.add_argument("what", metavar="REF", help="BUILDING/ID, BUILDING/features[N] or "
+                   "site_features[N] (as 'list' shows)")
+    to = v.add_mutually_exclusive_group(required=True)
+    to.add_argument("--at", type=_xy, metavar="X,Y", help="where to (plan metres); a door or "
+                    "window is snapped onto the wall")
+    to.add_argument("--by", type=_xy, metavar="DX,DY", help="how far (metres east, north)")
+
+    ls = verb("list", "list the elements with the reference that names each (for move, remove)")
+    ls.add_argument("lists", nargs="*", metavar="LIST", help="only these: " + ", ".join(_LISTS) + " (default: all)")
 
     verb("missing", "list what keeps the site from being fit to print")
 
@@ -150,6 +166,8 @@ def _edit(args: argparse.Namespace, site: Any) -> tuple[Any, str]:
         return _set(args, site)
     if verb == "remove":
         return _remove(args, site)
+    if verb == "move":
+        return _move(args, site)
     raise AssertionError(verb)  # argparse rejects unknown verbs
 
 
@@ -182,6 +200,32 @@ def _set(args: argparse.Namespace, site: Any) -> tuple[Any, str]:
     return new, ("set " + "; ".join(changed)) if changed else "set: nothing changed"
 
 
+def _what(e: Any) -> str:
+    """An element for the messages: ``door d-ost (entrance)``, ``key box 'FSD'``."""
+    kind: str | None = getattr(getattr(e, "kind", None), "value", None)
+    door = type(e).__name__ == "Door"
+    word = kind.replace("_", " ") if kind is not None and not door else type(e).__name__.lower()
+    if door:
+        word += f" {e.id} ({kind})"
+    elif getattr(e, "id", None):
+        word += f" {e.id}"
+    return word + (f" '{e.name}'" if getattr(e, "name", None) else "")
+
+
+def _where(e: Any) -> str:
+    if getattr(e, "at", None) is not None:
+        return f"at {_p(e.at)}"
+    pts = getattr(e, "line", None) or getattr(e, "polygon", None)
+    return f"{len(pts)} points from {_p(pts[0])}" if pts else "without an outline"
+
+
+def _named(ref: Any, e: Any) -> str:
+    """`` of building 'rathaus'``, `` (features[3]) of building 'rathaus'`` for an element
+    without an id, `` (site_features[2])``."""
+    named = "" if getattr(e, "id", None) else f" ({ref.key}[{ref.index}])"
+    return named + (f" of building '{ref.building}'" if ref.building else "")
+
+
 def _remove(args: argparse.Namespace, site: Any) -> tuple[Any, str]:
     from . import plan_edits as pe
     from .errors import OptionError
@@ -196,21 +240,41 @@ def _remove(args: argparse.Namespace, site: Any) -> tuple[Any, str]:
                 from None
         new, n = pe.remove_storey(site, building, lv)
         return new, f"removed storey {lv} of building '{building}' and {n} element(s) on it"
-    if len(what) == 2 and what[0] == "site-feature":
-        try:
-            index = int(what[1])
-        except ValueError:
-            raise OptionError("remove", f"{what[1]!r} is not the index of a site feature") \
-                from None
-        kind = site.site_features[index].kind.value if 0 <= index < len(site.site_features) \
-            else ""
-        return pe.remove_site_feature(site, index), f"removed site_features[{index}] ({kind})"
-    if len(what) == 1 and "/" in what[0]:
-        building, _, element = what[0].partition("/")
-        return pe.remove_element(site, building, element), \
-            f"removed {element} of building '{building}'"
-    raise OptionError("remove", f"{' '.join(what)!r}: give BUILDING/ID, 'storey BUILDING/LEVEL' "
-                      "or 'site-feature INDEX'")
+    if len(what) == 2 and what[0] == "site-feature":  # the older form of site_features[N]
+        what = [f"site_features[{what[1]}]"]
+    if len(what) != 1:
+        raise OptionError("remove", f"{' '.join(what)!r}: give {pe.REF_FORMS}, or 'storey "
+                          "BUILDING/LEVEL'")
+    ref, e = pe.find(site, what[0])
+    return pe.remove(site, ref), f"removed {_what(e)}{_named(ref, e)}"
+
+
+def _move(args: argparse.Namespace, site: Any) -> tuple[Any, str]:
+    from . import plan_edits as pe
+
+    ref, e = pe.find(site, args.what)
+    new = pe.move(site, ref, at=args.at, by=args.by)
+    _, moved = pe.find(new, ref)
+    to = f"by {_p(args.by)}" if args.by is not None else ""
+    if getattr(moved, "at", None) is not None:
+        to = f"{to}{' ' if to else ''}to {_p(moved.at)}"
+    return new, f"moved {_what(e)}{_named(ref, e)} {to}"
+
+
+def _list(args: argparse.Namespace, site: Any, out: Any) -> None:
+    from . import plan_edits as pe
+    from .errors import OptionError
+
+    unknown = [k for k in args.lists if k not in _LISTS]
+    if unknown:
+        raise OptionError("list", f"unknown list {unknown[0]!r}; choose from: {', '.join(_LISTS)}")
+    shown = set(args.lists or _LISTS)
+    for text, ref, e in pe.references(site):
+        if ref.key in shown:
+            levels = getattr(e, "levels", None) or (getattr(e, "level", None),)
+            on = (f", level{'s' if len(levels) > 1 else ''} {', '.join(map(str, levels))}"
+                  if levels != (None,) else "")
+            out.print(f"{text}  {_what(e)} {_where(e)}{on}", markup=False)
 
 
 def run_edit(args: argparse.Namespace, out: Any, err: Any) -> int:
@@ -234,6 +298,9 @@ def run_edit(args: argparse.Namespace, out: Any, err: Any) -> int:
             out.print(f"{path}: nothing is missing; the site is fit to print", markup=False)
         for item in items:
             out.print(f"- {item.text('en')}  [{item.action}]", markup=False)
+        return 0
+    if args.verb == "list":
+        _list(args, site, out)
         return 0
     try:
         text = raw.decode("utf-8")

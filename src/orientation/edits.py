@@ -180,6 +180,18 @@ def plan_pins(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
     return codes, {b.id: b.letter for b in plan.buildings if b.letter}
 
 
+def guidance_pins(plan: Plan) -> dict[str, list[dict[str, Any]]]:
+    """The guidance signs of ``plan`` as pins (building id -> ``{"id", "level", "text"}``,
+    for :func:`~orientation.io.pinning.pin_data`): pinned, a sign keeps its text while the
+    building keeps its decision point."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for m in plan.markings:
+        if m.kind == "guidance" and m.level is not None:
+            out.setdefault(m.building, []).append({"id": m.element, "level": m.level,
+                                                   "text": m.code})
+    return out
+
+
 def site_pins(site: Site) -> tuple[dict[str, str], dict[str, str]]:
     """Every pin ``site`` has, in the form of :func:`plan_pins`."""
     codes = {f"{b.id}/{e.id}": getattr(e, pin) for b in site.buildings
@@ -194,7 +206,7 @@ def freeze_codes(site: Site, plan: Plan) -> tuple[Site, int]:
     Existing pins are kept; the codes do not change."""
     data = _data(site)
     codes, letters = plan_pins(plan)
-    added = pin_data(data, codes, letters, file="edits")
+    added = pin_data(data, codes, letters, file="edits", guidance=guidance_pins(plan))
     return (validated(data), added) if added else (site, 0)
 
 
@@ -420,6 +432,34 @@ def _key(e: Any) -> Any:
     return ("id", eid) if eid is not None else ("value", e)
 
 
+def _same(e: Any) -> Any:
+    """What tells that an element without an id is still the one edited (moved, say): its
+    kind and its name; an element with an id, its id."""
+    key = _key(e)
+    if key[0] != "value":
+        return key
+    return ("kind", getattr(e, "kind", None), getattr(e, "name", None))
+
+
+def _opcodes(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[str, int, int, int, int]]:
+    """How ``new`` differs from ``old``: the elements kept (the same id, storey level or value)
+    are ``equal``; within each stretch that changed, an element without an id of the same kind
+    and name as before is the one edited (``equal``: it keeps its place and its comments, its
+    changed fields written in); the rest is removed and added."""
+    ops: list[tuple[str, int, int, int, int]] = []
+    matcher = SequenceMatcher(None, [_key(e) for e in old], [_key(e) for e in new],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            ops.append((tag, i1, i2, j1, j2))
+            continue
+        inner = SequenceMatcher(None, [_same(e) for e in old[i1:i2]],
+                                [_same(e) for e in new[j1:j2]], autojunk=False)
+        ops += [(t if t == "equal" else "replace", i1 + a1, i1 + a2, j1 + b1, j1 + b2)
+                for t, a1, a2, b1, b2 in inner.get_opcodes()]
+    return ops
+
+
 class _Unfaithful(Exception):
     """The file's lists do not match the site it reads as (shared through aliases)."""
 
@@ -440,9 +480,7 @@ def _sync_list(parent: Any, key: str, old: Sequence[Any], new: Sequence[Any], *,
             seq.fa.set_block_style()
     if not isinstance(seq, list) or len(seq) != len(old):
         raise _Unfaithful(key)
-    a, b = [_key(e) for e in old], [_key(e) for e in new]
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in reversed(ops):
+    for tag, i1, i2, j1, j2 in reversed(_opcodes(old, new)):
         if tag == "equal":
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 _sync_fields(seq[i], old[i], new[j], yaml=yaml, skip=skip)
@@ -551,6 +589,6 @@ def may_share_elements(text: str, *, name: str) -> bool:
 
 __all__ = [
     "CODED_KINDS", "EDITABLE_FIELDS", "NOT_FAITHFUL", "apply_rows", "blank", "edited_text",
-    "field_value", "freeze_codes", "main_door", "may_share_elements", "pinned_site_text",
-    "plan_pins", "set_main_door", "set_profile", "site_pins", "site_text", "validated",
+    "field_value", "freeze_codes", "guidance_pins", "main_door", "may_share_elements",
+    "pinned_site_text", "plan_pins", "set_main_door", "set_profile", "site_pins", "site_text", "validated",
 ]

@@ -15,11 +15,17 @@ Points are plan metres. A door (and a window) belongs on the outline: :func:`add
 :func:`move_door` snap the point to the nearest point of the building's footprint or courtyard
 rings, or of its storey's own outline, when it lies within :data:`SNAP_M`; farther is refused.
 Coordinates are kept to the millimetre.
+
+Every element can be named by a reference (:func:`find`): ``BUILDING/ID``, or by its place in
+the file, ``BUILDING/features[3]`` (the fourth of the building's features; also ``doors``,
+``stairs``, ``rooms``, ``windows``) and ``site_features[2]``: the one way to name a feature
+without an ``id``. :func:`remove` and :func:`move` take any reference.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +35,9 @@ import numpy as np
 from . import words
 from .edits import _data, edited_text, site_text, validated
 from .edits import set_main_door as _set_main_door
-from .errors import OptionError
+from .errors import OptionError, OrientationError
 from .geo import plan_to_wgs84
+from .io.site_file import dump_site, site_from_bytes
 from .layout.geometry import locate, outline, storey_shapes
 from .model import (
     EXTERIOR_DOOR_KINDS,
@@ -223,15 +230,133 @@ def set_main_door(site: Site, building: str, door_id: str) -> Site:
 
 
 def remove_element(site: Site, building: str, element_id: str) -> Site:
-    """A new Site without the door, stair, room, window or feature ``element_id`` of
-    ``building``."""
-    bi, b = _building(site, building)
+    """A new Site without element ``element_id`` (or place, ``features[3]``) of ``building``."""
+    return remove(site, f"{building}/{element_id}")
+
+
+# --- references --------------------------------------------------------------------------------
+
+#: The forms of a reference, for messages.
+REF_FORMS = ("BUILDING/ID, BUILDING/LIST[N] (LIST one of doors, stairs, rooms, windows, "
+             "features; N counted from 0) or site_features[N]")
+_INDEXED = re.compile(r"([a-z_]+)\[(\d+)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Where an element stands: ``index`` in list ``key`` (one of :data:`ELEMENT_LISTS`) of
+    ``building``, or in ``site_features`` (``building`` None); ``str()``: ``rathaus/features[3]``,
+    ``site_features[0]``."""
+
+    building: str | None
+    key: str
+    index: int
+
+    def __str__(self) -> str:
+        where = f"{self.building}/" if self.building is not None else ""
+        return f"{where}{self.key}[{self.index}]"
+
+
+def _at_index(items: Sequence[Any], key: str, index: int, owner: str) -> None:
+    if not 0 <= index < len(items):
+        raise OptionError("element", f"{owner} has no {key}[{index}]; " + (
+            f"it has {key}[0] to {key}[{len(items) - 1}]" if items else f"it has no {key}"))
+
+
+def find(site: Site, ref: str | Ref) -> tuple[Ref, Any]:
+    """The place and the element a reference names (:data:`REF_FORMS`): ``rathaus/d-ost``,
+    ``rathaus/features[3]``, ``site_features[2]``; an
+    :class:`~orientation.errors.OptionError` saying what is there when it names nothing."""
+    text = str(ref).strip()
+    head, slash, tail = text.rpartition("/")
+    m = _INDEXED.fullmatch(tail)
+    if not slash:
+        if m and m[1] == "site_features":
+            _at_index(site.site_features, m[1], int(m[2]), "the site")
+            return Ref(None, m[1], int(m[2])), site.site_features[int(m[2])]
+        raise OptionError("element", f"{text!r} is no reference; give {REF_FORMS}")
+    _, b = _building(site, head)
+    if m:
+        if m[1] not in ELEMENT_LISTS:
+            raise OptionError("element", f"{m[1]!r} is no list of a building; give one of: "
+                              f"{', '.join(ELEMENT_LISTS)}")
+        items = getattr(b, m[1])
+        _at_index(items, m[1], int(m[2]), f"building '{b.id}'")
+        return Ref(b.id, m[1], int(m[2])), items[int(m[2])]
     for key in ELEMENT_LISTS:
         for i, e in enumerate(getattr(b, key)):
-            if e.id == element_id:
-                return _with_building(site, bi, lambda bd, k=key, j=i: bd[k].pop(j))
-    raise OptionError("element", f"building '{building}' has no element '{element_id}' (no "
-                      "door, stair, room, window or feature with that id)")
+            if e.id == tail:
+                return Ref(b.id, key, i), e
+    raise OptionError("element", f"building '{b.id}' has no element '{tail}' (no door, stair, "
+                      "room, window or feature with that id; a feature without an id is "
+                      f"{b.id}/features[N])")
+
+
+def references(site: Site) -> list[tuple[str, Ref, Any]]:
+    """Every element of ``site``: the reference naming it (by id where it has one, else by
+    place), its place and itself; building by building, then the site features."""
+    out: list[tuple[str, Ref, Any]] = []
+    for b in site.buildings:
+        for key in ELEMENT_LISTS:
+            for i, e in enumerate(getattr(b, key)):
+                r = Ref(b.id, key, i)
+                out.append((f"{b.id}/{e.id}" if e.id else str(r), r, e))
+    out += [(str(Ref(None, "site_features", i)), Ref(None, "site_features", i), f)
+            for i, f in enumerate(site.site_features)]
+    return out
+
+
+def remove(site: Site, ref: str | Ref) -> Site:
+    """A new Site without the element ``ref`` names (see :func:`find`)."""
+    r, _ = find(site, ref)
+    if r.building is None:
+        return remove_site_feature(site, r.index)
+    bi, _ = _building(site, r.building)
+    return _with_building(site, bi, lambda bd: bd[r.key].pop(r.index))
+
+
+def _shifted(pts: Sequence[Sequence[float]], d: XY) -> list[list[float]]:
+    return [[_mm(x + d[0]), _mm(y + d[1])] for x, y in pts]
+
+
+def _by(at: Any, by: Any) -> XY | None:
+    """``by`` as a shift (None: move to ``at``); exactly one of them is given."""
+    if (at is None) == (by is None):
+        raise OptionError("at", "give where to (at x, y) or how far (by dx, dy), not both")
+    return _point(by, "by") if by is not None else None
+
+
+def move(site: Site, ref: str | Ref, *, at: Sequence[float] | None = None,
+         by: Sequence[float] | None = None) -> Site:
+    """A new Site with the element ``ref`` names (see :func:`find`) moved to ``at`` or by
+    ``by`` (dx, dy; the one way to move a line, an area or a room). A door or a window is
+    snapped onto the wall (:func:`snap`), a stair or a feature stays inside its building or on
+    its wall."""
+    d = _by(at, by)
+    r, e = find(site, ref)
+    if r.building is None:
+        return move_site_feature(site, r.index, at=at, by=by)
+    bi, b = _building(site, r.building)
+    if r.key == "rooms":
+        if d is None or e.polygon is None:
+            raise OptionError("at", f"room '{e.id}' has no outline to move" if e.polygon is None
+                              else f"room '{e.id}' is its outline: move it by dx, dy")
+        return _with_building(site, bi, lambda bd: bd["rooms"][r.index].update(
+            polygon=_shifted(e.polygon, d)))
+    xy = _point(at) if d is None else (e.at[0] + d[0], e.at[1] + d[1])
+    if r.key == "doors":
+        return move_door(site, b.id, e.id, xy)
+    level = min(e.levels) if r.key == "stairs" else e.level
+    what = e.kind.value.replace("_", " ") if r.key == "features" else r.key[:-1]
+    xy = snap(b, xy, level) if r.key == "windows" else _inside(b, xy, level, what)
+    return _with_building(site, bi, lambda bd: bd[r.key][r.index].update(at=list(xy)))
+
+
+def move_feature(site: Site, building: str, feature: str | int, at: Sequence[float]) -> Site:
+    """A new Site with feature ``feature`` of ``building`` (its id, or its index in the
+    building's ``features``) at ``at`` (inside the building or on its wall)."""
+    where = f"features[{feature}]" if isinstance(feature, int) else feature
+    return move(site, f"{building}/{where}", at=at)
 
 
 def remove_storey(site: Site, building: str, level: int) -> tuple[Site, int]:
@@ -248,35 +373,20 @@ def remove_storey(site: Site, building: str, level: int) -> tuple[Site, int]:
     def change(bd: dict[str, Any]) -> None:
         nonlocal removed
         bd["storeys"] = [s for s in bd["storeys"] if s["level"] != level]
-        for key in ("doors", "rooms", "windows"):
-            kept = [e for e in bd.get(key, []) if e.get("level", 0) != level]
-            removed += len(bd.get(key, [])) - len(kept)
+        for key in ("doors", "stairs", "rooms", "windows", "features"):
+            kept = []
+            for e in bd.get(key, []):
+                if e.get("levels"):  # a stair, a feature on several storeys: loses that level
+                    e["levels"] = [lv for lv in e["levels"] if lv != level]
+                    if e["levels"] and key == "features" and e.get("level") not in e["levels"]:
+                        e["level"] = min(e["levels"])
+                    if e["levels"]:
+                        kept.append(e)
+                elif e.get("level", 0) != level:
+                    kept.append(e)
             if key in bd:
+                removed += len(bd[key]) - len(kept)
                 bd[key] = kept
-        stairs = []
-        for st in bd.get("stairs", []):
-            st["levels"] = [lv for lv in st["levels"] if lv != level]
-            if st["levels"]:
-                stairs.append(st)
-            else:
-                removed += 1
-        if "stairs" in bd:
-            bd["stairs"] = stairs
-        features = []
-        for f in bd.get("features", []):
-            if f.get("levels"):
-                f["levels"] = [lv for lv in f["levels"] if lv != level]
-                if not f["levels"]:
-                    removed += 1
-                    continue
-                if f.get("level") not in f["levels"]:
-                    f["level"] = min(f["levels"])
-            elif f.get("level", 0) == level:
-                removed += 1
-                continue
-            features.append(f)
-        if "features" in bd:
-            bd["features"] = features
 
     return _with_building(site, bi, change), removed
 
@@ -308,14 +418,37 @@ def add_site_feature(site: Site, kind: str, *, at: Sequence[float] | None = None
     return validated(data), len(data["site_features"]) - 1
 
 
-def remove_site_feature(site: Site, index: int) -> Site:
-    """A new Site without ``site_features[index]``."""
+def _site_feature(site: Site, index: int) -> Any:
     n = len(site.site_features)
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < n:
         raise OptionError("index", f"there is no site feature {index!r}; the site has {n} "
                           f"(0 to {n - 1})" if n else "the site has no site features")
+    return site.site_features[index]
+
+
+def remove_site_feature(site: Site, index: int) -> Site:
+    """A new Site without ``site_features[index]``."""
+    _site_feature(site, index)
     data = _data(site)
     data["site_features"].pop(index)
+    return validated(data)
+
+
+def move_site_feature(site: Site, index: int, *, at: Sequence[float] | None = None,
+                      by: Sequence[float] | None = None) -> Site:
+    """A new Site with ``site_features[index]`` moved: a point (hydrant, gate …) to ``at`` or
+    by ``by`` (dx, dy), a line or an area by ``by``."""
+    f, d = _site_feature(site, index), _by(at, by)
+    if d is None and f.at is None:
+        raise OptionError("at", f"a {f.kind.value.replace('_', ' ')} is a line or an area: "
+                          "move it by dx, dy")
+    data = _data(site)
+    fd = data["site_features"][index]
+    for key in ("line", "polygon"):
+        if fd.get(key) and d is not None:
+            fd[key] = _shifted(fd[key], d)
+    if f.at is not None:
+        fd["at"] = list(_point(at)) if d is None else _shifted([f.at], d)[0]
     return validated(data)
 
 
@@ -488,17 +621,23 @@ def _named(b: Building, letters: dict[str, str]) -> str:
 
 
 def site_text_after(source_text: str, site: Site, *, name: str) -> str:
-    """The site file's own text (``source_text``, named ``name``) with ``site`` written in:
-    comments, order and layout kept, added elements written where their kin stand, removed
-    ones taken out (:func:`orientation.edits.edited_text`); when the file cannot take the
-    edits faithfully (YAML aliases sharing elements), the site written afresh
-    (:func:`orientation.edits.site_text`)."""
+    """The site file's own text (``source_text``, named ``name``) with ``site`` written in,
+    comments, order and layout kept (:func:`orientation.edits.site_text`). A text that is a
+    site written afresh (an imported building's) has nothing of its own to keep: the edited
+    site is written afresh too, sparing the round trip that takes long for a large one."""
+    fmt = "json" if name.lower().endswith(".json") else "yaml"
+    try:
+        before = site_from_bytes(source_text.encode("utf-8"), name=name)
+    except OrientationError:
+        before = None
+    if before is not None and before != site and dump_site(before, fmt=fmt) == source_text:
+        return dump_site(site, fmt=fmt)
     return site_text(source_text, site, name=name)
 
 
 __all__ = [
-    "ACTIONS", "ELEMENT_LISTS", "SNAP_M", "Missing", "add_door", "add_feature",
-    "add_site_feature", "edited_text", "missing", "move_door", "remove_element",
-    "remove_site_feature", "remove_storey", "set_main_door", "set_origin_at", "set_site",
-    "site_text_after", "snap",
+    "ACTIONS", "ELEMENT_LISTS", "REF_FORMS", "SNAP_M", "Missing", "Ref", "add_door", "add_feature",
+    "add_site_feature", "edited_text", "find", "missing", "move", "move_door", "move_feature",
+    "move_site_feature", "references", "remove", "remove_element", "remove_site_feature",
+    "remove_storey", "set_main_door", "set_origin_at", "set_site", "site_text_after", "snap",
 ]

@@ -80,6 +80,29 @@ def test_storey_view_has_rooms_stairs_features_and_that_storeys_doors(rathaus):
     assert all(d["level"] == 2 for d in upper["doors"])
 
 
+def test_every_door_stair_and_feature_comes_with_its_reference_and_label(rathaus):
+    plan = make_plan(rathaus, "guetersloh")
+    data = pe.view_data(rathaus, plan, "rathaus@0", "de")
+    features = {f["ref"]: f for f in data["features"]}
+    key_box = features["rathaus/features[0]"]  # the town hall's features have no id
+    assert (key_box["kind"], key_box["index"], key_box["id"]) == ("key_box", 0, None)
+    assert key_box["label"] == "Feuerwehr-Schlüsseldepot: Feuerwehrschlüsseldepot (FSD)"
+    assert "rathaus/features[4]" in features  # the lift, on every storey
+    assert all(s["ref"] == f"rathaus/{s['id']}" and s["label"].startswith("Treppe ")
+               for s in data["stairs"])
+    main = next(d for d in data["doors"] if d["id"] == "d-haupteingang")
+    assert main["ref"] == "rathaus/d-haupteingang" and main["label"] == "Eingang E1"
+    english = pe.view_data(rathaus, plan, "rathaus@0", "en")
+    assert english["features"][0]["label"] == "Key box: Feuerwehrschlüsseldepot (FSD)"
+    # the site plan: the site features by their place, the ground floor's features too
+    site = pe.view_data(rathaus, plan, "site", "en")
+    assert [f["ref"] for f in site["site_features"]] == [
+        f"site_features[{i}]" for i in range(len(rathaus.site_features))]
+    assert site["site_features"][3]["label"] == "Hydrant: UH 1"
+    assert {f["kind"] for f in site["features"]} >= {"key_box", "fire_alarm_panel"}
+    assert "rathaus/features[4]" in {f["ref"] for f in site["features"]}
+
+
 # --- events -> edits -------------------------------------------------------------------------
 
 def ev(action: str, **kw) -> dict:
@@ -151,6 +174,52 @@ def test_place_site_and_building_features(rathaus):
     removed = pe.apply_event(done.site, ev("delete", building="rathaus", element=f.id),
                              pe.Choices()).site
     assert removed == rathaus
+
+
+def test_delete_and_move_features_without_an_id_by_their_reference(rathaus):
+    done = pe.apply_event(rathaus, ev("delete", ref="rathaus/features[0]", kind="key_box"),
+                          pe.Choices(lang="en"))
+    kinds = [f.kind.value for f in done.site.building("rathaus").features]
+    assert "key_box" not in kinds and len(kinds) == len(rathaus.building("rathaus").features) - 1
+    assert done.notice == "pe_deleted"
+    assert dict(done.values)["what"] == "Key box: Feuerwehrschlüsseldepot (FSD)"
+    done = pe.apply_event(rathaus, ev("delete", ref="site_features[3]", kind="hydrant"),
+                          pe.Choices())
+    assert [f.name for f in done.site.site_features if f.kind.value == "hydrant"] == ["UH 2"]
+    assert dict(done.values)["what"] == "Hydrant: UH 1"
+    done = pe.apply_event(rathaus, ev("delete", ref="rathaus/st-haupt"), pe.Choices())
+    assert "st-haupt" not in {st.id for st in done.site.building("rathaus").stairs}
+
+    moved = pe.apply_event(rathaus, ev("move", ref="rathaus/features[1]",
+                                       kind="fire_alarm_panel", at=[21.5, 1.5]), pe.Choices())
+    assert moved.site.building("rathaus").features[1].at == (21.5, 1.5)
+    assert moved.notice == "pe_moved"
+    assert dict(moved.values)["what"].startswith("Brandmelderzentrale")
+    moved = pe.apply_event(rathaus, ev("move", ref="site_features[0]", kind="road", by=[0, -2]),
+                           pe.Choices())
+    assert moved.site.site_features[0].line[0] == (-30.0, -18.0)
+    moved = pe.apply_event(rathaus, ev("move", ref="site_features[3]", kind="hydrant",
+                                       at=[-4, -12]), pe.Choices())
+    assert moved.site.site_features[3].at == (-4.0, -12.0)
+    moved = pe.apply_event(rathaus, ev("move", ref="rathaus/d-ost", kind="entrance",
+                                       at=[47.6, 16]), pe.Choices())
+    assert moved.site.building("rathaus").doors[1].at == (48.0, 16.0)
+    assert moved.notice == "pe_door_moved" and dict(moved.values)["door"] == "d-ost"
+
+
+def test_a_click_on_a_plan_that_changed_since_is_refused(rathaus):
+    """The component drew features[0] as a key box; after an edit elsewhere that place holds
+    another kind: the click is refused, nothing else is deleted."""
+    with pytest.raises(InputError, match="no key_box"):
+        pe.apply_event(rathaus, ev("delete", ref="rathaus/features[1]", kind="key_box"),
+                       pe.Choices())
+    with pytest.raises(OrientationError, match="no features\\[99\\]"):
+        pe.apply_event(rathaus, ev("delete", ref="rathaus/features[99]", kind="key_box"),
+                       pe.Choices())
+    with pytest.raises(InputError, match="without at or by"):
+        pe.apply_event(rathaus, ev("move", ref="site_features[0]", kind="road"), pe.Choices())
+    with pytest.raises(InputError, match="no reference"):
+        pe.apply_event(rathaus, ev("delete", ref=3), pe.Choices())
 
 
 def test_pick_a_point_changes_nothing(rathaus):
@@ -393,6 +462,55 @@ def test_the_edited_site_file_is_offered(at):
                                       name=at.session_state["loaded"].source.name)
     assert "d-1" in text and "# " in text  # the new door, the file's comments kept
     assert at.get("download_button")  # the page offers it
+
+
+def load_file(at: AppTest, path) -> AppTest:
+    """Put a site file into the app as if it had been uploaded, with its own text."""
+    at.session_state["loaded"] = Loaded(load_example(path).site,
+                                        Source(path.name, path.read_text(encoding="utf-8")))
+    at.session_state["site"] = at.session_state["loaded"].site
+    at.session_state["pe_undo"] = []
+    return run(at)
+
+
+def test_features_without_an_id_are_deleted_and_moved_on_the_page(at):
+    load_file(at, RATHAUS)
+    before = at.session_state["site"]
+    at.radio(key="pe_mode").set_value("delete")
+    run(at)
+    click_plan(at, action="delete", ref="rathaus/features[0]", kind="key_box")
+    assert any(s.value == "Feuerwehr-Schlüsseldepot: Feuerwehrschlüsseldepot (FSD) gelöscht."
+               for s in at.success)
+    assert "key_box" not in {f.kind.value for f in
+                             at.session_state["site"].building("rathaus").features}
+    at.radio(key="pe_mode").set_value("move")
+    run(at)
+    click_plan(at, action="move", ref="site_features[3]", kind="hydrant", at=[-5, -12])
+    assert at.session_state["site"].site_features[3].at == (-5.0, -12.0)
+    assert any(s.value == "Hydrant: UH 1 verschoben." for s in at.success)
+    text = plan_edits.site_text_after(RATHAUS.read_text(encoding="utf-8"),
+                                      at.session_state["site"], name="rathaus.yaml")
+    assert "Feuerwehrschlüsseldepot" not in text
+    assert "- {kind: hydrant, name: UH 1, at: [-5, -12]}" in text
+    assert "# Haupteingang am Marktplatz (Foyer)" in text and "# am Brunnen" in text
+    at.button(key="pe-undo").click()
+    run(at)
+    at.button(key="pe-undo").click()
+    run(at)
+    assert at.session_state["site"] == before
+
+
+def test_the_editor_speaks_english(at):
+    at.session_state["ui_lang"] = "en"
+    edit_tab(run(at))  # the tab's label is English now
+    assert at.tabs[EDIT].label.endswith(" Edit")
+    assert any(s.value == "Edit on the plan" for s in at.subheader)
+    assert at.radio(key="pe_mode").options[3] == "Move"
+    load_file(at, RATHAUS)
+    click_plan(at, action="delete", ref="site_features[4]", kind="hydrant")
+    assert any(s.value == "Hydrant: UH 2 deleted." for s in at.success)
+    click_plan(at, action="delete", ref="site_features[0]", kind="hydrant")  # a road now
+    assert any(e.value.startswith("Change not applied:") for e in at.error)
 
 
 def test_take_event_applies_a_new_event_once_and_words_a_refusal(rathaus):

@@ -1,11 +1,14 @@
 """The plan editor in a real browser (issue 18): upload the openindoor DXF school, put two
 exterior doors on its outline by clicking, make one the main entrance, draw a road, set the
 date and the position, reach "fit to print", download the site file and render it: E1 is at
-the clicked main door.
+the clicked main door. The same for an IMDF building without exterior openings. Then the town
+hall, whose features have no id: place a hydrant on the site plan and a key box on a storey
+plan, select, drag and delete features with and without an id, download the file (its
+comments kept); and the editor with the English interface.
 
 Debian's headless Chromium through Playwright, the app started as in ``test_browser.py``.
-Screenshots go to /tmp/editor-*.png. The clicks and seconds from upload to "fit to print" are
-printed (``pytest -s``) and written to /tmp/editor-measure.txt.
+Screenshots go to /tmp/editor-shots/. The clicks and seconds of each run are printed
+(``pytest -s``) and written to /tmp/editor-shots/measure.txt.
 """
 
 from __future__ import annotations
@@ -30,17 +33,27 @@ from test_browser import (  # noqa: F401 - fixtures
     upload,
 )
 
-from conftest import SHARED_DATA
+from conftest import FLOORPLANS, SHARED_DATA
 
-pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
+pytestmark = [pytest.mark.browser]
 
+SHOTS = Path("/tmp/editor-shots")
 SCHOOL = SHARED_DATA / "dxf" / "openindoor-school" / "plan.dxf"
 IMDF = SHARED_DATA / "imdf" / "ibm-littleton"
 LAT, LON = 51.9065, 8.3785  # Gütersloh
 
 
 def shot(pg, name: str) -> None:
-    pg.screenshot(path=f"/tmp/editor-{name}.png")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def measured(what: str, clicks: int, seconds: float) -> None:
+    line = f"{what}: {clicks} clicks, {seconds:.1f} s"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with (SHOTS / "measure.txt").open("a", encoding="utf-8") as out:
+        out.write(line + "\n")
+    print(line)
 
 
 def outline_points(path: Path, raw: bytes) -> tuple[list[tuple[float, float]], str, float]:
@@ -179,10 +192,7 @@ def finish_on_the_plan(pg, path: Path, heading: str, tag: str) -> tuple[str, byt
     seconds = time.monotonic() - start
     pg.locator("iframe").first.scroll_into_view_if_needed()
     shot(pg, f"{tag}-04-fit-to-print")
-    measure = f"{path.name}, upload to fit to print: {clicks.n} clicks, {seconds:.1f} s"
-    with open("/tmp/editor-measure.txt", "a", encoding="utf-8") as out:
-        out.write(measure + "\n")
-    print(measure)
+    measured(f"{path.name}, upload to fit to print", clicks.n, seconds)
     name, data = download(pg, keyed(pg, "dl-edited-site"))
     return name, data, main_at
 
@@ -212,6 +222,7 @@ def check_site_file(name: str, data: bytes, main_at: tuple, *, origin=(LAT, LON)
     assert not [f for f in out.plan.findings if f.code in ("no-main-entrance", "no-road")]
 
 
+@pytest.mark.shared_data
 @pytest.mark.skipif(not SCHOOL.exists(), reason=f"{SCHOOL} is absent (../shared/data)")
 def test_dxf_school_to_fit_to_print_on_the_plan(page):  # noqa: F811 - the fixture
     pytest.importorskip("ezdxf", reason="DXF import needs the 'dxf' extra")
@@ -222,7 +233,7 @@ def test_dxf_school_to_fit_to_print_on_the_plan(page):  # noqa: F811 - the fixtu
     # drag the second door a little (it snaps back onto the wall), then undo that
     pg = page
     (_, other_at), _, _ = outline_points(SCHOOL, SCHOOL.read_bytes())
-    pg.get_by_text("Tür verschieben", exact=True).click()
+    pg.get_by_text("Verschieben", exact=True).click()
     settle(pg)
     frame = editor(pg)
     box = frame.locator("#plan").bounding_box()
@@ -238,6 +249,7 @@ def test_dxf_school_to_fit_to_print_on_the_plan(page):  # noqa: F811 - the fixtu
     wait_text(pg, "Letzte Änderung zurückgenommen.")
 
 
+@pytest.mark.shared_data
 @pytest.mark.skipif(not IMDF.exists(), reason=f"{IMDF} is absent (../shared/data)")
 def test_imdf_without_exterior_openings_to_fit_to_print(page, tmp_path):  # noqa: F811
     """IMDF of a building whose openings are all inside: its position comes with the file."""
@@ -247,3 +259,196 @@ def test_imdf_without_exterior_openings_to_fit_to_print(page, tmp_path):  # noqa
 
     origin = import_bytes(path.read_bytes(), name=path.name).site.site.origin
     check_site_file(name, data, main_at, origin=(origin.lat, origin.lon))
+
+
+# --- features, with an id and without: place, select, drag, delete ---------------------------
+
+RATHAUS = FLOORPLANS / "rathaus.yaml"
+
+
+def tool(pg, name: str) -> None:
+    """Pick a tool of the editor (its radio button) and wait for the plan to redraw."""
+    pg.get_by_text(name, exact=True).click()
+    settle(pg)
+
+
+def choose(pg, key: str, option: str) -> None:
+    """Pick ``option`` in the select box with widget key ``key``."""
+    pg.locator(f".st-key-{key}").click()
+    pg.get_by_role("option", name=option, exact=True).click()
+    settle(pg)
+
+
+def items(pg) -> list[str]:
+    """The references of the doors, stairs and features the editor draws."""
+    return editor(pg).evaluate("() => window.planItems()")
+
+
+def item(pg, ref: str):
+    return editor(pg).locator(f'[data-ref="{ref}"]').first
+
+
+def drag_plan(pg, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """Press at plan point ``start``, move to ``end`` and let go."""
+    frame = editor(pg)
+    box = frame.locator("#plan").bounding_box()
+    (x0, y0), (x1, y1) = (frame.evaluate("([x, y]) => window.planToClient(x, y)", list(p))
+                          for p in (start, end))
+    pg.mouse.move(box["x"] + x0, box["y"] + y0)
+    pg.mouse.down()
+    pg.mouse.move(box["x"] + x1, box["y"] + y1, steps=8)
+    pg.mouse.up()
+
+
+def test_place_select_drag_and_delete_features_without_an_id(page):  # noqa: F811 - fixture
+    """The town hall's features have no id: each is still selected, dragged and deleted by a
+    click; a hydrant goes on the site plan, a key box on the ground floor's plan; the file
+    downloaded holds every change and keeps its comments."""
+    pg, clicks = page, Clicks()
+    start = time.monotonic()
+    upload(pg, RATHAUS)
+    clicks()
+    pg.get_by_role("heading", name="Rathaus Beispielstadt").wait_for()
+    open_tab(pg, "Bearbeiten")
+    clicks()
+    pg.get_by_text("Druckfertig: nichts fehlt mehr.").wait_for()
+    editor(pg)
+    settle(pg)
+    before = items(pg)
+    assert {"site_features[3]", "rathaus/features[0]", "rathaus/d-haupteingang"} <= set(before)
+
+    # a hydrant on the site plan
+    tool(pg, "Objekt setzen")
+    clicks()
+    click_plan(pg, -12, -6)
+    clicks()
+    wait_text(pg, re.compile(r"Objekt bei x -1[12][.\d]*, y -[56][.\d]* gesetzt\."))
+    from orientation.pipeline import load_site
+
+    hydrant = f"site_features[{len(load_site(RATHAUS).site_features)}]"
+    assert hydrant in items(pg)
+    pg.locator("iframe").first.scroll_into_view_if_needed()
+    shot(pg, "rathaus-01-hydrant-placed")
+
+    # drag it 4 m east
+    tool(pg, "Verschieben")
+    clicks()
+    drag_plan(pg, (-12, -6), (-8, -6))
+    clicks()
+    wait_text(pg, "Hydrant verschoben.")
+
+    # select the key box without an id on the site plan: the bar says what and where it is
+    tool(pg, "Ansehen")
+    clicks()
+    item(pg, "rathaus/features[0]").click()
+    clicks()
+    bar = editor(pg).locator("#sel")
+    bar.wait_for()
+    assert bar.inner_text() == ("Feuerwehr-Schlüsseldepot: Feuerwehrschlüsseldepot (FSD) · "
+                                "x 26.5, y -0.3 · rathaus/features[0]")
+    assert editor(pg).evaluate("() => window.planSelected()") == "rathaus/features[0]"
+    shot(pg, "rathaus-02-key-box-selected")
+
+    # a new key box on the ground floor's plan
+    choose(pg, "pe_view", "Rathaus · EG")
+    clicks(2)
+    tool(pg, "Objekt setzen")
+    clicks()
+    choose(pg, "pe_place_kind", "Feuerwehr-Schlüsseldepot")
+    clicks(2)
+    click_plan(pg, 46, 1)
+    clicks()
+    wait_text(pg, re.compile(r"Objekt bei x 4[56][.\d]*, y [01][.\d]* gesetzt\."))
+    assert "rathaus/f-1" in items(pg)
+    shot(pg, "rathaus-03-key-box-placed-on-storey")
+
+    # delete the old key box (no id) and the AED (no id) by a click each
+    tool(pg, "Löschen")
+    clicks()
+    item(pg, "rathaus/features[0]").click()
+    clicks()
+    wait_text(pg, "Feuerwehr-Schlüsseldepot: Feuerwehrschlüsseldepot (FSD) gelöscht.")
+    item(pg, "rathaus/features[2]").click()  # the AED, one place up now
+    clicks()
+    wait_text(pg, "Defibrillator: AED Foyer gelöscht.")
+    assert editor(pg).evaluate("() => window.planSelected()") is None
+    shot(pg, "rathaus-04-deleted")
+    seconds = time.monotonic() - start
+    measured("rathaus.yaml, upload to hydrant, key box, 1 drag, 2 deletions", clicks.n, seconds)
+
+    name, data = download(pg, keyed(pg, "dl-edited-site"))
+    assert name == "rathaus.yaml"
+    text = data.decode("utf-8")
+    assert "# Haupteingang am Marktplatz (Foyer)" in text and "# am Brunnen" in text
+    assert "Feuerwehrschlüsseldepot (FSD)" not in text and "AED Foyer" not in text
+    doc = yaml.safe_load(data)
+    features = doc["buildings"][0]["features"]
+    assert features[-1]["id"] == "f-1" and features[-1]["kind"] == "key_box"
+    assert math.dist(features[-1]["at"], (46, 1)) < 0.5
+    placed = doc["site_features"][-1]
+    assert placed["kind"] == "hydrant" and math.dist(placed["at"], (-8, -6)) < 0.7
+
+
+def test_the_editor_in_english(page):  # noqa: F811 - the fixture
+    """The same tools with the English interface: every label, hint and notice in English."""
+    pg, clicks = page, Clicks()
+    start = time.monotonic()
+    pg.locator(".st-key-ui_lang").get_by_text("EN", exact=True).click()
+    clicks()
+    settle(pg)
+    open_tab(pg, "Edit")
+    clicks()
+    pg.get_by_role("heading", name="Edit on the plan").wait_for()
+    pg.get_by_text("Fit to print: nothing is missing.").wait_for()
+    editor(pg)
+    settle(pg)
+    for label in ("Look", "Add door", "Choose main entrance", "Move", "Delete", "Draw line",
+                  "Place feature", "Set position"):
+        assert pg.get_by_text(label, exact=True).count() == 1, label
+    assert editor(pg).locator("#hint").inner_text().startswith("Move the mouse over the plan")
+
+    # an assembly point south of the road, dragged, then deleted
+    tool(pg, "Place feature")
+    clicks()
+    choose(pg, "pe_place_kind", "Assembly point")
+    clicks(2)
+    assert editor(pg).locator("#hint").inner_text() == "Click on the spot."
+    click_plan(pg, 20, -30)
+    clicks()
+    wait_text(pg, re.compile(r"Feature placed at x (19|20)[.\d]*, y -(29|30)[.\d]*\."))
+    shot(pg, "english-01-placed")
+    tool(pg, "Move")
+    clicks()
+    drag_plan(pg, (20, -30), (26, -32))
+    clicks()
+    wait_text(pg, "Assembly point moved.")
+    tool(pg, "Look")
+    clicks()
+    new = [r for r in items(pg) if r.startswith("site_features[")][-1]
+    item(pg, new).click()
+    clicks()
+    said = editor(pg).locator("#sel").inner_text()
+    x, y = (float(v) for v in re.fullmatch(
+        r"Assembly point · x (\S+), y (\S+) · site_features\[\d+\]", said).groups())
+    assert math.dist((x, y), (26, -32)) < 0.7, said  # 6 m east, 2 m south (to the pixel)
+    shot(pg, "english-02-moved-and-selected")
+    tool(pg, "Delete")
+    clicks()
+    assert editor(pg).locator("#hint").inner_text().startswith("Click on a door, a stair")
+    item(pg, new).click()
+    clicks()
+    wait_text(pg, "Assembly point deleted.")
+    # a road is a line: a click on it deletes it too; undo brings it back
+    click_plan(pg, 165, 30)  # on the line (a thin line has no box to click in the middle of)
+    clicks()
+    wait_text(pg, "Road: Am Sportpark deleted.")
+    assert "site_features[1]" in items(pg)  # the next one moved up: it is not selected
+    assert editor(pg).evaluate("() => window.planSelected()") is None
+    assert editor(pg).locator("#sel").inner_text() == ""
+    shot(pg, "english-03-road-deleted")
+    keyed(pg, "pe-undo").click()
+    clicks()
+    wait_text(pg, "Last change taken back.")
+    seconds = time.monotonic() - start
+    measured("English interface: place, drag, select, delete 2, undo", clicks.n, seconds)
+    shot(pg, "english-04-undone")
