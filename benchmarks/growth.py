@@ -9,10 +9,12 @@ placement walk); this script measures the time, as a figure to compare between c
 * the STEP pre-check of IFC files on a placement chain of n and 10 n links,
 * snapping d doors onto a round outline of n vertices, at (n, d) and (10 n, 10 d),
 * the outline clean-up of an import at n and 10 n vertices,
+* a plan with the walking graph, guidance signs and each room's way in, for a corridor of n
+  and 10 n rooms a side on two storeys,
 * re-planning the bundled school after one edit in the app's table,
 * importing each real building file of ``../shared/data`` (skipped when absent).
 
-For the first three it prints the growth factor for 10 times the input: linear work gives
+For the first four it prints the growth factor for 10 times the input: linear work gives
 about 10, n log n a little more, quadratic work 100. Figures, not assertions.
 """
 
@@ -105,6 +107,38 @@ def clean_up(n: int) -> Callable[[], object]:
     return _assemble(lambda: BuildingDraft(name="b", footprint=poly, storeys=[(0, "0")]))
 
 
+def corridor_site(n: int):
+    """A hand-written building: n rooms each side of one straight corridor, a stair at each
+    end and one in the middle, two storeys (the walking graph, guidance and access)."""
+    from orientation.model import Site
+
+    w = 6.0
+    length = n * w
+    rooms = []
+    for lv in (0, 1):
+        for i in range(n):
+            for side, (y0, y1) in (("n", (12, 20)), ("s", (0, 8))):
+                rooms.append({"id": f"r{lv}{side}{i}", "level": lv, "use": "classroom",
+                              "polygon": [[i * w, y0], [i * w + w, y0], [i * w + w, y1],
+                                          [i * w, y1]]})
+    stairs = [{"id": f"st{k}", "at": [x, 10], "levels": [0, 1]}
+              for k, x in enumerate((1.0, length / 2, length - 1.0))]
+    return Site.model_validate({
+        "format": "orientation/site@1", "site": {"name": "Flur", "date": "2026-12-01"},
+        "buildings": [{"id": "b", "name": "B", "footprint": [[0, 0], [length, 0],
+                                                             [length, 20], [0, 20]],
+                       "storeys": [{"level": 0, "name": "EG"}, {"level": 1, "name": "OG"}],
+                       "doors": [{"id": "d", "at": [0, 10], "kind": "entrance", "main": True}],
+                       "stairs": stairs, "rooms": rooms}]})
+
+
+def walking(n: int) -> Callable[[], object]:
+    from orientation.layout.engine import make_plan
+
+    site = corridor_site(n)
+    return lambda: make_plan(site)
+
+
 def replan(repeat: int) -> dict:
     import app_support as sup
 
@@ -157,6 +191,8 @@ def main() -> None:
         "door_snapping": growth("snap n/10 doors onto n vertices", snapping, 200 * scale, repeat),
         "outline_clean_up": growth("outline clean-up of n vertices", clean_up, 200 * scale,
                                    repeat),
+        "walking_plan": growth("plan with walking graph: n rooms", walking, 10 * scale,
+                               repeat),
         **replan(repeat),
         "imports_s": imports(1 if a.quick else 3),
     }

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .edits import plan_pins
+from .edits import guidance_pins, plan_pins
 from .errors import OutputError, PlanFileError, Problem, SiteFileError
 from .fileio import read_input_bytes, replace_file
 from .io.pinning import CODED_KINDS, pin_text
@@ -377,17 +377,6 @@ def format_diff(d: PlanDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def guidance_pins(plan: Plan) -> dict[str, list[dict[str, Any]]]:
-    """The guidance signs of ``plan`` as pins (building id -> ``{"id", "level", "text"}``):
-    pinned, a sign keeps its text while the building keeps its decision point."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for m in plan.markings:
-        if m.kind == "guidance" and m.level is not None:
-            out.setdefault(m.building, []).append({"id": m.element, "level": m.level,
-                                                   "text": m.code})
-    return out
-
-
 def pin_site(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> int:
     """Write every assigned code of ``plan`` into the site file at ``path`` as pins, keeping
     comments, layout, line endings and BOM (:func:`~orientation.io.pinning.pin_text`), and
@@ -437,6 +426,6 @@ def _check_writable(p: Path) -> None:
                           f"{target.parent}) or pin a copy in another folder", path=str(p))
 
 
-__all__ = ["MAX_PLAN_BYTES", "PlanDiff", "PlanRecord", "check_plan_belongs", "diff_plans", "guidance_pins",
+__all__ = ["MAX_PLAN_BYTES", "PlanDiff", "PlanRecord", "check_plan_belongs", "diff_plans",
            "format_diff", "parse_plan_json", "pin_site", "plan_problems", "read_plan_json",
            "reserved_codes"]

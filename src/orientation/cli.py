@@ -239,7 +239,8 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_edit import add_edit_parser  # light: the standard library only
 
     add_edit_parser(site_cmd("edit", "edit the site file in place, one change a run (keeps "
-                             "comments): add-door, add-road, add-feature, set, remove, missing"))
+                             "comments): add-door, add-road, add-feature, set, move, remove, "
+                             "list, missing"))
 
     sub.add_parser("schema", help="print the JSON Schema of the site file")
     sub.add_parser("profiles", help="list the profiles on hand")

@@ -200,6 +200,9 @@ class Door(_Model):
     #: between two rooms, one for an inner door into the corridor or an exterior door's room
     #: behind it; absent: found from the rooms' outlines around the door
     between: Annotated[Items[Id], *_length(1, 2)] | None = None
+    #: an open passage without a door leaf (an archway, an open-plan kitchen, an IFC virtual
+    #: boundary): the walking graph goes through it, the plans draw no door there
+    opening: bool = False
     source_id: str | None = None
 
 
@@ -407,6 +410,9 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
                 if rid not in room_ids:
                     out.append(Problem(f"{p}.between[{ki}]", f"'{rid}' is not a room of building "
                                        f"'{b.id}'; give the ids of the rooms the door opens into"))
+            if d.opening and d.kind != DoorKind.inner:
+                out.append(Problem(f"{p}.opening", "only an inner door can be an open passage; "
+                                   "remove 'opening' or make the door 'inner'"))
             if d.between and d.kind in EXTERIOR_DOOR_KINDS and len(d.between) > 1:
                 out.append(Problem(f"{p}.between", "an exterior door opens into one room; "
                                    "give that room alone"))

@@ -19,7 +19,6 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import networkx as nx
 from shapely.geometry import LineString, Point
 
 from ..errors import OptionError
@@ -28,7 +27,6 @@ from ..plan import DoorPoint, Marking, Plan, Ring
 from ..words import text
 from .geometry import XY
 from .walking import (
-    OUTSIDE,
     Node,
     Walk,
     centre_node,
@@ -72,17 +70,16 @@ def escape_routes(walk: Walk, building: str, level: int
         c = centre_node(building, s.id)
         if c not in paths or s.circulation:
             continue
-        way = list(reversed(paths[c]))  # room -> ... -> exit
-        corridor = [n for n in way[1:] if n[0] != "r"]
+        way = list(reversed(paths[c]))  # room -> its door -> ... -> exit
+        along = False
         for a, b in zip(way, way[1:]):
             sid = g.edges[a, b]["space"]
             sp = inside.spaces.get(sid) if sid else None
             if sp is not None and sp.circulation:
                 used.add(sid)
-        if len(corridor) >= 2 and any(
-                (inside.spaces.get(g.edges[a, b]["space"] or "") or s).circulation
-                for a, b in zip(corridor, corridor[1:])):
-            ways.append((dist[c], corridor))
+                along = True
+        if along and len(way) >= 3:
+            ways.append((dist[c], way[1:]))
     lines: list[Ring] = []
     covered: list[LineString] = []
     for _, way in sorted(ways, key=lambda t: (-t[0], t[1][0])):
@@ -137,13 +134,6 @@ class Access:
     length_m: float
 
 
-def _entry_graph(walk: Walk, entry_nodes: Mapping[Node, str]) -> nx.Graph:
-    """The graph without lifts, its outside joined only to the doors crews enter by."""
-    g = walk.walkable.copy()
-    g.remove_edges_from([(OUTSIDE, n) for n in list(g.adj[OUTSIDE]) if n not in entry_nodes])
-    return g
-
-
 def entry_nodes(walk: Walk, markings: list[Marking] | tuple[Marking, ...]) -> dict[Node, str]:
     """Portal node -> door code of every exterior door crews enter by."""
     out: dict[Node, str] = {}
@@ -162,8 +152,7 @@ def room_access(walk: Walk, markings: list[Marking] | tuple[Marking, ...]) -> tu
     entries = entry_nodes(walk, markings)
     if not entries:
         return ()
-    g = _entry_graph(walk, entries)
-    dist, paths = shortest_from(g, [OUTSIDE])
+    dist, paths = shortest_from(walk.indoors, entries)
     stair_codes = {(m.building, m.element): m.code for m in markings if m.kind == "stair"}
     out = []
     for m in markings:
@@ -171,9 +160,9 @@ def room_access(walk: Walk, markings: list[Marking] | tuple[Marking, ...]) -> tu
             continue
         node = centre_node(m.building, m.element)
         path = paths.get(node)
-        if not path or len(path) < 2:
+        if not path:
             continue
-        entrance = entries.get(path[1])
+        entrance = entries.get(path[0])
         if entrance is None:
             continue
         stair = next((stair_codes.get((n[1], n[2])) for n in path
@@ -247,14 +236,13 @@ def crew_route(walk: Walk, markings: tuple[Marking, ...], code: str, lang: str, 
     entries = entry_nodes(walk, markings)
     if not ends or not entries:
         return None
-    g = _entry_graph(walk, entries)
-    dist, paths = shortest_from(g, [OUTSIDE])
+    dist, paths = shortest_from(walk.indoors, entries)
     reached = [n for n in ends if n in paths]
     if not reached:
         return None
     node = min(reached, key=lambda n: dist[n])
     length, path = dist[node], paths[node]
-    door_node = path[1]
+    door_node = path[0]
     by_node: dict[Node, Marking] = {}
     for m in markings:
         if m.kind == "stair":
@@ -271,7 +259,7 @@ def crew_route(walk: Walk, markings: tuple[Marking, ...], code: str, lang: str, 
         what.append(roads[door.id])
     steps = [text("route.entrance", lang, code=door.code, what=", ".join(what))]
     room_codes = {(m.building, m.element): m.code for m in markings if m.kind == "room"}
-    steps += _walk_steps(walk, path[1:], lang, by_node, storey_names, room_codes)
+    steps += _walk_steps(walk, path, lang, by_node, storey_names, room_codes)
     if target.kind == "room":
         name = room_names.get(target.id)
         steps.append(text("route.room-named", lang, code=target.code, name=name) if name
@@ -284,7 +272,7 @@ def crew_route(walk: Walk, markings: tuple[Marking, ...], code: str, lang: str, 
         steps.append(text("route.door-target", lang, code=target.code))
     stair = next((by_node[n].code for n in path if n in by_node and by_node[n].kind == "stair"),
                  None)
-    pts = tuple((walk.at(n)[0], walk.at(n)[1], walk.level(n) or 0) for n in path[1:])
+    pts = tuple((walk.at(n)[0], walk.at(n)[1], walk.level(n) or 0) for n in path)
     return Route(code, door.code, stair, tuple(steps), round(length, 1), pts)
 
 

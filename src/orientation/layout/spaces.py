@@ -262,51 +262,47 @@ def is_hand_written(b: Building) -> bool:
 def _assume_doors(inside: BuildingInside, level: int) -> None:
     """An assumed door at the middle of the longest wall that a room shares with a corridor,
     for each room that no door leads to from a corridor (directly or through other rooms):
-    the first such room in file order that has a wall on a corridor gets one, and so on
-    until every room that can be reached is."""
+    in file order, each room not yet reached that has a wall on a corridor gets one, and
+    every room its doors lead to counts as reached from then on."""
     spaces = inside.spaces_on(level)
     corridors = [s for s in spaces if s.circulation]
     if not corridors:
         return
-    n = 0
-    while True:
-        reached = _reached_from_corridors(inside, level)
-        added = False
-        for s in spaces:
-            if s.id in reached:
-                continue
-            door = _wall_door(s, corridors)
-            if door is None:
-                continue
-            mid, corridor = door
-            inside.portals.append(Portal(f"~door-{s.id}", "inner", level, _r3(mid.x, mid.y),
-                                         (s.id, corridor.id), DoorKind.inner,
-                                         ASSUMED_DOOR_WIDTH_M, assumed=True))
-            n += 1
-            added = True
-            break
-        if not added:
-            break
-    if n:
-        inside.assumed_doors[level] = n
-
-
-def _reached_from_corridors(inside: BuildingInside, level: int) -> set[str]:
-    """The spaces of a storey that inner doors join to a corridor (through other rooms)."""
     adj: dict[str, set[str]] = {}
     for p in inside.portals:
         if p.level == level and p.kind == "inner" and len(p.spaces) == 2:
-            a, b = p.spaces
-            adj.setdefault(a, set()).add(b)
-            adj.setdefault(b, set()).add(a)
-    todo = [s.id for s in inside.spaces_on(level) if s.circulation]
-    seen = set(todo)
-    while todo:
-        for nxt in adj.get(todo.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
+            x, y = p.spaces
+            adj.setdefault(x, set()).add(y)
+            adj.setdefault(y, set()).add(x)
+    reached: set[str] = set()
+
+    def reach(start: str) -> None:
+        todo = [start]
+        reached.add(start)
+        while todo:
+            for nxt in adj.get(todo.pop(), ()):
+                if nxt not in reached:
+                    reached.add(nxt)
+                    todo.append(nxt)
+
+    for c in corridors:
+        if c.id not in reached:
+            reach(c.id)
+    n = 0
+    for s in spaces:
+        if s.id in reached:
+            continue
+        door = _wall_door(s, corridors)
+        if door is None:
+            continue
+        mid, corridor = door
+        inside.portals.append(Portal(f"~door-{s.id}", "inner", level, _r3(mid.x, mid.y),
+                                     (s.id, corridor.id), DoorKind.inner,
+                                     ASSUMED_DOOR_WIDTH_M, assumed=True))
+        n += 1
+        reach(s.id)
+    if n:
+        inside.assumed_doors[level] = n
 
 
 def _wall_door(s: Space, corridors: list[Space]) -> tuple[Point, Space] | None:
@@ -352,7 +348,8 @@ def _place_portals(inside: BuildingInside, levels: list[int]) -> None:
                 ids = tuple(s.id for _, s in _nearest_spaces(on, d.at, DOOR_REACH_M, 2))
             if len(ids) < 2:
                 inside.loose_doors.append((d.id, d.level))
-            inside.portals.append(Portal(d.id, "inner", d.level, d.at, ids, d.kind, width))
+            inside.portals.append(Portal(d.id, "inner", d.level, d.at, ids, d.kind, width,
+                                         opening=d.opening))
         else:
             if d.between:
                 ids = tuple(i for i in d.between if i in inside.spaces)[:1]

@@ -66,6 +66,17 @@ class Walk:
     _storeys: dict[tuple[str, int, frozenset[str] | None], nx.Graph] = field(
         default_factory=dict, repr=False)
     _walkable: nx.Graph | None = field(default=None, repr=False)
+    _indoors: nx.Graph | None = field(default=None, repr=False)
+
+    @property
+    def indoors(self) -> nx.Graph:
+        """The graph without lift edges and without the outside (a copy, made once): ways
+        that start at a door and stay inside."""
+        if self._indoors is None:
+            g = self.walkable.copy()
+            g.remove_node(OUTSIDE)
+            self._indoors = g
+        return self._indoors
 
     @property
     def walkable(self) -> nx.Graph:
@@ -90,12 +101,9 @@ class Walk:
             nodes = [(n, d) for n, d in g.nodes(data=True)
                      if d.get("building") == building and d.get("level") == level]
             got.add_nodes_from(nodes)
-            for n, _ in nodes:
-                for m, e in g.adj[n].items():
-                    if e["kind"] != "walk" or m not in got:
-                        continue
-                    if spaces is None or e["space"] in spaces:
-                        got.add_edge(n, m, **e)
+            got.add_edges_from(
+                (n, m, e) for n, _ in nodes for m, e in g.adj[n].items()
+                if e["kind"] == "walk" and m in got and (spaces is None or e["space"] in spaces))
             self._storeys[key] = got
         return got
 
@@ -321,8 +329,9 @@ def _storey_findings(walk: Walk, bid: str, level: int, spaces: list[Space], find
             continue
         doors = _door_neighbours(walk, bid, s)
         if not doors:
-            if not s.shaft or not any(p.kind == "stair" and s.id in p.spaces
-                                      for p in inside.portals if p.level == level):
+            # a room a stair or lift arrives in (a gallery, a stairwell) has its way in
+            if not any(p.kind in ("stair", "lift") and s.id in p.spaces
+                       for p in inside.portals if p.level == level):
                 no_door.append(name(s))
             continue
         if s.circulation or s.shaft:
@@ -350,7 +359,9 @@ def _storey_findings(walk: Walk, bid: str, level: int, spaces: list[Space], find
             if any(t in comp for t in targets):
                 reach |= comp
     stuck = [name(s) for s in spaces if centre_node(bid, s.id) not in reach
-             and _door_neighbours(walk, bid, s)]
+             and (_door_neighbours(walk, bid, s) or any(
+                 p.kind in ("stair", "lift") and s.id in p.spaces for p in inside.portals
+                 if p.level == level))]
     if stuck:
         find("warning", "no-way-out", where, "finding.no-way-out", building=bid, level=level,
              n=len(stuck), rooms=_listing(stuck))

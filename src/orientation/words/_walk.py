@@ -18,8 +18,8 @@ SECTIONS = {
                 "als Räume)"),
             "inner-door-off-wall": (
                 "{n} Innentür(en) in Gebäude {building} liegen in keiner Wand zwischen zwei "
-                "Räumen ({doors}); die Tür auf die gemeinsame Wand legen oder 'between' mit "
-                "den Räumen angeben"),
+                "Räumen ({doors}); die Tür auf die gemeinsame Wand legen oder den Raum auf "
+                "ihrer anderen Seite eintragen"),
             "room-without-door": (
                 "Gebäude {building}, Geschoss {level}: {n} Raum/Räume ohne Tür ({rooms}); "
                 "die Tür eintragen, sonst führt kein Weg hinein"),
@@ -52,7 +52,7 @@ SECTIONS = {
                 "as rooms)"),
             "inner-door-off-wall": (
                 "{n} inner door(s) of building {building} lie in no wall between two rooms "
-                "({doors}); put the door on the shared wall or give 'between' with its rooms"),
+                "({doors}); put the door on the shared wall, or enter the room on its other side"),
             "room-without-door": (
                 "building {building}, level {level}: {n} room(s) without a door ({rooms}); "
                 "enter the door, or no way leads in"),
