@@ -105,6 +105,13 @@ def test_apb_inner_doors_against_the_source(apb):
     assert len(source_inner) == 517
     got = Counter((d.source_id.removeprefix("node/"), d.level) for d in inner(b))
     assert got == Counter(source_inner)
+    # the doorways are open passages (on each storey they are on), the other doors are not
+    passages = Counter((d.source_id.removeprefix("node/"), d.level) for d in b.doors
+                       if d.opening)
+    assert passages == Counter((n, lv) for n in kept_doorways for lv in _levels(doors[n]))
+    # 20 doorway nodes, some repeated on several storeys: 26 open passages
+    assert len({n for n, _ in passages}) == 20 and sum(passages.values()) == 26
+    assert all(d.kind.value == "inner" for d in b.doors if d.opening)
 
     # between: the rooms on the door's storey whose ways have the node
     by_source = {rid: room.source_id for rid, room in rooms_of(b).items()}
@@ -161,6 +168,9 @@ def test_spbpu_openings_are_inner_doors_between_their_units():
     # one opening is on three units (two labs drawn twice and a stair): no guess
     assert "doors-many-rooms" in r.codes()
     assert "inner-doors-off-rooms" not in r.codes()
+    # every opening's door is of type "open" here, the automobile ones too: IMDF does not say
+    # that is a passage without a leaf, so none is made one
+    assert not any(d.opening for d in main.doors)
     units = json.loads((need("imdf/spbstu") / "unit.geojson").read_text("utf-8"))
     walkways = sum(f["properties"]["category"] == "walkway" for f in units["features"])
     assert sum(room.use is RoomUse.corridor for room in main.rooms) == walkways == 13
@@ -185,18 +195,86 @@ def test_fzk_haus_doors_open_into_their_space_boundaries():
         el = rel.RelatedBuildingElement
         if el is not None and el.is_a("IfcDoor"):
             bounded.setdefault(el.GlobalId, set()).add(rel.RelatingSpace.GlobalId)
-    assert len(f.by_type("IfcDoor")) == len(b.doors) == 5
-    kinds = Counter(d.kind.value for d in b.doors)
+    leaves = [d for d in b.doors if not d.opening]     # the open passages: below
+    assert len(f.by_type("IfcDoor")) == len(leaves) == 5
+    kinds = Counter(d.kind.value for d in leaves)
     assert kinds == {"inner": 3, "entrance": 2}    # Haustür and Terrassentür are exterior
     rooms = rooms_of(b)
-    for d in b.doors:
+    for d in leaves:
         assert {rooms[i].source_id for i in d.between} == bounded[d.source_id], d.id
     flur = next(room for room in b.rooms if room.name == "Flur")
     assert flur.use is RoomUse.corridor
     # the three inner doors lead from the Flur into Schlafzimmer, Bad and Büro
-    assert sorted(sorted(rooms[i].name for i in d.between) for d in inner(b)) == [
+    assert sorted(sorted(rooms[i].name for i in d.between) for d in inner(b)
+                  if not d.opening) == [
         ["Bad", "Flur"], ["Buero", "Flur"], ["Flur", "Schlafzimmer"]]
     assert "inner-doors-off-rooms" not in r.codes()
+
+
+def _virtual_boundaries(f) -> dict[str, set[str]]:
+    """From the file alone: each IfcVirtualElement of a space boundary -> the spaces it
+    bounds (global ids)."""
+    out: dict[str, set[str]] = {}
+    for rel in f.by_type("IfcRelSpaceBoundary"):
+        el = rel.RelatedBuildingElement
+        if el is not None and el.is_a("IfcVirtualElement"):
+            out.setdefault(el.GlobalId, set()).add(rel.RelatingSpace.GlobalId)
+    return out
+
+
+def test_fzk_haus_virtual_boundaries_are_open_passages():
+    ifcopenshell = pytest.importorskip("ifcopenshell")
+    r = imported("ifc/fzk-haus/AC20-FZK-Haus.ifc")     # checks that the model takes them
+    (b,) = r.site.buildings
+    f = ifcopenshell.open(str(need("ifc/fzk-haus/AC20-FZK-Haus.ifc")))
+    # the source: 11 virtual space boundaries, 6 of them with an IfcVirtualElement; its three
+    # elements each bound two spaces of the ground storey
+    virtual = [rel for rel in f.by_type("IfcRelSpaceBoundary")
+               if rel.PhysicalOrVirtualBoundary == "VIRTUAL"]
+    assert len(virtual) == 11
+    assert sum(rel.RelatedBuildingElement is not None for rel in virtual) == 6
+    bounds = _virtual_boundaries(f)
+    assert len(bounds) == len(f.by_type("IfcVirtualElement")) == 3
+    assert all(len(spaces) == 2 for spaces in bounds.values())
+
+    openings = [d for d in b.doors if d.opening]
+    assert len(openings) == 3
+    assert all(d.kind.value == "inner" and d.level == 0 for d in openings)
+    rooms = rooms_of(b)
+    assert {d.source_id: {rooms[i].source_id for i in d.between} for d in openings} == bounds
+    # each lies on both room outlines, in the middle of what they share, as wide as that is
+    for d in openings:
+        a, c = (Polygon(rooms[i].polygon) for i in d.between)
+        shared = a.boundary.intersection(c.boundary)
+        assert d.width == pytest.approx(shared.length, abs=0.002), d.id
+        assert shared.distance(Point(d.at)) < 0.002, d.id
+        assert shared.interpolate(0.5, normalized=True).distance(Point(d.at)) < 0.002, d.id
+    names = {frozenset(rooms[i].name for i in d.between): d for d in openings}
+    assert set(names) == {frozenset({"Küche", "Wohnen"}), frozenset({"Flur", "Wohnen"}),
+                          frozenset({"Flur", "Küche"})}
+    # the open-plan kitchen (room 6) and the living room: the whole 3.71 m between them
+    kitchen = names[frozenset({"Küche", "Wohnen"})]
+    assert kitchen.width == pytest.approx(3.71, abs=0.002)
+    assert kitchen.at == pytest.approx((4.695, 2.155), abs=0.002)
+    (note,) = [n for n in r.notes if n.code == "ifc-openings"]
+    assert note.message == ("building 'FZK-Haus': 3 open passage(s) without a door leaf "
+                            "(virtual space boundaries, IfcVirtualElement) imported as inner "
+                            "doors with 'opening: true'")
+    assert note.text("de").startswith("Gebäude 'FZK-Haus': 3 Durchgang/Durchgänge ohne Türblatt")
+
+
+def test_fzk_haus_kitchen_is_reachable():
+    pytest.importorskip("ifcopenshell")
+    from orientation.layout.walking import inside_findings, walking_graph
+
+    r = imported("ifc/fzk-haus/AC20-FZK-Haus.ifc")
+    (b,) = r.site.buildings
+    (kitchen,) = [room for room in b.rooms if room.number == "6"]
+    assert (kitchen.name, kitchen.level) == ("Küche", 0)
+    assert sum(kitchen.id in (d.between or ()) for d in b.doors) == 2    # both open passages
+    found: list[str] = []
+    inside_findings(walking_graph(r.site), lambda _sev, code, *a, **k: found.append(code))
+    assert "room-without-door" not in found
 
 
 @pytest.mark.parametrize(("name", "doors", "inner_doors"), [("TallBuilding", 5, 2),
@@ -272,6 +350,7 @@ def test_osm_doors_open_into_the_rooms_whose_ways_have_them(tmp_path):
     assert between[d2] == ["B", "corridor"]         # on the corridor's edge, not its node
     assert between[d3] == ["A", "B"]                # door=no: a doorway is a way through
     assert between[far1] == between[far2] == []
+    assert [d.source_id for d in b.doors if d.opening] == [d3]   # the door=no doorway
     (corridor,) = [r for r in b.rooms if r.use is RoomUse.corridor]
     assert corridor.number is None and {r.number for r in b.rooms} == {None, "001", "002"}
     # the two doors off every room: kept, one note for the building
@@ -388,3 +467,64 @@ def test_imdf_openings_open_into_the_units_they_lie_on(tmp_path):
     assert got == {"o1": ("inner", ["A", "W"]), "o2": ("inner", ["U", "W"]),
                    "o3": ("entrance", ["W"]), "o4": ("inner", [])}
     assert {r.source_id: r.use.value for r in b.rooms}["W"] == "corridor"
+
+
+def test_ifc_virtual_elements_between_two_spaces_of_a_storey(tmp_path):
+    """Which virtual elements give an open passage: two spaces of one storey whose outlines
+    meet; not two spaces across a wall, of two storeys, or one space alone."""
+    pytest.importorskip("ifcopenshell")
+    import ifcopenshell.guid
+    from test_import_ifc import Model
+
+    m = Model("Haus")
+    eg, og = m.storey("EG", 0.0), m.storey("OG", 3.0)
+    m.walls(eg, 0, 0, 20, 10, 0, 3)
+    m.box("IfcWall", eg, 12, 0.3, 12.3, 9.7, 0, 3)
+    kitchen = m.box("IfcSpace", eg, 0.3, 0.3, 6, 9.7, 0, 2.5, name="1", LongName="Küche")
+    living = m.box("IfcSpace", eg, 6, 0.3, 12, 9.7, 0, 2.5, name="2", LongName="Wohnen")
+    office = m.box("IfcSpace", eg, 12.3, 0.3, 19.7, 9.7, 0, 2.5, name="3", LongName="Büro")
+    upstairs = m.box("IfcSpace", og, 0.3, 0.3, 19.7, 9.7, 3, 5.5, name="4", LongName="Galerie")
+    m.box("IfcDoor", eg, 8, 0, 9, 0.3, 0, 2.1, name="Haustür")
+
+    def virtual(name: str | None, *spaces) -> str:
+        v = m.run("root.create_entity", ifc_class="IfcVirtualElement", name=name)
+        m.run("spatial.assign_container", relating_structure=eg, products=[v])
+        for sp in spaces:
+            m.f.create_entity("IfcRelSpaceBoundary", GlobalId=ifcopenshell.guid.new(),
+                              RelatingSpace=sp, RelatedBuildingElement=v,
+                              PhysicalOrVirtualBoundary="VIRTUAL",
+                              InternalOrExternalBoundary="INTERNAL")
+        return v.GlobalId
+
+    open_plan = virtual("Küche offen", kitchen, living)
+    virtual(None, living, office)          # across the wall: their outlines do not meet
+    virtual(None, kitchen, upstairs)       # two storeys: an opening in the floor, no door
+    virtual(None, kitchen)                 # one space
+    result = import_file(m.write(tmp_path / "open.ifc"))
+    assert_valid(result)
+    (b,) = result.site.buildings
+    rooms = {r.id: r.name for r in b.rooms}
+    (d,) = [d for d in b.doors if d.opening]
+    assert (d.source_id, d.kind.value, d.level, d.id) == (open_plan, "inner", 0, "d-kuche-offen")
+    assert sorted(rooms[i] for i in d.between) == ["Küche", "Wohnen"]
+    assert d.at == pytest.approx((6.0, 5.0), abs=0.002) and d.width == pytest.approx(9.4)
+    assert not any(d.opening for d in b.doors if d.kind.value != "inner")
+    (note,) = [n for n in result.notes if n.code == "ifc-openings"]
+    assert note.message.endswith("'opening: true'; 3 virtual element(s) give none: not between "
+                                 "two spaces of one storey (1 between storeys), or their room "
+                                 "outlines share no boundary (1)")
+    assert "3 virtuelle(s) Element(e) ergeben keinen" in note.text("de")
+
+
+def test_an_opening_is_written_for_inner_doors_only():
+    a, b = RoomDraft(0, box(0, 3, 10, 10), name="A"), RoomDraft(0, box(10, 3, 20, 10), name="B")
+    doors = [DoorDraft((10, 5), 0, DoorKind.inner, width=7.0, between=(a, b), opening=True),
+             DoorDraft((10, 0), 0, DoorKind.entrance, main=True, opening=True),
+             DoorDraft((5, 3), 0, DoorKind.inner, width=80.0, opening=True)]
+    notes = Notes()
+    data = assemble_site(name="x", drafts=[_draft([a, b], doors)], notes=notes)
+    site = site_from_data(data, file="x.yaml")       # the model takes them
+    got = [(d.kind.value, d.opening, d.width) for d in site.buildings[0].doors]
+    # an open passage may be wider than a door leaf (10 m), up to the model's 50 m
+    assert got == [("inner", True, 7.0), ("entrance", False, None), ("inner", True, 50.0)]
+    assert "width-implausible" not in notes.codes()

@@ -12,7 +12,9 @@ format and records what it changed as :class:`ImportNote` values:
 * a door's ``between`` (the rooms it opens into) is written where the source names them:
   only rooms kept on the door's level, one or two of them (one for an exterior door); inner
   doors farther than 0.75 m from every room outline of their storey are kept and counted in
-  one note per building (:mod:`._door_rooms`);
+  one note per building (:mod:`._door_rooms`); an inner door the source draws as an open
+  passage (``DoorDraft.opening``) is written with ``opening: true``, its width (the boundary it
+  spans) capped at 50 m, not 10 m as a door leaf's;
 * exterior windows are moved onto the outline when within ``max_window_snap_m``, else dropped;
 * stairs outside the footprint are moved just inside when close, else dropped;
 * room outlines are made valid and clipped to the footprint when they reach outside it, and
@@ -133,6 +135,22 @@ def _width(w: float | None, bad: list[float]) -> float | None:
         bad.append(w)
         return None
     return round(w, 3)
+
+
+#: The widest open passage (metres): the model's limit for a door's width.
+MAX_OPENING_WIDTH_M = 50.0
+
+
+def _opening_width(w: float | None) -> float | None:
+    """An open passage's width (the length of the boundary it spans: an open-plan kitchen
+    may be wider than any door), capped at :data:`MAX_OPENING_WIDTH_M`.
+
+    >>> _opening_width(3.7149), _opening_width(80.0), _opening_width(0.0)
+    (3.715, 50.0, None)
+    """
+    if w is None or not (w > 0 and math.isfinite(w)):
+        return None
+    return round(min(w, MAX_OPENING_WIDTH_M), 3)
 
 
 def _storey_outlines(d: BuildingDraft, poly: Polygon, levels: set[int], notes: Notes,
@@ -278,9 +296,12 @@ def build_building(d: BuildingDraft, ids_seen: set[str], notes: Notes, *,
                 "level": dd.level, "kind": dd.kind.value}
         if dd.main:
             door["main"] = True
-        w = _width(dd.width, bad_widths)
+        opening = dd.opening and dd.kind == DoorKind.inner
+        w = _opening_width(dd.width) if opening else _width(dd.width, bad_widths)
         if w is not None:
             door["width"] = w
+        if opening:
+            door["opening"] = True
         if dd.source_id:
             door["source_id"] = dd.source_id
         doors.append(door)

@@ -37,7 +37,9 @@ class DoorDraft:
     ``kind`` must already follow the source (see each importer's rule). ``between``: the
     room drafts (of the same building) that the source says the door opens into; assembly
     keeps those that are kept as rooms on the door's level and writes their ids as the
-    door's ``between`` when one or two are left (one for an exterior door)."""
+    door's ``between`` when one or two are left (one for an exterior door). ``opening``: an
+    open passage without a door leaf (an IFC virtual boundary, an OSM ``door=no``); only an
+    inner door is written as one."""
 
     at: XY
     level: int
@@ -47,6 +49,7 @@ class DoorDraft:
     id_hints: tuple[object, ...] = ()
     source_id: str | None = None
     between: tuple[RoomDraft, ...] = ()
+    opening: bool = False
 
 
 @dataclass

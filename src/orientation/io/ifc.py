@@ -32,6 +32,10 @@
   (``emergency_exit``); IFC has no main-entrance flag, so none is marked. Exterior doors of
   upper storeys (balconies, bridges) are imported as inner doors with a note: an importer does
   not turn a balcony door into an entrance.
+* **open passages**: an ``IfcVirtualElement`` whose space boundaries bound two spaces of one
+  storey (an open-plan kitchen and the living room) is an inner door with ``opening: true``
+  between them, at the middle of the boundary their outlines share, as wide as it is long
+  (:mod:`._ifc_openings`); one note per building counts them and those that give none.
 * **windows**: exterior windows (same tests), placed on the outline.
 * **stairs**: ``IfcStair`` (or loose flights) with the storeys their height spans; stairs
   stacked over each other, and the stairwell spaces around them, are one stair over all
@@ -62,6 +66,7 @@ from ..words import Ref
 from ._assemble import assemble_site
 from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDraft, WindowDraft
 from ._geometry import BoundaryIndex, largest_polygon, polygons_of
+from ._ifc_openings import passages
 from ._ifc_shapes import Shape, tessellate
 from ._ifc_site import DEFAULT_LOCATIONS, angle, ground_index, site_origin, true_north
 from ._ifc_storeys import (
@@ -314,9 +319,12 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
 
     sb_kind: dict[int, set[str]] = defaultdict(set)
     sb_spaces: dict[int, list[int]] = defaultdict(list)  # element -> the spaces it bounds
+    virtual_els: dict[int, Any] = {}  # the virtual elements of space boundaries: passages
     for rel in f.by_type("IfcRelSpaceBoundary"):
         el = rel.RelatedBuildingElement
         if el is not None:
+            if el.is_a("IfcVirtualElement"):
+                virtual_els[el.id()] = el
             sb_kind[el.id()].add(str(rel.InternalOrExternalBoundary or "").upper())
             sp = rel.RelatingSpace
             if sp is not None and sp.is_a("IfcSpace") and sp.id() not in sb_spaces[el.id()]:
@@ -430,6 +438,15 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
         # the rooms a door opens into: the spaces its space boundaries bound
         for dd, sids in bounded:
             dd.between = tuple(room_of_space[s] for s in sids if s in room_of_space)
+        # open passages: the virtual elements between two of its spaces
+        found = passages([(v.GlobalId, _name(v.Name), sb_spaces[k])
+                          for k, v in virtual_els.items()], room_of_space)
+        d.doors.extend(found.doors)
+        none = found.not_two + found.storeys + found.apart
+        if found.doors or none:
+            notes.info("ifc-openings", building=bname, n=len(found.doors),
+                       none=Ref.to("import.ifc-openings-none", n=none, storeys=found.storeys,
+                                   apart=found.apart) if none else "")
 
         # storey outlines: floor slabs (else spaces) with the walls of each storey
         my_slabs = [shapes[s.id()] for s in ours(slabs) if s.id() in shapes]

@@ -23,8 +23,8 @@ refused), then:
 * **doors**: nodes tagged ``door=*`` or ``entrance=*``. A door is **exterior** when it is a
   node of a building outline (or, tagged ``entrance=*``, within 0.5 m of it), on its lowest
   level; the others are inner doors of the building that contains them, one on each level.
-  ``door=no`` (a doorway without a leaf) is an inner door where it is a node of a room's
-  outline, else nothing. A door's ``between`` are the rooms on its level whose outline has
+  ``door=no`` (a doorway without a leaf) is an inner door with ``opening: true`` where it is
+  a node of a room's outline, else nothing. A door's ``between`` are the rooms on its level whose outline has
   its node (:mod:`._door_rooms` keeps one or two), and for an inner door on one such room
   the one room whose outline passes through it (:func:`~._door_rooms.add_touching`);
 * **shafts**: a stairwell (``stairs=yes`` rooms/areas, ``room=stairs`` or a stair name;
@@ -461,7 +461,7 @@ def read_osm(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
                 at=xy, level=level, kind=kind, main=main, width=_float(tags.get("width")),
                 id_hints=(clean_text(tags.get("name")),
                           f"n{nid}" + (f"-l{level}" if len(lv) > 1 else "")),
-                source_id=f"node/{nid}", between=between))
+                source_id=f"node/{nid}", between=between, opening=opening))
 
     for d in drafts:  # a door on one room's way that lies on another room's outline too
         add_touching(d.doors, d.rooms)

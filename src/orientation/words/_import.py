@@ -202,6 +202,12 @@ _DE = {
     "ifc-upper-exterior-doors": (
         "Gebäude '{building}': {n} Tür(en) im Umriss oberer Geschosse (Balkone, Brücken?) "
         "werden als Innentüren importiert; die Art jeder Tür ändern, die ein Ausgang ist"),
+    "ifc-openings": ("Gebäude '{building}': {n} Durchgang/Durchgänge ohne Türblatt (virtuelle "
+                     "Raumbegrenzungen, IfcVirtualElement) als Innentüren mit 'opening: true' "
+                     "importiert{none}"),
+    "ifc-openings-none": ("; {n} virtuelle(s) Element(e) ergeben keinen: nicht zwischen zwei "
+                          "Räumen eines Geschosses ({storeys} zwischen Geschossen) oder ohne "
+                          "gemeinsame Grenze ihrer Raumumrisse ({apart})"),
     "origin-default": ("Die Position von IfcSite ({lat:.4f}, {lon:.4f}) ist {default}, nicht "
                        "die des Gebäudes; site.origin entfällt: von Hand setzen (oder im "
                        "BIM-Modell korrigieren) für Pläne mit Geokoordinaten"),
@@ -385,6 +391,12 @@ _EN = {
     "ifc-upper-exterior-doors": (
         "building '{building}': {n} door(s) in the outline of upper storeys (balconies, "
         "bridges?) are imported as inner doors; change the kind of any that is a way out"),
+    "ifc-openings": ("building '{building}': {n} open passage(s) without a door leaf (virtual "
+                     "space boundaries, IfcVirtualElement) imported as inner doors with "
+                     "'opening: true'{none}"),
+    "ifc-openings-none": ("; {n} virtual element(s) give none: not between two spaces of one "
+                          "storey ({storeys} between storeys), or their room outlines share "
+                          "no boundary ({apart})"),
     "origin-default": ("the IfcSite position ({lat:.4f}, {lon:.4f}) is {default}, not the "
                        "building's; site.origin is left out: set it by hand (or fix it in the "
                        "BIM model) for maps with geo coordinates"),
