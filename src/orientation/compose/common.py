@@ -54,7 +54,7 @@ PAPER = Color("#FFFFFF", (0.0, 0.0, 0.0, 0.0), "paper white")
 """Unprinted paper."""
 
 KIND_ORDER = ("building", "name", "entrance", "fire_brigade", "service", "emergency_exit",
-              "window", "interior_door", "stair", "room")
+              "window", "interior_door", "stair", "room", "guidance")
 """Sign kinds in schedule and listing order: what is seen from the road first."""
 
 
@@ -83,6 +83,28 @@ def word(language: str, key: str) -> str:
 def kind_label(language: str, kind: str) -> str:
     """The label of a sign kind (``entrance`` -> ``Eingang``/``Entrance``)."""
     return word(language, kind)
+
+
+#: The ways a guidance sign's arrow points (``Sign.arrow``), in the catalogue as
+#: ``compose.arrow_<way>``.
+ARROW_WORDS = ("ahead", "left", "right", "back")
+
+
+def arrow_word(language: str, arrow: str | None) -> str:
+    """The word of a guidance sign's arrow (``left`` -> ``links``/``left``); ``""`` for
+    none or an unknown one.
+
+    >>> arrow_word("de", "back"), arrow_word("en", "ahead"), arrow_word("de", None)
+    ('zurück', 'ahead', '')
+    """
+    return word(language, "arrow_" + arrow) if arrow in ARROW_WORDS else ""
+
+
+def sign_kind_label(language: str, sign: Sign) -> str:
+    """A sign's kind in words, a guidance sign's with its arrow (``Wegweiser links``)."""
+    label = kind_label(language, sign.kind)
+    way = arrow_word(language, sign.arrow) if sign.kind == "guidance" else ""
+    return f"{label} {way}" if way else label
 
 
 def plan_language(plan: Plan, profile: Profile) -> str:
@@ -486,7 +508,9 @@ __all__ = [
     "RULE",
     "SignLayoutError",
     "ZEBRA",
+    "ARROW_WORDS",
     "Buildings",
+    "arrow_word",
     "building_label",
     "buildings_by_id",
     "cmyk_from_srgb",
@@ -508,6 +532,7 @@ __all__ = [
     "scale_items",
     "sign_color",
     "sign_ink",
+    "sign_kind_label",
     "storey_name",
     "text",
     "text_box",

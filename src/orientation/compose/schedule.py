@@ -6,7 +6,9 @@ sign goes), as plain rows and as printable A4 landscape pages.
   table and the line total; :func:`schedule_total` sums the line totals. Quantities add up to
   the number of signs in the plan.
 * :func:`location_rows`: one :class:`LocationRow` per sign: building, storey, side, element,
-  code, kind, size and mounting height, in installation order.
+  code, kind, size and mounting height, in installation order. A guidance sign's element
+  cell says where it hangs (:func:`guidance_place`: the point, the decision point's grid
+  cell, the way it faces), its second-line cell the way its arrow points.
 * :func:`schedule_pages`: the schedule as a table with a total row and the currency, then the
   installation list on the following pages (header row repeated, ``page n/m`` on every page).
 
@@ -18,12 +20,12 @@ Words and number formats follow the plan's language (``de``: ``1.234,56 €``; `
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .. import fonts
-from ..plan import Plan, Sign
+from .. import fonts, words
+from ..plan import Marking, Plan, Sign
 from ..profiles import Profile
 from ..render.scene import FontWeight, Item, Page, Rect
 from .common import (
@@ -32,9 +34,11 @@ from .common import (
     INK,
     KIND_ORDER,
     ZEBRA,
+    arrow_word,
     building_label,
     buildings_by_id,
     ellipsize,
+    format_length,
     format_money,
     format_number,
     format_size,
@@ -424,6 +428,51 @@ def _schedule_table(plan: Plan, profile: Profile, lang: str) -> _Table:
     return _Table("schedule_title", cols, body, total, notes)
 
 
+#: The compass points a guidance sign can face, clockwise from north (``compose.compass_*``).
+COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+
+
+def compass_point(north_deg: float, v: tuple[float, float]) -> str | None:
+    """The compass point (``COMPASS``) a plan vector points to, the plan's +y axis being
+    ``north_deg`` clockwise from true north; None for a zero vector.
+
+    >>> compass_point(0, (0, 1)), compass_point(12, (-1, 0)), compass_point(90, (0, -1))
+    ('n', 'w', 'w')
+    """
+    if v[0] == 0 and v[1] == 0:
+        return None
+    bearing = (north_deg + math.degrees(math.atan2(v[0], v[1]))) % 360
+    return COMPASS[int((bearing + 22.5) // 45) % 8]
+
+
+def guidance_place(plan: Plan, sign: Sign, marking: Marking | None, lang: str) -> str:
+    """Where a guidance sign goes, for the installer: the point it hangs at (plan metres),
+    the grid cell of its decision point where the plan has one, and the way it faces
+    (towards the person it guides): ``im Flur bei x 49 / y 9 (Feld E6), Schild blickt nach
+    Westen`` / ``in the corridor at x 49 / y 9 (cell E6), facing west``."""
+    x, y = sign.anchor
+    out = words.text("compose.where_point", lang, x=format_length(x, lang),
+                     y=format_length(y, lang))
+    if marking is not None and marking.grid:
+        out += f" ({words.text('compose.where_cell', lang, cell=marking.grid)})"
+    way = compass_point(plan.north_deg, sign.facing)
+    if way is not None:
+        out += ", " + words.text("compose.where_facing", lang,
+                                 way=word(lang, f"compass_{way}"))
+    return out
+
+
+def _guidance_cells(plan: Plan, signs: Mapping[str, Sign], r: LocationRow, lang: str
+                    ) -> tuple[str, str]:
+    """The element and second-line cells of a guidance sign's row: where it goes, and its
+    second line with the arrow's way (``Treppe · Pfeil links``)."""
+    sign = signs[r.sign_id]
+    where = guidance_place(plan, sign, plan.marking(sign.marking), lang)
+    way = arrow_word(lang, sign.arrow)
+    arrow = f"{word(lang, 'arrow')} {way}" if way else ""
+    return where, " · ".join(p for p in (r.subtext, arrow) if p)
+
+
 def _location_table(plan: Plan, profile: Profile, lang: str) -> _Table:
     cols = (
         _Col(word(lang, "col_sign")),
@@ -438,14 +487,21 @@ def _location_table(plan: Plan, profile: Profile, lang: str) -> _Table:
         _Col(word(lang, "col_text"), flex=True),
     )
     buildings = buildings_by_id(plan)
+    guidance = {s.id: s for s in plan.signs if s.kind == "guidance"}
+
+    def cells(r: LocationRow) -> tuple[str, str]:
+        if r.kind == "guidance" and r.sign_id in guidance:
+            return _guidance_cells(plan, guidance, r, lang)
+        return r.element, r.subtext
+
     body = tuple(
         (r.sign_id, r.code, kind_label(lang, r.kind),
-         building_label(buildings, r.building), r.storey, r.side, r.element,
+         building_label(buildings, r.building), r.storey, r.side, element,
          format_size(r.width_mm, r.height_mm, lang),
          format_number(r.mount_height_m, lang, decimals=1) if r.mount_height_m is not None
          else "",
-         r.subtext)
-        for r in location_rows(plan))
+         second)
+        for r in location_rows(plan) for element, second in (cells(r),))
     return _Table("locations_title", cols, body, None, (word(lang, "locations_note"),))
 
 
@@ -474,9 +530,12 @@ def schedule_pages(plan: Plan, profile: Profile) -> list[Page]:
 
 
 __all__ = [
+    "COMPASS",
     "EXAMPLES",
     "LocationRow",
     "ScheduleRow",
+    "compass_point",
+    "guidance_place",
     "location_rows",
     "schedule_pages",
     "schedule_rows",

@@ -21,6 +21,11 @@ of the code's cap height ``h``:
 * a thin **keyline** ``keyline`` × ``h`` inside the trim (at least :data:`SAFE_MM`),
   ``KEYLINE_WIDTH`` × ``h`` wide, where the profile sets one (> 0) and the panel leaves
   clear room between it and the text; building letters stand alone without one;
+* a **guidance sign** (kind ``guidance``) has a solid arrow, drawn as a vector path
+  (:mod:`orientation.compose.arrows`), beside its text in the room the block keeps for it
+  (:class:`~orientation.layout.sizing.BlockArrow`: as tall as the code's cap height, on the
+  code line, left of the text when it points left, right of it otherwise, ``ahead`` an up
+  arrow, ``back`` a down arrow); arrow and text are centred together;
 * the printed background is a rectangle running into the bleed; the rounded corners
   (``corner_radius`` × ``h``) are recorded in ``Page.meta`` as the cut contour, and drawn on
   the proof.
@@ -38,6 +43,7 @@ from functools import lru_cache
 
 from .. import fonts, words
 from ..layout.sizing import (
+    ARROWS,
     BUILDING_LETTER_FILL,
     LINE_PITCH,
     SAFE_MM,
@@ -47,8 +53,9 @@ from ..layout.sizing import (
 )
 from ..plan import Plan, Sign
 from ..profiles import Profile
-from ..render.scene import Color, Group, Item, Page, Rect, Stroke, Text
+from ..render.scene import Color, Group, Item, Page, Path, Rect, Stroke, Text
 from ..style import Ink, SignRules
+from .arrows import sign_arrow
 from .common import (
     A4_PORTRAIT,
     GREY,
@@ -68,6 +75,7 @@ from .common import (
     plan_stamp,
     scale_items,
     sign_ink,
+    sign_kind_label,
     storey_name,
     word,
     wrap_lines,
@@ -181,6 +189,8 @@ def _lines(sign: Sign, block: TextBlock) -> tuple[list[_Line], float, float]:
 
     margin = block.margin_mm
     avail_w, avail_h = W - 2 * margin, H - 2 * margin
+    if block.arrow is not None:  # the arrow and its gap stand beside the text
+        avail_w -= block.arrow_room_mm
     code = _code_lines(sign, h, avail_w, avail_h, code_w)
     code_size = block.code.size_mm
     code_h = h * (1 + LINE_PITCH * (len(code) - 1))
@@ -218,16 +228,44 @@ def _design(sign: Sign, profile: Profile) -> _Design:
 def sign_block(sign: Sign, profile: Profile) -> TextBlock:
     """The sign's text block as the layout measured it to size the panel
     (:func:`orientation.layout.sizing.text_block`)."""
-    return text_block(profile.resolved.rules, sign.kind, sign.text, sign.subtext, sign.cap_height_mm)
+    return text_block(profile.resolved.rules, sign.kind, sign.text, sign.subtext,
+                      sign.cap_height_mm, arrow=sign.arrow)
+
+
+def _with_arrow(sign: Sign, block: TextBlock, lines: list[_Line], cap: float
+                ) -> tuple[tuple[tuple[float, float], ...], float]:
+    """A guidance sign's arrow beside its laid-out text: the arrow's outline and the x of
+    the text's centre line, arrow and text centred together in the panel."""
+    arrow = block.arrow
+    assert arrow is not None
+    if arrow.points not in ARROWS:
+        raise SignLayoutError(
+            f"{_where(sign)}: a guidance sign needs its arrow, one of {', '.join(ARROWS)}; "
+            f"it has {sign.arrow!r} (re-run the plan; check arrows edited by hand)",
+            element=sign.id)
+    W = sign.width_mm
+    text_w = max(_width(ln.text, ln.size_mm, ln.weight) for ln in lines)
+    left = (W - text_w - block.arrow_room_mm) / 2
+    if arrow.side == "left":
+        arrow_x, centre = left, left + block.arrow_room_mm + text_w / 2
+    else:
+        arrow_x, centre = left + text_w + arrow.gap_mm, left + text_w / 2
+    top = lines[0].baseline - cap  # the code line's cap height
+    return sign_arrow(arrow_x, top, arrow.width_mm, arrow.points), centre
 
 
 @lru_cache(maxsize=1 << 15)
 def _cached_design(sign: Sign, rules: SignRules, bg_ink: Ink, fg_ink: Ink) -> _Design:
     W, H = sign.width_mm, sign.height_mm
     bg, fg = ink_color(bg_ink), ink_color(fg_ink)
-    block = text_block(rules, sign.kind, sign.text, sign.subtext, sign.cap_height_mm)
+    block = text_block(rules, sign.kind, sign.text, sign.subtext, sign.cap_height_mm,
+                       arrow=sign.arrow)
     lines, cap, margin = _lines(sign, block)
     items: list[Item] = []
+    centre = W / 2
+    arrow = None
+    if block.arrow is not None:
+        arrow, centre = _with_arrow(sign, block, lines, cap)
     keyline = False
     # building letters stand alone on their square: no keyline, so every letter of a site
     # looks alike whatever its width
@@ -243,12 +281,17 @@ def _cached_design(sign: Sign, rules: SignRules, bg_ink: Ink, fg_ink: Ink) -> _D
                               stroke=Stroke(fg, width), radius_mm=r))
             keyline = True
     for ln in lines:
-        items.append(Text(W / 2, ln.baseline, ln.text, ln.size_mm, fg,
+        items.append(Text(centre, ln.baseline, ln.text, ln.size_mm, fg,
                           weight=ln.weight, anchor="middle"))  # type: ignore[arg-type]
+    if arrow is not None:
+        items.append(Path((arrow,), fill=fg))
     return _Design(bg, fg, bg_ink, fg_ink, tuple(items), cap, rules.corner_radius * cap, keyline)
 
 
 def _title(sign: Sign, language: str) -> str:
+    if sign.kind == "guidance":  # T2 – Treppe · Wegweiser rechts (main/g-1)
+        what = " · ".join(p for p in (sign.subtext, sign_kind_label(language, sign)) if p)
+        return f"{sign.text} – {what} ({sign.marking})"
     second = sign.subtext or kind_label(language, sign.kind)
     return f"{sign.text} – {second} ({sign.marking})"
 
@@ -272,7 +315,7 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
     W, H = sign.width_mm, sign.height_mm
     items: tuple[Item, ...] = (Rect(-b, -b, W + 2 * b, H + 2 * b, fill=d.background), *d.items)
     lang = language or profile.language
-    meta = (
+    meta: tuple[tuple[str, str], ...] = (
         ("sign", sign.id),
         ("marking", sign.marking),
         ("kind", sign.kind),
@@ -286,6 +329,8 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
         ("colors", f"{d.foreground_ink.name(lang)} {word(lang, 'on')} "
                    f"{d.background_ink.name(lang)}"),
     )
+    if sign.kind == "guidance" and sign.arrow:
+        meta += (("arrow", sign.arrow),)
     return Page(W, H, items, bleed_mm=b, name=sign.id, title=_title(sign, lang),
                 crop_marks=crop_marks, meta=meta)
 
@@ -355,7 +400,7 @@ def _cell(plan: Plan, profile: Profile, sign: Sign, x: float, y: float, w: float
     items.append(ptext(x + w, ly, sign.id, 3.0, fill=GREY, anchor="end"))
     scale = _scale_label(k)
     sw = fonts.text_width_mm(scale, size_mm=3.0, weight="regular") + 2.0
-    items.append(ptext(x, ly + p, kind_label(lang, sign.kind), 3.2, max_width_mm=w - sw))
+    items.append(ptext(x, ly + p, sign_kind_label(lang, sign), 3.2, max_width_mm=w - sw))
     items.append(ptext(x + w, ly + p, scale, 3.0, fill=GREY, anchor="end"))
     size = format_size(sign.width_mm, sign.height_mm, lang, inches=inches, unit=True)
     items.append(ptext(x, ly + 2 * p, size, 3.2, max_width_mm=w))

@@ -12,6 +12,12 @@
   ``max(margin * h, SAFE_MM)`` on every side. A building letter stands alone on a square
   panel of side ``h / BUILDING_LETTER_FILL`` with ``BUILDING_PANEL_MARGIN`` of the side free
   beside it (:func:`building_letter` then grows it on its panel).
+* A **guidance sign** (kind ``guidance``: "T2 / Treppe", "113–115 / Räume", "Sekretariat")
+  has an arrow beside its text: :data:`ARROW_WIDTH` × ``h`` wide and as tall as the code's
+  cap height, :data:`ARROW_GAP` × ``h`` from the text, on the side it points to (Gütersloh
+  practice): left of the text for ``left``, right of it for ``right``, ``ahead`` (an up
+  arrow) and ``back`` (a down arrow). Every guidance sign has the arrow's room, whichever
+  way it points (the panel's size does not depend on it).
 * Panel size: the block with its margins, never narrower than tall, rounded up to the smallest
   panel of the profile's size series that holds it (name boards: up to 50 mm).
 * Michelson contrast (DIN 32975) ``K = (L1 - L2) / (L1 + L2)`` of the relative luminances.
@@ -39,6 +45,14 @@ BUILDING_SIDE_MARGIN = 0.1
 SAFE_MM = 5.0
 #: Baseline-to-baseline distance of wrapped lines, in units of their cap height.
 LINE_PITCH = 1.6
+#: A guidance sign's arrow: its width (and height) in units of the code's cap height, and the
+#: gap between it and the text.
+ARROW_WIDTH = 1.0
+ARROW_GAP = 0.4
+#: The ways a guidance sign's arrow points, as the person the sign faces sees it.
+ARROWS = ("ahead", "left", "right", "back")
+#: The sign kinds that carry an arrow beside their text.
+ARROW_KINDS = frozenset({"guidance"})
 
 
 @lru_cache(maxsize=256)  # a profile has a handful of colours; every sign asks
@@ -118,6 +132,19 @@ class BlockLine:
 
 
 @dataclass(frozen=True, slots=True)
+class BlockArrow:
+    """A guidance sign's arrow in its text block: where it points (one of :data:`ARROWS`, or
+    None where the sign does not say), the side of the text it stands on (``left`` or
+    ``right``), its width and the gap to the text, in mm. It is as tall as the code's cap
+    height and stands beside the code line."""
+
+    points: str | None
+    side: str
+    width_mm: float
+    gap_mm: float
+
+
+@dataclass(frozen=True, slots=True)
 class TextBlock:
     """A sign's text measured at its nominal sizes (mm), the one model of it for sizing and
     drawing.
@@ -127,6 +154,8 @@ class TextBlock:
     between them, ``margin_mm`` the least free space from the block to the trim on every side
     (``max(margin x cap, SAFE_MM)``). ``letter`` marks a building letter standing alone (no
     second line; its margins come from its square panel, see :func:`building_letter`).
+    ``arrow``: a guidance sign's arrow beside the text (:class:`BlockArrow`), None for
+    every other kind.
     """
 
     code: BlockLine
@@ -134,11 +163,22 @@ class TextBlock:
     gap_mm: float
     margin_mm: float
     letter: bool = False
+    arrow: BlockArrow | None = None
+
+    @property
+    def text_width_mm(self) -> float:
+        """The width of the text: its widest line."""
+        return max(self.code.width_mm, self.sub.width_mm if self.sub else 0.0)
+
+    @property
+    def arrow_room_mm(self) -> float:
+        """The width the arrow takes beside the text (the arrow and its gap), 0 without."""
+        return self.arrow.width_mm + self.arrow.gap_mm if self.arrow else 0.0
 
     @property
     def width_mm(self) -> float:
-        """The block's width: its widest line."""
-        return max(self.code.width_mm, self.sub.width_mm if self.sub else 0.0)
+        """The block's width: its widest line, and the arrow with its gap beside it."""
+        return self.text_width_mm + self.arrow_room_mm
 
     @property
     def height_mm(self) -> float:
@@ -157,10 +197,13 @@ class TextBlock:
         return (max(w, h), h)
 
 
-def text_block(sizing: BlockRules, kind: str, text: str, subtext: str, cap_mm: float) -> TextBlock:
+def text_block(sizing: BlockRules, kind: str, text: str, subtext: str, cap_mm: float, *,
+               arrow: str | None = None) -> TextBlock:
     """Measure a sign's text block (see :class:`TextBlock`): ``text`` in the bold face at
     ``cap_mm``, ``subtext`` (stripped; none when empty or ``second_line`` is 0) in the
-    regular face at ``sizing.second_line * cap_mm``.
+    regular face at ``sizing.second_line * cap_mm``; for a guidance sign the arrow beside it
+    (:class:`BlockArrow`), on the side ``arrow`` points to (``left``: left of the text;
+    ``right``, ``ahead``, ``back`` and none given: right of it).
 
     >>> from orientation.profiles import load_profile
     >>> b = text_block(load_profile().sizing, "entrance", "E1", "", 150.0)
@@ -178,7 +221,13 @@ def text_block(sizing: BlockRules, kind: str, text: str, subtext: str, cap_mm: f
         sub_size = fonts.font_size_for_cap_height(sub_cap, "regular")
         sub = BlockLine(sub_text, "regular", sub_cap, sub_size,
                         fonts.text_width_mm(sub_text, size_mm=sub_size, weight="regular"))
-    return TextBlock(code, sub, sizing.line_gap * cap_mm, max(sizing.margin * cap_mm, SAFE_MM))
+    pointer = None
+    if kind in ARROW_KINDS:
+        pointer = BlockArrow(arrow if arrow in ARROWS else None,
+                             "left" if arrow == "left" else "right", ARROW_WIDTH * cap_mm,
+                             ARROW_GAP * cap_mm)
+    return TextBlock(code, sub, sizing.line_gap * cap_mm, max(sizing.margin * cap_mm, SAFE_MM),
+                     arrow=pointer)
 
 
 def building_letter(text: str, cap_mm: float, width_mm: float, height_mm: float
@@ -200,10 +249,12 @@ class Panel:
     standard: bool
 
 
-def panel_size(profile: Profile, kind: str, text: str, subtext: str, cap_mm: float) -> Panel:
-    """Panel (mm) that holds the sign's :func:`text_block` with its margins."""
+def panel_size(profile: Profile, kind: str, text: str, subtext: str, cap_mm: float, *,
+               arrow: str | None = None) -> Panel:
+    """Panel (mm) that holds the sign's :func:`text_block` with its margins (a guidance
+    sign's with its arrow; ``arrow`` picks its side, the size is the same either way)."""
     s = profile.sizing
-    need_w, need_h = text_block(s, kind, text, subtext, cap_mm).need_mm
+    need_w, need_h = text_block(s, kind, text, subtext, cap_mm, arrow=arrow).need_mm
     fits = [(pw * ph, pw, ph) for pw, ph in s.sizes_mm if pw >= need_w - 0.01 and ph >= need_h - 0.01]
     if fits and kind != "name":
         _, pw, ph = min(fits)
@@ -212,7 +263,8 @@ def panel_size(profile: Profile, kind: str, text: str, subtext: str, cap_mm: flo
     return Panel(math.ceil(need_w / 50) * 50.0, math.ceil(need_h / 50) * 50.0, False)
 
 
-__all__ = ["BUILDING_LETTER_FILL", "BUILDING_PANEL_MARGIN", "BUILDING_SIDE_MARGIN", "BlockLine",
+__all__ = ["ARROWS", "ARROW_GAP", "ARROW_KINDS", "ARROW_WIDTH", "BUILDING_LETTER_FILL",
+           "BUILDING_PANEL_MARGIN", "BUILDING_SIDE_MARGIN", "BlockArrow", "BlockLine",
            "BlockRules",
            "CapHeight", "LINE_PITCH", "Panel", "SAFE_MM", "TextBlock", "building_letter",
            "cap_height", "michelson_contrast", "panel_size", "relative_luminance",

@@ -38,6 +38,11 @@ SECTIONS = {"map.": {
         "hazard_other": "Explosions- oder andere Gefahr",
         "shaft_stair": "Treppenraum", "shaft_lift": "Aufzugsschacht",
         "uses": "Raumnutzung (unter der Raumnummer)",
+        "escape_route": "Horizontaler Rettungsweg", "inner_door": "Innentür",
+        "inner_door_assumed": "Tür angenommen (Mitte der Wand zum Flur)",
+        "guidance": "Wegweiser: Richtung und Ziel",
+        "guidance_note": "{n} Wegweiser ohne Platz im Plan nicht eingezeichnet "
+                         "(alle in der Montageliste)",
     },
     "en": {
         "site_plan": "Site plan", "storey_plan": "Floor plan", "gazetteer": "Gazetteer",
@@ -68,6 +73,11 @@ SECTIONS = {"map.": {
         "hazard_other": "Explosion or other hazard",
         "shaft_stair": "Stairwell", "shaft_lift": "Elevator shaft",
         "uses": "Room use (under the room number)",
+        "escape_route": "Horizontal escape route", "inner_door": "Inner door",
+        "inner_door_assumed": "Door assumed (middle of the wall to the corridor)",
+        "guidance": "Guidance sign: direction and destination",
+        "guidance_note": "{n} guidance sign(s) not drawn for lack of room (all are in the "
+                         "installation list)",
     },
 }}
 

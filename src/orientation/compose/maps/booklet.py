@@ -29,6 +29,12 @@ def _heading(ctx: _Ctx, x: float, y: float, text: str) -> list[Item]:
     return [Text(x, y + _CAP * 3.6, text, 3.6, ctx.pal.black)]
 
 
+#: Legend rows a crowded sheet may leave out, the first first: what the drawing shows
+#: plainly (a room with its number, the corridor's tone, an inner door's gap, a guidance
+#: mark's arrow with its destination, a building's tone).
+SELF_EVIDENT = ("room", "corridor", "inner_door", "guidance", "building", "neighbour")
+
+
 def _column(ctx: _Ctx, sheet: _Sheet, *, gazetteer: list[GazetteerEntry] | None) -> bool:
     """Legend, notes and (if given and it fits) the gazetteer into the sheet's slots, one
     section under the other, each balanced over as many columns as the slot holds.
@@ -65,10 +71,19 @@ def _column(ctx: _Ctx, sheet: _Sheet, *, gazetteer: list[GazetteerEntry] | None)
     title = ctx.words["legend"]
     if not (place(title, legend, 37.0) or place(title, legend, 33.0)
             or place(title, compact, 33.0)):
-        # long legends on A4: flow through every slot, the heading above the first
+        # long legends on A4: flow through every slot, the heading above the first; a
+        # legend that does not fit even so leaves out the rows that explain themselves,
+        # fewest first, rather than go missing
         sx, sy, _sw, _sh = slots[0]
         body = [(s[0], s[1] + head_h, s[2], s[3] - head_h) for s in slots]
-        res = _flow(compact(33.0), body, 33.0, gap=2.0)
+        whole = dict(sheet.legend)
+        res = None
+        for n in range(len(SELF_EVIDENT) + 1):
+            sheet.legend = {k: v for k, v in whole.items() if k not in SELF_EVIDENT[:n]}
+            res = _flow(compact(33.0), body, 33.0, gap=2.0)
+            if res is not None:
+                break
+        sheet.legend = whole
         if res is not None:
             items.extend(_heading(ctx, sx, sy, title))
             items.extend(res[0])

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ... import fonts, words
 from ...render.scene import Circle, Item, Path, Rect, Stroke, Text
 from .. import labels as L
+from ..arrows import arrow_polygon, chevron
 from ..symbols import NAMES as SYMBOL_NAMES
 from ..symbols import draw_symbol
 from .marks import _code_box_size
@@ -16,7 +17,9 @@ from .sheet import _Ctx, _fit, _Sheet
 from .style import _CAP, Box
 
 _LEGEND_ORDER = ("building", "side", "entrance", "emergency_exit", "fire_brigade", "stair",
-                 "room", "hazard_fire", "hazard_other", "shaft_stair", "shaft_lift", "corridor", "outline_only", "window", "neighbour", "road", "fire_lane", "footway",
+                 "guidance", "room", "hazard_fire", "hazard_other", "shaft_stair", "shaft_lift",
+                 "corridor", "escape_route", "inner_door", "inner_door_assumed",
+                 "outline_only", "window", "neighbour", "road", "fire_lane", "footway",
                  "drivable_area", "not_drivable", "parking", "hydrant", "gate", "assembly_point",
                  "key_box", "fire_alarm_panel", "first_info_point", "sprinkler_valve", "riser",
                  "gas_shutoff", "water_shutoff", "power_shutoff", "aed", "first_aid",
@@ -167,6 +170,26 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
         return items
     if key == "corridor":
         return [Rect(x0, y0, w, h, fill=pal.grey10, stroke=Stroke(pal.black, 0.5))]
+    if key == "escape_route":
+        band = 3.6
+        return [Rect(x0, cy - band / 2, w, band, fill=pal.escape_route),
+                Path((chevron(cx, cy, band * 0.62, (1.0, 0.0)),), fill=pal.escape_arrow)]
+    if key in ("inner_door", "inner_door_assumed"):
+        gap = 1.8
+        jamb = Stroke(pal.inner_door, 0.3)
+        items = [Rect(x0, y0, w, h, fill=pal.white),
+                 Path((((x0, cy), (cx - gap, cy)), ((cx + gap, cy), (x0 + w, cy))),
+                      closed=False, stroke=Stroke(pal.grey75, st.room_outline_mm)),
+                 Path((((cx - gap, cy - 0.9), (cx - gap, cy + 0.9)),
+                       ((cx + gap, cy - 0.9), (cx + gap, cy + 0.9))), closed=False, stroke=jamb)]
+        if key == "inner_door_assumed":
+            items.append(Path((((cx - gap, cy), (cx + gap, cy)),), closed=False,
+                              stroke=Stroke(pal.inner_door, 0.3, (0.6, 0.45))))
+        return items
+    if key == "guidance":
+        a = st.guidance_arrow_mm
+        return [Path((arrow_polygon(cx, cy, a, (1.0, 0.0)),), fill=pal.guidance,
+                     stroke=Stroke(pal.white, 0.2))]
     if key == "outline_only":
         return [Path((((x0, cy), (x0 + w, cy)),), closed=False,
                      stroke=Stroke(pal.grey50, 0.35, (2.0, 1.2)))]

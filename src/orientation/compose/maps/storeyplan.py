@@ -1,7 +1,8 @@
 """The storey plans: one page per storey, the storey's outline with its floor tone (the rest
 of the building's footprint dashed where the storey does not cover it), rooms with their
-codes and uses, hazard rooms, shafts, windows, doors, stairs and the features on this storey
-(a lift or riser on every storey it serves), the neighbours for context, and the site plan's
+codes and uses, hazard rooms, shafts, the horizontal escape routes and inner doors, windows,
+doors, stairs, the features on this storey (a lift or riser on every storey it serves) and
+the guidance signs' marks (:mod:`.routes`), the neighbours for context, and the site plan's
 grid over it."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .marks import (
     _draw_symbol_at,
 )
 from .rooms import add_walls, draw_rooms, hazard_symbols, reserve_features, room_label
+from .routes import draw_escape_routes, draw_guidance_marks, draw_inner_doors
 from .sheet import _Ctx, _Sheet
 from .style import DOOR_KINDS, Box
 from .view import _View
@@ -89,7 +91,9 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
     sheet.use("corridor")
     rooms = storey.rooms
     room_shapes = draw_rooms(sheet, view, rooms)
+    draw_escape_routes(sheet, view, storey)
     _draw_outline(sheet, view, b, storey, extent)
+    draw_inner_doors(sheet, view, storey)
     foot = Polygon(view.ring(b.outline), [list(view.ring(hh)) for hh in b.courtyards])
     storey_poly = Polygon(ring, [list(hh) for hh in holes])
     if not storey_poly.is_valid:
@@ -164,6 +168,13 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
                         keep=place.same_as(view.p(ft.at)), label=ft.kind == "hazard",
                         label_kinds=L.Placer.HARD, label_off_walls=True)
     hazard_symbols(sheet, view, rooms, room_shapes, feats)
+
+    # the guidance signs' marks last: they give way to everything else
+    guides = [m for m in own if m.kind == "guidance" and m.level == level]
+    if guides:
+        ids = {m.id for m in guides}
+        signs = {s.marking: s for s in ctx.plan.signs if s.kind == "guidance" and s.marking in ids}
+        draw_guidance_marks(sheet, view, guides, signs)
 
     # the site plan's grid over the storey
     _draw_grid(sheet, view, area, frame_line=True)

@@ -37,6 +37,12 @@ class MapStyle:
     side_circle_mm: float = 6.0
     room_code_mm: float = 3.5
     landmark_mm: float = 2.8
+    guidance_mm: float = 2.5
+    guidance_arrow_mm: float = 3.2
+    escape_route_m: float = 1.2  # the escape route band's width, in plan metres ...
+    escape_route_min_mm: float = 2.5  # ... but at least this and at most the next on paper
+    escape_route_max_mm: float = 5.0
+    escape_arrow_m: float = 10.0  # the escape route's arrows: one about every 10 m
     label_mm: float = 3.0
     road_label_mm: float = 3.2
     symbol_mm: float = 9.0
@@ -133,6 +139,13 @@ class _Palette:
     hazard_fire_tint: Color
     hazard_other: Color
     hazard_other_tint: Color
+    #: storey plans: horizontal escape routes (DIN 14095: RAL 6019 pastel green) and their
+    #: direction arrows (RAL 6032 signal green), inner doors (light grey), guidance marks
+    #: (the guidance signs' ground: traffic blue for the Gütersloh model)
+    escape_route: Color
+    escape_arrow: Color
+    inner_door: Color
+    guidance: Color
 
     def hazard(self, hazard: str) -> tuple[Color, Color]:
         """(edge, tint) of a hazard class (``fire`` or ``other``)."""
@@ -154,6 +167,9 @@ def _palette(profile: Profile | Style) -> _Palette:
 
     fire = role("hazard_fire", ink.red)
     other = role("hazard_other", ink.yellow)
+    escape = (ink_color(st.inks["pastel_green"]) if "pastel_green" in st.inks
+              else _tint(ink.green, 0.3, "RAL 6019 (escape route)"))
+    guidance = st.signs.get("guidance")
     return _Palette(
         black=ink.black, white=ink.white, grey75=ink_color(paper["grey_75"]),
         grey50=ink_color(paper["grey_50"]), grey20=ink_color(paper["grey_20"]),
@@ -166,4 +182,7 @@ def _palette(profile: Profile | Style) -> _Palette:
         stair=ink_color(marks["stair"]), ink=ink,
         hazard_fire=fire, hazard_fire_tint=role("hazard_fire_tint", _tint(fire, 0.3)),
         hazard_other=other, hazard_other_tint=role("hazard_other_tint", _tint(other, 0.4)),
+        escape_route=escape, escape_arrow=ink.green,
+        inner_door=_tint(ink.black, 0.4, "door grey"),
+        guidance=ink_color(guidance.background) if guidance is not None else ink.blue,
     )
