@@ -10,12 +10,12 @@ its landmarks) are followed along the corridors. A sign set stands
   the profile's ``guidance.bend_deg``; corners closer than ``guidance.merge_m`` are one
   point): the destinations whose way turns there.
 
-Signs facing one approach to one point are grouped by the direction they point: each stair
-and each landmark a sign of its own; the rooms as ranges of consecutive numbers of the
-storey (``113–115``: every room numbered from 113 to 115 on the storey is that way; a room
-that is not breaks the range, so no room is on two signs of one point). At most
-``guidance.max_per_point`` signs face one approach (stairs, then landmarks, then the longest
-ranges); the rest are named in a finding.
+The signs of one point face the first way that reaches it and are grouped by the direction
+they point: each stair and each landmark a sign of its own; the rooms as ranges of
+consecutive numbers of the storey (``113–115``: every room numbered from 113 to 115 on the
+storey is that way; a room that is not breaks the range, so no room is on two signs of one
+point). At most ``guidance.max_per_point`` signs stand at a point (stairs, then landmarks,
+then the longest ranges); the rest are named in a finding.
 
 A sign's ``direction`` is where its arrow points in plan axes, its ``arrow`` that direction
 as the person it faces sees it (``ahead``, ``left``, ``right``, ``back``). Its id is a short
@@ -186,7 +186,7 @@ def storey_guidance(walk: Walk, b: Building, level: int, markings: Sequence[Mark
     for entry, approach, d, path in ways:
         p0 = at(entry)
         nxt = next((at(n) for n in path[1:] if math.dist(at(n), p0) >= 1.0), at(path[-1]))
-        events.append((("e", entry, _sector(approach)), d, p0, approach,
+        events.append((("e", entry), d, p0, approach,
                        _unit((nxt[0] - p0[0], nxt[1] - p0[1]))))
         for k in range(1, len(path) - 1):
             q = at(path[k])
@@ -198,7 +198,7 @@ def storey_guidance(walk: Walk, b: Building, level: int, markings: Sequence[Mark
             after = next((at(n) for n in path[k + 1:] if math.dist(at(n), centre) >= 1.0),
                          at(path[-1]))
             out = _unit((after[0] - centre[0], after[1] - centre[1]))
-            events.append((("c", ci[0], _sector(inc)), d, centre, inc, out))
+            events.append((("c", ci[0]), d, centre, inc, out))
     return _signs(b, level, events, dests, max_per_point, words)
 
 
@@ -230,8 +230,12 @@ def _signs(b: Building, level: int, events, dests: list[_Dest], max_per_point: i
            words: dict[str, str]) -> tuple[list[GuideSign], list[tuple[int, list[str]]]]:
     numbers = sorted({d.number for d in dests if d.number}, key=_number_key)
     rank = {n: i for i, n in enumerate(numbers)}
+    # one sign set per decision point, facing the first way that reaches it: each
+    # destination once, by the direction its first way leaves there
     points: dict[tuple, dict[str, tuple[_Dest, XY, XY, XY]]] = defaultdict(dict)
+    facing: dict[tuple, XY] = {}
     for key, d, p, inc, out in events:
+        inc = facing.setdefault(key, inc)
         points[key].setdefault(d.key, (d, p, inc, out))
     signs: list[GuideSign] = []
     crowded: list[tuple[int, list[str]]] = []

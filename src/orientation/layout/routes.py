@@ -83,6 +83,20 @@ def escape_routes(walk: Walk, building: str, level: int
     lines: list[Ring] = []
     covered: list[LineString] = []
     for _, way in sorted(ways, key=lambda t: (-t[0], t[1][0])):
+        # only the stretch along corridors is drawn (from where the way enters one)
+        first = next((i for i, (a, b) in enumerate(zip(way, way[1:]))
+                      if _on_corridor(walk, building, g.edges[a, b]["space"])), None)
+        if first is None:
+            continue
+        way = way[first:]
+        # ... and up to where it leaves the corridors (a way on through a room is not drawn)
+        last = next((i for i, (a, b) in enumerate(zip(way, way[1:]))
+                     if g.edges[a, b]["kind"] == "walk"
+                     and not _on_corridor(walk, building, g.edges[a, b]["space"])), None)
+        if last is not None:
+            way = way[:last + 1]
+        if len(way) < 2:
+            continue
         start = Point(walk.at(way[0]))
         if any(line.distance(start) <= ARROW_COVER_M for line in covered):
             continue
@@ -93,6 +107,11 @@ def escape_routes(walk: Walk, building: str, level: int
         covered.append(line)
         lines.append(pts)
     return tuple(sorted(used)), tuple(lines)
+
+
+def _on_corridor(walk: Walk, building: str, space: str | None) -> bool:
+    sp = walk.space(building, space) if space else None
+    return sp is not None and (sp.circulation or sp.shaft)
 
 
 def _parts(geom) -> tuple[tuple[Ring, tuple[Ring, ...]], ...]:
