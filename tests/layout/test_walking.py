@@ -391,3 +391,43 @@ def test_unknown_code_is_a_clear_error(l_site):
     with pytest.raises(OptionError) as e:
         routes.route_for(l_site, plan, "999", "en")
     assert "999 is not a code of this plan" in str(e.value)
+
+
+def test_gesamtschule_guidance_arrows_point_along_the_way():
+    """On the bundled school: from every guidance sign's point, the shortest way along the
+    corridors to each of its destinations first goes where its arrow points (within 60°),
+    and every destination is reachable from there."""
+    import networkx as nx
+    from conftest import FLOORPLANS
+
+    from orientation.io.site_file import read_site
+    from orientation.layout.guidance import _corridor_graph, storey_guidance
+    from orientation.model import DoorKind
+
+    site = read_site(str(FLOORPLANS / "gesamtschule.yaml"))
+    plan = make_plan(site)
+    walk = walking_graph(site)
+    checked = 0
+    for b in site.buildings:
+        entry = {d.id for d in b.doors if d.kind in (DoorKind.entrance, DoorKind.service,
+                                                      DoorKind.fire_brigade)}
+        for st in b.storeys:
+            signs, _ = storey_guidance(walk, b, st.level, plan.markings, entry_doors=entry,
+                                       bend_deg=60, merge_m=3, max_per_point=6, words={})
+            h = _corridor_graph(walk, b, st.level)
+            for s in signs:
+                start = min((n for n in h.nodes if h.degree(n)),
+                            key=lambda n: math.dist(h.nodes[n]["at"], s.at))
+                for t in s.targets:
+                    if t == start:
+                        continue
+                    path = nx.shortest_path(h, start, t, weight="w")
+                    step = next((h.nodes[n]["at"] for n in path[1:]
+                                 if math.dist(h.nodes[n]["at"], s.at) >= 1.0), None)
+                    if step is None:
+                        continue
+                    v = (step[0] - s.at[0], step[1] - s.at[1])
+                    cos = (v[0] * s.direction[0] + v[1] * s.direction[1]) / math.hypot(*v)
+                    assert cos > 0.5, (b.id, st.level, s.text, s.arrow, s.at, t)
+                    checked += 1
+    assert checked > 100

@@ -116,10 +116,10 @@ def _destinations(walk: Walk, b: Building, level: int, markings: Sequence[Markin
             continue
         if m.kind == "stair" and level in (m.levels or ()):
             node = portal_node(b.id, m.element, level)
-            if node in h:
+            if node in h and h.degree(node):
                 out.append(_Dest("stair", f"stair:{m.id}", m.code, [node], marking=m.id))
         elif m.kind == "room" and m.level == level:
-            nodes = [n for n in doors_of.get(m.element, ()) if n in h]
+            nodes = [n for n in doors_of.get(m.element, ()) if n in h and h.degree(n)]
             space = inside.spaces.get(m.element)
             if not nodes or space is None or space.circulation:
                 continue
