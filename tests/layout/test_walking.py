@@ -398,8 +398,8 @@ def test_gesamtschule_guidance_arrows_point_along_the_way():
     corridors to each of its destinations first goes where its arrow points (within 60°),
     and every destination is reachable from there."""
     import networkx as nx
-    from conftest import FLOORPLANS
 
+    from conftest import FLOORPLANS
     from orientation.io.site_file import read_site
     from orientation.layout.guidance import _corridor_graph, storey_guidance
     from orientation.model import DoorKind
