@@ -184,3 +184,22 @@ def test_a_failed_site_is_reported_with_every_problem(tmp_path, capsys):
     problems = [line for line in lines[head + 1:] if line.startswith("    ")]
     assert len(problems) >= 2, err
     assert any("buildings" in p for p in problems) and any("extra_key" in p for p in problems)
+
+
+def test_colliding_names_added_later_leave_the_earlier_outputs_byte_for_byte(tmp_path, capsys):
+    """A batch that rendered once, then meets a second site whose output name collides, is
+    refused before writing: every file of the earlier outputs is still there, unchanged."""
+    src = tmp_path / "sites"
+    src.mkdir()
+    shutil.copy("floorplans/rathaus.yaml", src / "rathaus.yaml")
+    out = tmp_path / "out"
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--formats", "svg"]) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(before) > 10
+    (src / "sub").mkdir()
+    shutil.copy("floorplans/rathaus.yaml", src / "sub" / "rathaus.yaml")
+    capsys.readouterr()
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--formats", "svg"]) == 1
+    assert "would all write" in capsys.readouterr().err
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
