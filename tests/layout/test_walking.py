@@ -431,3 +431,13 @@ def test_gesamtschule_guidance_arrows_point_along_the_way():
                     assert cos > 0.5, (b.id, st.level, s.text, s.arrow, s.at, t)
                     checked += 1
     assert checked > 100
+
+
+def test_a_space_beyond_the_budget_is_joined_through_its_centre_and_said(monkeypatch):
+    from orientation.layout import walking
+
+    monkeypatch.setattr(walking, "MAX_SPACE_NODES", 5)
+    plan = make_plan(_site(l_building()))
+    f = [x for x in plan.findings if x.code == "walk-simplified"]
+    assert len(f) == 1 and "c" in f[0].message
+    assert {a.room for a in plan.access} >= {"main/r-101", "main/r-104"}  # still reached

@@ -292,6 +292,10 @@ def inside_findings(walk: Walk, find, names: dict[tuple[str, str], str] | None =
     names = names or {}
     for bid, inside in walk.insides.items():
         _assumed_notes(bid, inside, find)
+        hubbed = [sid for b, sid in walk.hubbed if b == bid]
+        if hubbed:
+            find("info", "walk-simplified", bid, "finding.walk-simplified", building=bid,
+                 n=len(hubbed), most=MAX_SPACE_NODES, spaces=_listing(hubbed))
         if inside.loose_doors:
             find("warning", "inner-door-off-wall", bid, "finding.inner-door-off-wall",
                  building=bid, n=len(inside.loose_doors),

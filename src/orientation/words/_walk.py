@@ -32,6 +32,10 @@ SECTIONS = {
             "exit-without-corridor": (
                 "zum Notausgang {door} (Gebäude {building}, Geschoss {level}) führt kein Flur; "
                 "prüfen, ob die Tür richtig liegt und eine Innentür fehlt"),
+            "walk-simplified": (
+                "Gebäude {building}: {n} Fläche(n) mit mehr als {most} Türen und Ecken "
+                "({spaces}); ihre Wege sind über die Mitte der Fläche gerechnet, Längen dort "
+                "nur ungefähr"),
             "guidance-too-many": (
                 "an einem Entscheidungspunkt in Gebäude {building}, Geschoss {level} wären "
                 "{n} Wegweiser nötig; die {kept} wichtigsten sind gemacht, ohne Schild: "
@@ -66,6 +70,10 @@ SECTIONS = {
                 "no corridor leads to emergency exit {door} (building {building}, level "
                 "{level}); check that the door is in the right place and no inner door is "
                 "missing"),
+            "walk-simplified": (
+                "building {building}: {n} space(s) with more than {most} doors and corners "
+                "({spaces}); their ways are worked out through the middle of the space, "
+                "lengths there are approximate"),
             "guidance-too-many": (
                 "a decision point in building {building}, level {level} would need {n} "
                 "guidance signs; the {kept} most important are made, without a sign: "
