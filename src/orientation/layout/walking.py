@@ -67,13 +67,16 @@ class Walk:
         default_factory=dict, repr=False)
     _walkable: nx.Graph | None = field(default=None, repr=False)
     _indoors: nx.Graph | None = field(default=None, repr=False)
+    #: (building, level) -> the nodes of that storey, in the order they were made
+    on_storey: dict[tuple[str, int], list[Node]] = field(default_factory=dict, repr=False)
 
     @property
     def indoors(self) -> nx.Graph:
         """The graph without lift edges and without the outside (a copy, made once): ways
         that start at a door and stay inside."""
         if self._indoors is None:
-            g = self.walkable.copy()
+            g = self.graph.copy() if self._walkable is None else self._walkable.copy()
+            g.remove_edges_from([(a, b) for a, b, e in g.edges(data=True) if e["kind"] == "lift"])
             g.remove_node(OUTSIDE)
             self._indoors = g
         return self._indoors
@@ -98,8 +101,7 @@ class Walk:
         if got is None:
             g = self.graph
             got = nx.Graph()
-            nodes = [(n, d) for n, d in g.nodes(data=True)
-                     if d.get("building") == building and d.get("level") == level]
+            nodes = [(n, g.nodes[n]) for n in self.on_storey.get((building, level), ())]
             got.add_nodes_from(nodes)
             got.add_edges_from(
                 (n, m, e) for n, _ in nodes for m, e in g.adj[n].items()
@@ -255,15 +257,19 @@ def _add_building(g: nx.Graph, walk: Walk, b: Building, inside: BuildingInside) 
         c = centre_node(bid, s.id)
         at = _label_point(s)
         g.add_node(c, at=at, level=s.level, building=bid, space=s.id)
+        walk.on_storey.setdefault((bid, s.level), []).append(c)
         members[s.id].append((c, at))
         for k, t in enumerate(_turns(s.polygon)):
             v = ("v", bid, s.id, k)
             g.add_node(v, at=t, level=s.level, building=bid, space=s.id)
+            walk.on_storey.setdefault((bid, s.level), []).append(v)
             members[s.id].append((v, t))
     vertical: dict[str, list[tuple[int, Node, str]]] = {}
     for p in inside.portals:
         node = portal_node(bid, p.element, p.level)
         walk.portals[(bid, p.element, p.level)] = p
+        if node not in g:
+            walk.on_storey.setdefault((bid, p.level), []).append(node)
         g.add_node(node, at=p.at, level=p.level, building=bid, portal=p.kind)
         for sid in p.spaces:
             members[sid].append((node, p.at))
