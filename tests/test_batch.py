@@ -196,8 +196,7 @@ def test_colliding_names_added_later_leave_the_earlier_outputs_byte_for_byte(tmp
     assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--formats", "svg"]) == 0
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert len(before) > 10
-    (src / "sub").mkdir()
-    shutil.copy("floorplans/rathaus.yaml", src / "sub" / "rathaus.yaml")
+    shutil.copy("floorplans/rathaus.yaml", src / "rathaus.json")  # the same output name
     capsys.readouterr()
     assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--formats", "svg"]) == 1
     assert "would all write" in capsys.readouterr().err
