@@ -18,6 +18,12 @@ with outlines, 20 windows, beside a road) it reports:
   of processor time (user + system) beside the wall-clock one: the disk's speed swings
   more than the processors' on shared machines, and both sides write the same files.
 
+It also reports the **site plan's label search** (``--labels``, default sizes 40, 100, 300):
+on the same campuses, the overview plan of a crowded site and its part plans, with every
+exterior code at its door (:func:`label_search`): seconds in process, the obstacles the
+placer looked at (its work, per exterior door), the sheets and the parts' scale. The
+campuses' storeys and rooms are left out there: the site plan draws neither.
+
 It also reports **start-up**: ``orientation --help``, ``orientation profiles`` and
 ``orientation schema`` as whole processes (median of ``--startup-runs``, default 10, beside a
 bare ``python -c pass``); the goal is under 0.15 s each.
@@ -252,6 +258,50 @@ def floor_spec(site_path: Path) -> dict:
     return {"signs": signs, "pages": pages, "n_signs": len(signs)}
 
 
+def label_search(sizes: list[int], repeat: int = 3) -> list[dict]:
+    """The site plan's label search at each size: the overview plan and the part plans of
+    :func:`orientation.compose.maps.booklet._site_sheets` (the median of ``repeat`` runs),
+    with the placer's work, the sheets and the part plans' scale; every exterior code sits
+    at its door on them (the test ``tests/compose/test_din_campus.py`` holds it)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from orientation.compose.maps.booklet import _site_sheets, make_ctx
+    from orientation.io.site_file import site_from_data
+    from orientation.layout.engine import make_plan
+    from orientation.profiles import load_profile
+
+    prof = load_profile("guetersloh")
+    rows = []
+    for n in sizes:
+        data = campus(n)
+        for b in data["buildings"]:  # the site plan draws neither storeys nor rooms
+            b["rooms"], b["windows"], b["storeys"] = [], [], b["storeys"][:1]
+            b["stairs"] = [dict(st, levels=[0]) for st in b["stairs"]]
+        plan = make_plan(site_from_data(data, file=f"campus-{n}"), prof)
+        doors = sum(1 for m in plan.markings
+                    if m.kind in ("entrance", "emergency_exit", "fire_brigade", "service"))
+        times, work, sheets = [], 0, []
+        for _ in range(max(repeat, 1)):
+            ctx = make_ctx(plan, prof, paper=None, language=None)
+            t0 = time.perf_counter()
+            sheets, _placed = _site_sheets(ctx)
+            times.append(time.perf_counter() - t0)
+            work = sum(s.sheet.placer.work for s in sheets)
+        row = {"buildings": n, "doors": doors, "seconds": round(statistics.median(times), 3),
+               "work": work, "work_per_door": round(work / doors, 1), "sheets": len(sheets),
+               "site_scale": plan.frame.scale,
+               "part_scale": sheets[-1].scale if len(sheets) > 1 else None}
+        rows.append(row)
+        print(f"label search {n:>4} buildings, {doors:>5} doors: {row['seconds']:6.2f} s, "
+              f"work {work:,} ({row['work_per_door']:.0f} per door), {len(sheets)} sheets "
+              f"(overview 1:{plan.frame.scale}, parts 1:{row['part_scale']})", flush=True)
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        print(f"label search growth {a['buildings']} -> {b['buildings']} buildings: time "
+              f"x{b['seconds'] / a['seconds']:.1f}, doors x{b['doors'] / a['doors']:.1f}",
+              flush=True)
+    return rows
+
+
 def run(sizes: list[int], *, batch_sites: int, label: str, repeat: int = 3,
         startup_runs: int = 10) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
@@ -372,6 +422,10 @@ def main() -> None:
     ap.add_argument("--startup-runs", type=int, default=10,
                     help="whole-process runs of --help, profiles and schema (0 = none)")
     ap.add_argument("--startup-only", action="store_true", help="measure start-up only")
+    ap.add_argument("--labels", default="40,100,300",
+                    help="sizes of the site plan's label search (empty = none)")
+    ap.add_argument("--labels-only", action="store_true",
+                    help="measure the site plan's label search only")
     ap.add_argument("--label", default=time.strftime("%Y%m%d-%H%M%S"))
     ap.add_argument("--child-render", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--child-floor", nargs=2, help=argparse.SUPPRESS)
@@ -387,11 +441,17 @@ def main() -> None:
         compileall.compile_dir(str(ROOT / "src"), quiet=1)
         startup(max(a.startup_runs, 1))
         return None
+    label_sizes = [int(s) for s in a.labels.split(",") if s.strip()]
+    if a.labels_only:
+        label_search(label_sizes or [40, 100, 300], repeat=a.repeat)
+        return None
     sizes = [1] if a.quick else [int(s) for s in a.sizes.split(",")]
     print("buildings | signs pages | whole-process render | floor | ratio | throughput | stages (s)")
     res = run(sizes, batch_sites=0 if a.quick else a.batch, label=a.label,
               repeat=1 if a.quick else max(a.repeat, 1),
               startup_runs=3 if a.quick else max(a.startup_runs, 0))
+    if label_sizes and not a.quick:
+        res["label_search"] = label_search(label_sizes, repeat=max(a.repeat, 1))
     dest = ROOT / "benchmarks" / "results" / f"bench-{a.label}.json"
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(res, indent=2) + "\n")

@@ -165,7 +165,7 @@ def test_render_since_writes_only_the_signs_to_make(pinned, tmp_path):
                  "--formats", "svg", "-q"]) == 0
     signs = sorted(p.name for p in (again / "signs").glob("*.svg"))
     assert len(signs) == 1
-    rows = list(csv.DictReader((again / "schedule.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((again / "schedule.csv").open(encoding="utf-8-sig")))
     assert rows[-1]["kind"] == "total" and rows[-1]["quantity"] == "1"
 
 

@@ -17,13 +17,13 @@ layer          modules                                          may import
 base           errors, defaults, runtime, fileio, fonts, geo,   base
                words / i18n (the catalogue), ``__version__``,
                _site_schema (generated data)
-model          model, kinds                                     base
+model          model, kinds, model_dispatch, model_din          base
 values         profiles, style, plan                            base
 io             io/                                              base, model
 layout         layout/                                          base, model, io, values
 edits          changes, edits, plan_edits (library edits)       base, model, io, values, layout
 scene          render/scene.py (the page model)                 base
-compose        compose/, exports                                base, values, layout, scene
+compose        compose/, exports, gis/                          base, values, layout, scene
 render         render/ (the backends)                           base, scene
 pipeline       pipeline, batch                                  all layers above
 app            cli, cli_edit, __main__, report, schema_cache, everything
@@ -57,13 +57,13 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "orientation"
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": ("errors", "defaults", "runtime", "fileio", "fonts", "geo", "words", "i18n",
              "__version__", "_site_schema"),
-    "model": ("model", "kinds"),
-    "values": ("profiles", "style", "plan"),
+    "model": ("model", "kinds", "model_dispatch", "model_din"),
+    "values": ("profiles", "style", "plan", "status"),
     "io": ("io",),
     "layout": ("layout",),
     "edits": ("changes", "edits", "plan_edits"),
     "scene": ("render.scene",),
-    "compose": ("compose", "exports"),
+    "compose": ("compose", "exports", "gis"),
     "render": ("render",),
     "pipeline": ("pipeline", "batch"),
     "app": ("cli", "cli_edit", "__main__", "report", "schema_cache", ""),

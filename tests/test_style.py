@@ -104,7 +104,9 @@ def test_panel_size_is_the_block_rounded_up_to_the_series():
     block = text_block(prof.sizing, "stair", "T1", "1. OG", 60.0)
     need_w, need_h = block.need_mm
     assert block.sub is not None and block.margin_mm == 30.0
-    assert need_h == pytest.approx(60 + 15 + 18 + 60)
+    # the storey bold at 0.6 of the code (issue 19: "at every stair the floor is shown")
+    assert block.sub.weight == "bold" and block.sub.cap_mm == pytest.approx(36.0)
+    assert need_h == pytest.approx(60 + 15 + 36 + 60)
     panel = panel_size(prof, "stair", "T1", "1. OG", 60.0)
     assert panel.standard and panel.width_mm >= need_w and panel.height_mm >= need_h
 

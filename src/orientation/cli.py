@@ -161,6 +161,19 @@ def _parser() -> argparse.ArgumentParser:
                          f"{defaults.MAX_EXTERIOR_DOORS:,})")
         return c
 
+    def gis_options(c: argparse.ArgumentParser) -> None:
+        g = c.add_argument_group("dispatch and GIS files")
+        g.add_argument("--ng911", action=argparse.BooleanOptionalAction, default=None,
+                       help="write ng911.gpkg, NENA-STA-006.3 address points and polygons "
+                       "(default: on for the us-k12 profile)")
+        g.add_argument("--excel", action="store_true", help="CSV files for German-locale Excel "
+                       "and LibreOffice: ';' between cells and decimal commas (default: "
+                       "comma-separated UTF-8 with a byte order mark, which every program "
+                       "and Excel read)")
+        g.add_argument("--crs", metavar="EPSG", help="projected CRS of register.gpkg and of the "
+                       "grid coordinates, e.g. EPSG:25832 (default: site.crs, else the UTM zone "
+                       "of the site on ETRS89, NAD83 or WGS 84)")
+
     r = site_cmd("render", "plan the site and write every output (signs, maps, schedule, register)")
     r.add_argument("-o", "--out", metavar="DIR", help="output folder (default output/<site-stem>/, "
                    "with --since output/<site-stem>-since-<old version>/); it must be new, empty "
@@ -172,6 +185,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--date", help="plan date printed on maps (ISO, e.g. 2026-11-21; default: the "
                    "site file's site.date; never the clock, so renders stay byte-stable)")
     r.add_argument("--crop-marks", action="store_true", help="crop marks on every sign page")
+    r.add_argument("--mono", action="store_true", help="maps and route cards in black and white: "
+                   "hatches and line styles instead of tones, for rules that forbid shading "
+                   "(Ohio's school maps); the signs keep their colours")
     r.add_argument("--final", action="store_true", help="refuse to render a draft (a plan with "
                    "errors or no plan date) instead of marking every page 'DRAFT – not approved'; "
                    "nothing is written")
@@ -183,6 +199,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     r.add_argument("-v", "--verbose", action="store_true", help="list every finding (by default "
                    f"the counts by kind and the first {defaults.FINDINGS_PER_KIND} of each kind)")
+    gis_options(r)
 
     pl = site_cmd("plan", "the signage plan as a table, or plan.json with --json")
     pl.add_argument("--json", action="store_true", help="print plan.json")
@@ -193,6 +210,20 @@ def _parser() -> argparse.ArgumentParser:
              "included); exit 1 on an error finding")
 
     site_cmd("pin", "write every assigned code into the site file as pins (keeps comments)")
+
+    stc = site_cmd("status", "show or set when signs were ordered, mounted and checked (kept "
+                   "in SITE's side file <site>.status.yaml)")
+    stc.add_argument("signs", nargs="*", metavar="SIGN", help="sign ids (S-0002), codes (E1: "
+                     "every sign with that text), keys of the status file, proof QR codes, "
+                     "or all; without a step: the signs to show (default all)")
+    step = stc.add_mutually_exclusive_group()
+    for name in ("ordered", "mounted", "checked"):
+        step.add_argument(f"--{name}", action="store_const", const=name, dest="step",
+                          help=f"mark the signs as {name} (on --on DATE, default today)")
+    step.add_argument("--clear", choices=["ordered", "mounted", "checked"],
+                      help="clear that date of the signs")
+    stc.add_argument("--on", metavar="DATE", help="the day (ISO, e.g. 2026-12-15; default today)")
+    stc.add_argument("--json", action="store_true", help="print the signs' status as JSON")
 
     ro = site_cmd("route", "how crews get to a room, stair or door from the best entrance "
                   "(route text for dispatch)")
@@ -217,6 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     bt.add_argument("--formats", type=_formats, default=("svg", "pdf"), help="svg,pdf (default both)")
     bt.add_argument("--paper", choices=["A3", "A4"], default="A3")
+    gis_options(bt)
 
     im = sub.add_parser("import", help="IFC, DXF, IMDF (folder or .zip) or OSM into a site file")
     im.add_argument("file", metavar="FILE", help="building file: .ifc, .dxf, .osm, IMDF folder or .zip")
@@ -358,7 +390,9 @@ def _run(args: argparse.Namespace) -> int:
                                       date=args.date, crop_marks=args.crop_marks,
                                       since=args.since, log=log, renamed_from=args.renamed_from,
                                       limits=_limits(args), final=args.final,
-                                      progress=progress if progress.enabled else None)
+                                      progress=progress if progress.enabled else None,
+                                      ng911=args.ng911, excel=args.excel, crs=args.crs,
+                                      mono=args.mono)
         plan = outputs.plan
         target = outputs.out_dir
         print_findings(err, plan, quiet=args.quiet, verbose=args.verbose, draft_note=True)
@@ -370,7 +404,12 @@ def _run(args: argparse.Namespace) -> int:
             maps = ", ".join(x for x, on in (("maps.pdf", pdf), ("maps/*.svg", svg)) if on)
             rest = ", ".join(x for x, on in (("proof.pdf", pdf), ("schedule.csv", True),
                                              ("schedule.pdf", pdf), ("register.csv", True),
-                                             ("markings.geojson", True), ("plan.json", True)) if on)
+                                             ("object.csv", True), ("plan.json", True),
+                                             ("alarm-cards.pdf", "alarm-cards.pdf"
+                                              in outputs.files)) if on)
+            lang = args.lang or plan.language
+            for note in outputs.notes:  # GIS files: written where, or why not
+                err.print(note.text(lang), markup=False, highlight=False)
             out.print(f"wrote {len(outputs.files)} files to {target}/: {signs} ({where}), "
                       f"{outputs.map_pages} map pages ({maps}), {rest}", markup=False)
             draft = draft_summary(plan)
@@ -413,6 +452,8 @@ def _run(args: argparse.Namespace) -> int:
         else:
             out.print(route.text, markup=False)
         return 0
+    if cmd == "status":
+        return _status(args, plan, out)
     if cmd == "pin":
         from .changes import pin_site
 
@@ -431,6 +472,47 @@ def _run(args: argparse.Namespace) -> int:
         print_findings(out, plan, report=True)
         return 1 if plan.is_draft else 0
     raise AssertionError(cmd)  # argparse rejects unknown commands
+
+
+def _status(args, plan, out) -> int:
+    """``orientation status``: show the signs' dates, or set or clear one step of some."""
+    import datetime
+    import json
+
+    from . import pipeline, status
+
+    current = status.read_status(args.site)
+    if args.step or args.clear:
+        if not args.signs:
+            from .errors import OptionError
+
+            raise OptionError("SIGN", "name the signs to mark (sign ids, codes, or all)")
+        chosen = status.select_signs(plan, args.signs)
+        day = None
+        if args.step:
+            day = args.on or datetime.date.today().isoformat()
+            pipeline.check_date(day, option="--on")
+        current = status.set_step(current, chosen, args.step or args.clear, day)
+        path = status.write_status(args.site, current, plan)
+        what = f"{args.step} {day}" if args.step else f"{args.clear} cleared"
+        out.print(f"{path}: {len(chosen)} sign(s) {what}", markup=False)
+        return 0
+    chosen = status.select_signs(plan, args.signs or ["all"])
+    rows = [{"sign": s.id, "code": s.text, "kind": s.kind, "key": status.sign_key(s),
+             **{st: current.of(s).get(st) for st in status.STEPS}} for s in chosen]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    from rich.table import Table
+
+    table = Table("sign", "code", "kind", *status.STEPS, box=None, pad_edge=False)
+    for r in rows:
+        table.add_row(r["sign"], r["code"], r["kind"], *(r[st] or "–" for st in status.STEPS))
+    out.print(table)
+    done = {st: sum(1 for r in rows if r[st]) for st in status.STEPS}
+    out.print(f"{len(rows)} sign(s): " + ", ".join(f"{n} {st}" for st, n in done.items()),
+              markup=False)
+    return 0
 
 
 class _NoTerminal:
@@ -501,6 +583,10 @@ def _batch(args, out, err) -> int:
 
     from .batch import find_sites, run_batch
 
+    if args.crs is not None:  # once, before any site: a wrong code would fail every one
+        from .pipeline import grid_crs
+
+        grid_crs(args.crs)
     total = len(find_sites(args.paths))
     failed: list = []
     with Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -516,7 +602,8 @@ def _batch(args, out, err) -> int:
                           markup=False)
 
         results = run_batch(args.paths, args.out, jobs=args.jobs, progress=tick,
-                            options={"formats": args.formats, "paper": args.paper})
+                            options={"formats": args.formats, "paper": args.paper,
+                                     "ng911": args.ng911, "excel": args.excel, "crs": args.crs})
     t = Table(title=f"batch: {len(results)} site(s) into {args.out}")
     for col in ("site", "result", "signs", "map pages", "seconds"):
         t.add_column(col, justify="right" if col in ("signs", "map pages", "seconds") else "left")

@@ -235,8 +235,10 @@ MARKER_FORMAT = "orientation/output@1"
 # What an output folder of a version before the marker held: accepted without a marker only
 # when nothing else is in it and its plan.json is one of ours.
 _LEGACY_FILES = frozenset({"plan.json", "register.csv", "markings.geojson", "schedule.csv",
-                           "signs.pdf", "proof.pdf", "schedule.pdf", "maps.pdf"})
-_LEGACY_FOLDERS = frozenset({"signs", "maps"})
+                           "signs.pdf", "proof.pdf", "schedule.pdf", "maps.pdf",
+                           "outlines.geojson", "register.gpkg", "ng911.gpkg", "object.csv",
+                           "object.json", "alarm-cards.pdf"})
+_LEGACY_FOLDERS = frozenset({"signs", "maps", "alarm-cards"})
 _MAX_MARKER_BYTES = 64_000_000
 
 

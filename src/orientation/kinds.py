@@ -40,12 +40,22 @@ class FeatureKind(StrEnum):
     first_aid = "first_aid"
     elevator = "elevator"
     hazard = "hazard"
+    #: DIN 14095 (2024): the building radio's fire-service control panel (Feuerwehr-
+    #: Gebäudefunkbedienfeld, FGB; US: the ERRCS / BDA annunciator)
+    building_radio = "building_radio"
+    #: a smoke and heat extraction control (RWA-Bedienstelle; US: firefighter's smoke
+    #: control station)
+    smoke_extraction = "smoke_extraction"
+    #: the fire service's inlet of a dry riser (Einspeisung), usually on the facade
+    riser_inlet = "riser_inlet"
 
 
 class SiteFeatureKind(StrEnum):
     """Things around the buildings. Lines: road, fire_lane, footway; points: hydrant,
     assembly_point, gate; areas: parking, drivable_area (private, drivable for fire engines),
-    not_drivable (not drivable for fire engines)."""
+    not_drivable (not drivable for fire engines), neighbour (a neighbouring building that is
+    not part of the site, DIN 14095: drawn on the overview plan with its ``use`` and
+    ``storeys``)."""
 
     road = "road"
     fire_lane = "fire_lane"
@@ -56,6 +66,32 @@ class SiteFeatureKind(StrEnum):
     parking = "parking"
     drivable_area = "drivable_area"
     not_drivable = "not_drivable"
+    neighbour = "neighbour"
+
+
+class FireLineKind(StrEnum):
+    """A fire-protection line of a building (``buildings[].fire_lines``), drawn on the storey
+    plans and the overview plan: a fire wall (Brandwand; red), the boundary of a fire
+    compartment (Brandabschnittsgrenze, e.g. a wall instead of a fire wall; orange) or of a
+    smoke compartment (Rauchabschnittsgrenze; orange, dashed)."""
+
+    fire_wall = "fire_wall"
+    compartment = "compartment"
+    smoke_compartment = "smoke_compartment"
+
+
+class DetectorKind(StrEnum):
+    """What the detectors of a detector group (``buildings[].detector_groups``) are: printed
+    on its fire-alarm route card (Laufkarte, DIN 14675)."""
+
+    smoke = "smoke"
+    heat = "heat"
+    flame = "flame"
+    multi_sensor = "multi_sensor"
+    aspirating = "aspirating"
+    manual = "manual"
+    sprinkler = "sprinkler"
+    extinguishing = "extinguishing"
 
 
 class RoomUse(StrEnum):
@@ -109,9 +145,10 @@ VERTICAL_FEATURE_KINDS = frozenset({FeatureKind.elevator, FeatureKind.riser})
 
 LINE_KINDS = {SiteFeatureKind.road, SiteFeatureKind.fire_lane, SiteFeatureKind.footway}
 POINT_KINDS = {SiteFeatureKind.hydrant, SiteFeatureKind.assembly_point, SiteFeatureKind.gate}
-AREA_KINDS = {SiteFeatureKind.parking, SiteFeatureKind.drivable_area, SiteFeatureKind.not_drivable}
+AREA_KINDS = {SiteFeatureKind.parking, SiteFeatureKind.drivable_area, SiteFeatureKind.not_drivable,
+              SiteFeatureKind.neighbour}
 
 
 __all__ = ["AREA_KINDS", "EXTERIOR_DOOR_KINDS", "HAZARD_USES", "LINE_KINDS", "POINT_KINDS",
-           "SHAFT_USES", "VERTICAL_FEATURE_KINDS", "DoorKind", "FeatureKind", "RoomUse",
-           "SiteFeatureKind"]
+           "SHAFT_USES", "VERTICAL_FEATURE_KINDS", "DetectorKind",
+           "DoorKind", "FeatureKind", "FireLineKind", "RoomUse", "SiteFeatureKind"]

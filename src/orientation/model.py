@@ -31,6 +31,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import model_din as _din  # the DIN 14095 / 14675 keys
 from .errors import Problem
 from .kinds import (  # re-exported: the model's kinds
     AREA_KINDS,
@@ -45,6 +46,7 @@ from .kinds import (  # re-exported: the model's kinds
     RoomUse,
     SiteFeatureKind,
 )
+from .model_dispatch import Dispatch, SiteCrs
 
 FORMAT = "orientation/site@1"
 
@@ -173,6 +175,11 @@ class SiteInfo(_Model):
     #: The plan date (a real day: ISO text or a YAML date, held as ISO text); never the clock.
     #: Without it every output is a draft.
     date: PlanDate | None = None
+    #: A projected CRS with the plan's placement (exports use it before ``origin``)
+    crs: SiteCrs | None = None
+    #: what the dispatch centre keys the object by (the object sheet, NG9-1-1)
+    dispatch: Dispatch | None = None
+    object: _din.ObjectInfo | None = None  # DIN 14095 general object information
 
 
 Level = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
@@ -292,6 +299,8 @@ class Building(_Model):
     features: Items[Feature] = ()
     #: guidance signs with a pinned text (see :class:`GuidancePin`)
     guidance: Items[GuidancePin] = ()
+    fire_lines: _din.FireLines = ()  # DIN 14095: fire walls, compartment boundaries
+    detector_groups: _din.DetectorGroups = ()  # DIN 14675: one route card each
     source_id: str | None = None
 
     def storey(self, level: int) -> Storey | None:
@@ -305,6 +314,8 @@ class SiteFeature(_Model):
     at: Point | None = None
     line: Line | None = None
     polygon: Ring | None = None
+    use: _din.NeighbourUse = None  # kind neighbour: its use and storeys (DIN 14095)
+    storeys: _din.NeighbourStoreys = None
     source_id: str | None = None
 
 
@@ -492,6 +503,7 @@ def semantic_problems(site: Site, *, max_coordinate_m: float = 100_000.0,
         if sf.at:
             coord_ok(f"{p}.at", [sf.at])
     _case_collisions(pins, out)
+    out += _din.din_problems(site)
     return out
 
 
@@ -610,6 +622,7 @@ __all__ = [
     "SAME_POINT_M",
     "Building",
     "Door",
+    "Dispatch",
     "DoorKind",
     "EXTERIOR_DOOR_KINDS",
     "FORMAT",
@@ -625,6 +638,7 @@ __all__ = [
     "SHAFT_USES",
     "Site",
     "SiteFeature",
+    "SiteCrs",
     "SiteFeatureKind",
     "SiteInfo",
     "Stair",

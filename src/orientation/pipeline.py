@@ -32,8 +32,9 @@ from .io.site_file import DEFAULT_LIMITS, Limits, read_site, site_from_bytes
 from .layout.engine import PlanOptions, make_plan
 from .layout.geometry import geometry_problems
 from .model import Site
-from .plan import Plan
+from .plan import Finding, Plan
 from .profiles import Profile, load_profile
+from .status import SignStatus, read_status
 
 FORMATS = _defaults.FORMATS
 """The output formats, ``svg`` and ``pdf`` (defined in :mod:`orientation.defaults`)."""
@@ -62,11 +63,89 @@ def _steps(stage: str, items: list, progress: Progress) -> Iterable:
 
 
 def check_site(site: Site, *, file: str) -> Site:
-    """Raise :class:`SiteFileError` with every geometric problem of a structurally valid site."""
-    problems = geometry_problems(site)
+    """Raise :class:`SiteFileError` with every geometric problem of a structurally valid site,
+    and every problem of its place on the earth (``site.crs``, ``site.origin``)."""
+    problems = geometry_problems(site) + georef_problems(site)
     if problems:
         raise SiteFileError(file, problems)
     return site
+
+
+def _site_georef(site: Site):
+    from . import geo
+
+    info = site.site
+    origin = (info.origin.lat, info.origin.lon) if info.origin else None
+    crs = info.crs.model_dump() if info.crs else None
+    return geo.site_georef(origin, info.north_deg, crs)
+
+
+def georef_problems(site: Site) -> list:
+    """What keeps the site's reference from being used: an EPSG code PROJ does not know or
+    that is not projected, a placement outside the CRS's area, ``site.origin`` and
+    ``site.crs`` that disagree (see :func:`orientation.geo.site_georef`)."""
+    if site.site.crs is None:
+        return []
+    return _site_georef(site)[1]
+
+
+def export_context(site: Site, *, crs: int | str | None = None):
+    """The :class:`~orientation.gis.context.ExportContext` of a site: its reference, the CRS
+    of the GeoPackage and the grid coordinates (``crs``, else the site's, else its national
+    grid), the dispatch keys, the elements' source ids and the inner doors."""
+    from .gis.context import DispatchKeys, ExportContext, InnerDoor
+    from .model import Door, DoorKind, Room, Stair, Window
+
+    georef, problems = _site_georef(site)
+    if problems:
+        raise SiteFileError("site", problems)
+    d = site.site.dispatch
+    keys = (DispatchKeys(object_number=d.object_number, plan_number=d.plan_number,
+                         fire_alarm_number=d.fire_alarm_number,
+                         access_notes=tuple(d.access_notes), agency_id=d.agency_id)
+            if d else DispatchKeys())
+    sources: dict[str, str] = {}
+    inner: list[InnerDoor] = []
+    rooms: dict[str, tuple[str, ...]] = {}
+    for b in site.buildings:
+        if b.source_id:
+            sources[b.id] = b.source_id
+        elements: list[Door | Stair | Room | Window] = [*b.doors, *b.stairs, *b.rooms,
+                                                        *b.windows]
+        for e in elements:
+            if e.source_id:
+                sources[f"{b.id}/{e.id}"] = e.source_id
+        for door in b.doors:
+            if door.between:
+                rooms[f"{b.id}/{door.id}"] = tuple(door.between)
+            if door.kind == DoorKind.inner:
+                inner.append(InnerDoor(b.id, door.id, door.level, door.at, door.width,
+                                       door.opening, door.source_id, tuple(door.between or ())))
+    return ExportContext(georef=georef, crs=None if crs is None else grid_crs(crs),
+                         dispatch=keys, sources=sources, inner_doors=tuple(inner),
+                         door_rooms=rooms)
+
+
+def grid_crs(value: int | str, *, option: str = "--crs") -> int:
+    """An EPSG code of a projected CRS (``25832``, ``EPSG:25832``), else an
+    :class:`~orientation.errors.OptionError` naming ``option``."""
+    from . import geo
+
+    text = str(value).strip()
+    code = text[5:] if text.upper().startswith("EPSG:") else text
+    if not code.isdigit():
+        raise OptionError(option, f"'{value}' is not an EPSG code; give one such as 25832 or "
+                          "EPSG:25832 (ETRS89 / UTM zone 32N)")
+    why = geo.crs_problem(int(code))
+    if why:
+        raise OptionError(option, why)
+    return int(code)
+
+
+def ng911_default(profile: Profile) -> bool:
+    """Whether the NG911 layers are written without ``--ng911``/``--no-ng911``: for the
+    US profiles (``us-k12`` and copies named ``us-…``)."""
+    return profile.name == "us-k12" or profile.name.startswith("us-")
 
 
 def load_site(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Site:
@@ -99,13 +178,19 @@ class Outputs:
     signs_written: int = 0
     map_pages: int = 0
     out_dir: Path | None = None
+    #: what the render says about its files (not georeferenced, NG911 gaps), worded in either
+    #: language (:meth:`~orientation.plan.Finding.text`)
+    notes: tuple[Finding, ...] = ()
 
 
 def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FORMATS,
                    paper: str = "A3", language: str | None = None, date: str | None = None,
                    crop_marks: bool = False, reserved: frozenset[str] = frozenset(),
                    only_signs: Iterable[str] | None = None,
-                   progress: Progress | None = None, final: bool = False) -> Outputs:
+                   progress: Progress | None = None, final: bool = False,
+                   ng911: bool | None = None, excel: bool = False,
+                   crs: int | str | None = None, mono: bool = False,
+                   status: SignStatus | None = None) -> Outputs:
     """Plan the site and render every output file in memory.
 
     A plan with errors or without a plan date is a **draft** (:meth:`Plan.draft_reasons`):
@@ -117,7 +202,17 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
     ``only_signs``: ids of the signs to write (``render --since``); the schedule then counts
     only those. ``formats``: ``svg``, ``pdf`` or both (anything else is an
     :class:`~orientation.errors.OptionError`). ``progress``: see :data:`Progress` (stages
-    ``plan``, ``compose``, ``svg``, ``pdf``).
+    ``plan``, ``compose``, ``svg``, ``pdf``). ``status``: the signs' dates (the status side
+    file, :mod:`orientation.status`), shown on the proof and the installer list.
+
+    GIS and dispatch files (:func:`gis_files`): ``ng911`` writes ``ng911.gpkg`` (None: for
+    the US profiles, :func:`ng911_default`); ``excel`` writes the CSV files for German-locale
+    Excel (``;``, decimal commas); ``crs`` the EPSG code of ``register.gpkg`` and the grid
+    coordinates (default: ``site.crs``, else the national grid).
+
+    ``mono``: the maps and route cards in black and white, hatches and line styles instead
+    of tones (``--mono``; the signs keep their colours). A site with detector groups gets
+    its fire-alarm route cards (``alarm-cards.pdf``, ``alarm-cards/*.svg``).
     """
     from . import exports
     from .compose import maps as compose_maps
@@ -133,6 +228,7 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
                               f"{', '.join(FORMATS)}")
     if date is not None:
         check_date(date, option="date")
+    context = export_context(site, crs=crs)  # a bad --crs fails before any work
     step = progress or _no_progress
     t: dict[str, float] = {}
     clock = time.perf_counter()
@@ -160,28 +256,33 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
                                           language=sign_language)
                   for s in _steps("compose", list(signs), _scaled(step, 0.0, 0.5))]
     step("compose", 0.5)
-    proof = compose_signs.proof_pages(sub, profile)
+    proof = compose_signs.proof_pages(sub, profile, status=status)
     rows = compose_schedule.schedule_rows(sub, profile)
-    schedule_pages = compose_schedule.schedule_pages(sub, profile)
-    map_pages = compose_maps.map_pages(plan, profile, paper=paper, language=language)
+    schedule_pages = compose_schedule.schedule_pages(sub, profile, status=status)
+    map_pages = compose_maps.map_pages(plan, profile, paper=paper, language=language, mono=mono)
+    card_pages = compose_maps.alarm_card_pages(plan, profile, paper=paper, language=language,
+                                               mono=mono)
     if plan.is_draft:  # the one place every page passes: each carries the mark
         from .compose.draft import mark_drafts
 
-        sign_pages, proof, schedule_pages, map_pages = (
+        sign_pages, proof, schedule_pages, map_pages, card_pages = (
             mark_drafts(pages, sign_language)
-            for pages in (sign_pages, proof, schedule_pages, map_pages))
+            for pages in (sign_pages, proof, schedule_pages, map_pages, card_pages))
     lap("compose")
     step("compose", 0.9)
 
     files: dict[str, bytes] = {}
     files["plan.json"] = plan.to_json().encode()
-    files["register.csv"] = exports.register_csv(plan).encode()
-    files["markings.geojson"] = exports.markings_geojson(plan).encode()
-    files["schedule.csv"] = exports.schedule_csv(rows, compose_schedule.schedule_total(rows)).encode()
+    files["register.csv"] = exports.csv_bytes(exports.register_csv(plan, context, excel=excel))
+    files["schedule.csv"] = exports.csv_bytes(
+        exports.schedule_csv(rows, compose_schedule.schedule_total(rows), excel=excel))
+    gis, notes = gis_files(plan, context, profile=profile, ng911=ng911, excel=excel)
+    files.update(gis)
     lap("exports")
     step("compose", 1.0)
     if "svg" in formats:
         svg_pages = [("signs", p) for p in sign_pages] + [("maps", p) for p in map_pages]
+        svg_pages += [("alarm-cards", p) for p in card_pages]
         for folder, page in _steps("svg", svg_pages, step):
             files[f"{folder}/{page.name}.svg"] = render_svg(page)
         lap("svg")
@@ -189,9 +290,11 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
     if "pdf" in formats:
         colours = sorted({f"{s.background_name}" for s in signs} | {s.foreground_name for s in signs})
         subject, keywords = f"{plan.site_name} – {plan.profile}", ", ".join(colours)
-        docs = (("signs.pdf", sign_pages, "signs"), ("proof.pdf", proof, "proof"),
+        docs = [("signs.pdf", sign_pages, "signs"), ("proof.pdf", proof, "proof"),
                 ("schedule.pdf", schedule_pages, "schedule"),
-                ("maps.pdf", map_pages, "responder maps"))
+                ("maps.pdf", map_pages, "responder maps")]
+        if card_pages:
+            docs.append(("alarm-cards.pdf", card_pages, "fire-alarm route cards"))
         total = sum(len(pages) for _, pages, _ in docs) or 1
         done = 0
         for name, pages, what in docs:  # fraction by pages: signs.pdf is most of the work
@@ -202,7 +305,68 @@ def render_outputs(site: Site, *, profile: Profile, formats: Iterable[str] = FOR
         lap("pdf")
         step("pdf", 1.0)
     return Outputs(files=files, plan=plan, timings=t, signs_written=len(signs),
-                   map_pages=len(map_pages))
+                   map_pages=len(map_pages), notes=tuple(notes))
+
+
+def gis_files(plan: Plan, context, *, profile: Profile, ng911: bool | None = None,
+              excel: bool = False) -> tuple[dict[str, bytes], list[Finding]]:
+    """The dispatch and GIS files of a plan, and what to say about them.
+
+    Always the object sheet (``object.csv``, ``object.json``); for a georeferenced site
+    ``markings.geojson`` and ``outlines.geojson`` (RFC 7946, WGS84), ``register.gpkg`` (every
+    layer of :mod:`orientation.gis.layers`, in ``context.epsg``) and with ``ng911``
+    ``ng911.gpkg`` (NENA-STA-006.3, WGS84; only with a plan date). Without a reference no
+    coordinates are written at all, and a note says how to set the position."""
+    from . import exports
+    from .geo import crs_name
+    from .gis import geojson, layers
+    from .gis import ng911 as nena
+    from .gis.context import projected
+    from .gis.tables import gpkg_bytes
+
+    files: dict[str, bytes] = {}
+    notes: list[Finding] = []
+    files["object.csv"] = exports.csv_bytes(exports.object_csv(plan, context, excel=excel))
+    files["object.json"] = exports.object_json(plan, context).encode()
+    want_ng911 = ng911_default(profile) if ng911 is None else ng911
+    georef, epsg = context.georef, context.epsg
+    if georef is None or epsg is None:
+        notes.append(Finding.worded("info", "not-georeferenced", "site", "gis.not-georeferenced"))
+        if want_ng911:
+            notes.append(Finding.worded("info", "ng911", "site", "gis.ng911-not-georeferenced"))
+        return files, notes
+    if georef.kind == "crs":
+        bearing = georef.true_north_deg()
+        delta = abs((bearing - plan.north_deg + 180.0) % 360.0 - 180.0)
+        if delta > 1.0:
+            notes.append(Finding.worded("warning", "north-mismatch", "site", "gis.north-mismatch",
+                                        north=plan.north_deg, bearing=bearing, delta=delta))
+    tables = layers.register_tables(plan, context)
+
+    def project(geometry, target: int):
+        return projected(geometry, georef, target)
+
+    files["markings.geojson"] = exports.markings_geojson(plan, context).encode()
+    files["outlines.geojson"] = geojson.outlines_geojson(plan, georef, tables).encode()
+    files["register.gpkg"] = gpkg_bytes(tables, epsg=epsg, project=project, date=plan.date)
+
+    notes.append(Finding.worded("info", "gis", "site", "gis.gis-written",
+                                files="register.gpkg, markings.geojson, outlines.geojson",
+                                crs=f"EPSG:{epsg} ({crs_name(epsg)})"))
+    if want_ng911:
+        if not plan.date:
+            notes.append(Finding.worded("info", "ng911", "site", "gis.ng911-no-date"))
+        else:
+            nt = nena.ng911_tables(plan, context, tables)
+            files["ng911.gpkg"] = gpkg_bytes(nt, epsg=4326, project=project, date=plan.date)
+            doors = sum(1 for _, v in nt[0].rows
+                        if v[nt[0].names.index("Placement")] == "ExteriorAccess")
+            notes.append(Finding.worded("info", "ng911", "site", "gis.ng911-written",
+                                        points=len(nt[0].rows), doors=doors,
+                                        polygons=len(nt[1].rows)))
+            notes += [Finding.worded("warning", "ng911", "site", key)
+                      for key in nena.ng911_gaps(plan, context)]
+    return files, notes
 
 
 def check_date(value: str, *, option: str = "--date") -> str:
@@ -256,7 +420,8 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
            date: str | None = None, crop_marks: bool = False, since: str | Path | None = None,
            log: Callable[[str], None] | None = None, limits: Limits = DEFAULT_LIMITS,
            renamed_from: str | None = None, progress: Progress | None = None,
-           final: bool = False) -> Outputs:
+           final: bool = False, ng911: bool | None = None, excel: bool = False,
+           crs: int | str | None = None, mono: bool = False) -> Outputs:
     """The main job: read the site, plan, render and write every output into ``out_dir``
     (default ``output/<site-stem>/``). Returns the outputs (with the plan and the folder).
 
@@ -275,6 +440,7 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
 
     ``final``: refuse a draft (errors or no plan date) with an
     :class:`~orientation.errors.OptionError` naming ``--final``; nothing is written.
+    ``ng911``, ``excel``, ``crs``, ``mono``: see :func:`render_outputs`.
     """
     say = log or (lambda _msg: None)
     step = progress or _no_progress
@@ -312,7 +478,8 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
         say(f"since {since}: {len(only)} sign(s) to add or reprint")
     outputs = render_outputs(site, profile=prof, formats=formats, paper=paper, language=language,
                              date=date, crop_marks=crop_marks, reserved=reserved, only_signs=only,
-                             progress=progress, final=final)
+                             progress=progress, final=final, ng911=ng911, excel=excel,
+                             crs=crs, mono=mono, status=read_status(site_path))
     t1 = time.perf_counter()
     write_outputs(outputs.files, target, source=Path(site_path).name, protect=protect,
                   progress=progress)
@@ -322,6 +489,7 @@ def render(site_path: str | Path, out_dir: str | Path | None = None, *, profile:
 
 
 __all__ = ["FORMATS", "MARKER", "MARKER_FORMAT", "STAGES", "Outputs", "Progress", "check_date",
-           "check_output_folder", "check_site", "default_out_dir", "foreign_entries", "load_site",
-           "load_site_bytes", "marker_bytes", "refuse_draft", "render", "render_outputs",
-           "resolve_profile", "write_outputs"]
+           "check_output_folder", "check_site", "default_out_dir", "export_context",
+           "foreign_entries", "georef_problems", "gis_files", "grid_crs", "load_site",
+           "load_site_bytes", "marker_bytes", "ng911_default", "refuse_draft", "render",
+           "render_outputs", "resolve_profile", "write_outputs"]

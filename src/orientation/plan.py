@@ -109,6 +109,9 @@ class Sign:
     #: or ``back``; ``direction`` is where it points in plan axes (a unit vector)
     arrow: str | None = None
     direction: XY | None = None
+    #: the element id of the door the sign belongs to: an exterior door's own sign, a room
+    #: sign's door (the room's door to the corridor), None for the others
+    door: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,13 +263,40 @@ class Opening:
 
 
 @dataclass(frozen=True, slots=True)
+class FireLineShape:
+    """A fire wall or the boundary of a fire or smoke compartment (DIN 14095) as the maps
+    draw it: ``kind`` a :class:`~orientation.model.FireLineKind` value (``fire_wall``,
+    ``compartment``, ``smoke_compartment``), its line in plan metres, the storeys it is on
+    (empty: every storey of the building) and its name."""
+
+    kind: str
+    line: Ring
+    levels: tuple[int, ...] = ()
+    name: str | None = None
+
+    def on(self, level: int) -> bool:
+        """True when the line is drawn on the storey at ``level``."""
+        return not self.levels or level in self.levels
+
+
+#: A window on the site plan's grid: (right0, down0, right1, down1) in metres (see
+#: :func:`orientation.layout.mapframe.to_grid`).
+GridBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
 class BuildingShape:
     """A building as the maps draw it: outline and courtyards as in the site file, its storeys
     from the lowest up, its features, the places of its coded doors and windows, and its
-    storey plans' scale (the denominator, one for all its storeys) and extent: the bounds
-    (right0, down0, right1, down1) in metres on the site plan's grid (see
-    :func:`orientation.layout.mapframe.to_grid`) of the outline and every room, on which
-    the storey plans are centred."""
+    storey plans' scale (the denominator: one for every storey plan of the site, DIN 14095)
+    and extent: the bounds (right0, down0, right1, down1) in metres on the site plan's grid
+    (see :func:`orientation.layout.mapframe.to_grid`) of the outline and every room, on which
+    the storey plans are centred.
+
+    ``parts``: when the extent does not fit one sheet at ``storey_scale``, the overlapping
+    windows (grid metres) of its part plans, in reading order (empty: one sheet).
+    ``fit_scale``: the scale at which the whole building fits one sheet (its route cards'
+    scale). ``fire_lines``: its fire walls and compartment boundaries."""
 
     id: str
     outline: Ring
@@ -276,6 +306,9 @@ class BuildingShape:
     openings: tuple[Opening, ...]
     storey_scale: int
     extent: tuple[float, float, float, float]
+    fire_lines: tuple[FireLineShape, ...] = ()
+    parts: tuple[GridBox, ...] = ()
+    fit_scale: int = 0
 
     def storey(self, level: int) -> StoreyShape | None:
         """The storey at ``level``, or None."""
@@ -286,13 +319,16 @@ class BuildingShape:
 class SiteShape:
     """A site feature in plan metres: ``kind`` a :class:`~orientation.model.SiteFeatureKind`
     value (``road``, ``fire_lane``, ``footway``, ``hydrant`` …), its name, and its point, line
-    or area (what the site file gives)."""
+    or area (what the site file gives); a neighbouring building (``neighbour``) its use and
+    its storeys above ground where the file gives them."""
 
     kind: str
     name: str | None = None
     at: XY | None = None
     line: Ring | None = None
     polygon: Ring | None = None
+    use: str | None = None
+    storeys: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +362,78 @@ class RoomAccess:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """A contact of the general object information: role, name and phone as written."""
+
+    role: str
+    name: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectFacts:
+    """The general object information (DIN 14095) as the site file gives it: the dispatch
+    centre's object number, the plan number and the fire alarm system's number
+    (``site.dispatch``), and ``site.object``: author, use, occupancy, contacts, the fire
+    alarm system, water supply, notes. None where the file says nothing (never guessed)."""
+
+    number: str | None = None
+    plan_number: str | None = None
+    fire_alarm_number: str | None = None
+    author: str | None = None
+    use: str | None = None
+    occupancy: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    fire_alarm: str | None = None
+    water_supply: str | None = None
+    notes: tuple[str, ...] = ()
+    access_notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CardLeg:
+    """One storey of a route card's way: its building and level, the way's points (plan
+    metres) from where it arrives on the storey (the fire alarm panel, a stair, a door) to
+    where it leaves it or ends, and the codes of the stair it arrives by and leaves by."""
+
+    building: str
+    level: int
+    points: Ring
+    arrive: str | None = None
+    leave: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmCard:
+    """A fire-alarm route card (Laufkarte, DIN 14675) of one detector group: its number, name,
+    building and storey, its rooms (element ids, with their codes), the area it covers
+    (plan metres, or None), its detectors' kind and note, and the way from the fire alarm
+    panel (``panel``: point, building, level) to its rooms, storey by storey (``legs``), with
+    its steps worded in the plan's language and its length in metres."""
+
+    number: int
+    building: str
+    level: int
+    name: str | None = None
+    rooms: tuple[str, ...] = ()
+    #: the rooms the way reaches (a room in a part of the storey no way leads to is drawn
+    #: as the group's all the same, and reported)
+    reached: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    area: Ring | None = None
+    detectors: str | None = None
+    note: str | None = None
+    panel: XY = (0.0, 0.0)
+    panel_building: str = ""
+    panel_level: int = 0
+    legs: tuple[CardLeg, ...] = ()
+    #: on the group's storey, the ways from the first of its rooms to each other one
+    tour: tuple[Ring, ...] = ()
+    steps: tuple[str, ...] = ()
+    length_m: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     site_name: str
     site_address: str | None
@@ -344,6 +452,10 @@ class Plan:
     geometry: MapGeometry | None = field(default=None, repr=False)
     #: every coded room's way in (entrance and stair), in marking order
     access: tuple[RoomAccess, ...] = ()
+    #: the general object information (DIN 14095), for the maps' first sheet; not in plan.json
+    object_info: ObjectFacts | None = None
+    #: a route card per detector group (DIN 14675), in group-number order; not in plan.json
+    alarm_cards: tuple[AlarmCard, ...] = field(default=(), repr=False)
     # marking id -> marking (the first, should ids repeat), read-only, made with the plan
     # (``dataclasses.replace`` makes a new plan with its own index)
     _by_id: Mapping[str, Marking] = field(init=False, repr=False, compare=False)
@@ -490,15 +602,21 @@ def dumps_records(doc: dict[str, Any]) -> str:
 
 
 __all__ = [
+    "AlarmCard",
     "BuildingPlan",
     "BuildingShape",
+    "CardLeg",
+    "Contact",
     "DoorPoint",
     "FeaturePoint",
     "Finding",
+    "FireLineShape",
+    "GridBox",
     "MARKING_KINDS",
     "MapFrame",
     "MapGeometry",
     "Marking",
+    "ObjectFacts",
     "Opening",
     "PLAN_FORMAT",
     "Plan",

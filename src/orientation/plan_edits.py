@@ -373,7 +373,8 @@ def remove_storey(site: Site, building: str, level: int) -> tuple[Site, int]:
     def change(bd: dict[str, Any]) -> None:
         nonlocal removed
         bd["storeys"] = [s for s in bd["storeys"] if s["level"] != level]
-        for key in ("doors", "stairs", "rooms", "windows", "features"):
+        for key in ("doors", "stairs", "rooms", "windows", "features", "fire_lines",
+                    "detector_groups"):
             kept = []
             for e in bd.get(key, []):
                 if e.get("levels"):  # a stair, a feature on several storeys: loses that level

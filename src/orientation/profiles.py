@@ -127,7 +127,65 @@ class Guidance(_M):
     merge_m: Annotated[float, Field(ge=0, le=20)] = 3.0
 
 
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+class StairSign(_M):
+    """How a stair sign shows its storey ("at every stair the floor is shown"): the stair
+    code's and the storey's cap heights in units of the sign's cap height (both bold; the
+    storey at least 0.6 of the code), ``storey_number``: only the number of the storey's
+    name (``Floor 2`` -> ``2``, as US stair identification signs show it), ``margin`` the
+    sign's margin in units of its cap height, ``tactile``: a tactile twin (raised characters
+    and Braille) goes with every stair sign (IBC 1023.9), which the schedule notes."""
+
+    code: Annotated[float, Field(gt=0, le=1)] = 1.0
+    storey: Annotated[float, Field(ge=0.6, le=1)] = 0.6
+    storey_number: bool = False
+    margin: Annotated[float, Field(ge=0.1, le=1)] = 0.5
+    tactile: bool = False
+
+
+class StoreyNames(_M):
+    """Storey names for signs where the building names a storey only by its number (an
+    import that brings OSM levels as ``-1``, ``0``, ``1``): ``ground`` for the ground floor,
+    ``above``/``below`` with ``{n}`` the count of storeys above or below it (``1. OG``,
+    ``1. UG``; US: ``Floor {n}`` with the ground floor as floor 1)."""
+
+    ground: str = "EG"
+    above: str = "{n}. OG"
+    below: str = "{n}. UG"
+    above_offset: int = 0
+
+    def name(self, level: int) -> str:
+        """The name of a storey level.
+
+        >>> StoreyNames().name(0), StoreyNames().name(2), StoreyNames().name(-1)
+        ('EG', '2. OG', '1. UG')
+        >>> StoreyNames(ground="Floor 1", above="Floor {n}", above_offset=1).name(1)
+        'Floor 2'
+        """
+        if level == 0:
+            return self.ground
+        if level > 0:
+            return self.above.format(n=level + self.above_offset)
+        return self.below.format(n=-level)
+
+
 class Sizing(_M):
+    """Sign sizes: cap height from the reading distance, then a standard format.
+
+    ``series_mm``: per sign kind the formats (width, height) its signs are made in,
+    smallest first (kinds without one take ``sizes_mm``); ``cap_step_mm``: the codes of a
+    format are set at its cap height rounded down to this step. ``max_reading_distance_m``:
+    approaches farther away do not count (nobody reads a door sign from there: an approach
+    sign does); ``view_angle_deg``: an approach sees a wall sign within this angle of the
+    wall's normal; ``door_overhang_m``: a door sign is at most this much wider than its
+    door on each side. ``margin_kind``: a kind's own margin (units of its cap height).
+    ``mount_height_m``: the height of a sign's bottom edge above the floor or ground it is
+    read from, per kind (``exterior`` for the door signs; ``below_grade`` for a basement
+    door's sign at the head of its outside stair)."""
+
     z_exterior: Annotated[float, Field(gt=0)]
     z_interior: Annotated[float, Field(gt=0)]
     photoluminescent_factor: Annotated[float, Field(gt=0, le=1)]
@@ -142,6 +200,39 @@ class Sizing(_M):
     keyline: float = 0.12
     sizes_mm: tuple[tuple[float, float], ...]
     mount_height_m: ReadOnly[float]
+    series_mm: ReadOnly[tuple[tuple[float, float], ...]] = Field(default_factory=_empty)
+    cap_step_mm: Annotated[float, Field(ge=0, le=50)] = 5.0
+    max_reading_distance_m: Annotated[float, Field(gt=0)] = 80.0
+    view_angle_deg: Annotated[float, Field(gt=0, le=90)] = 75.0
+    door_overhang_m: Annotated[float, Field(ge=0, le=2)] = 0.15
+    margin_kind: ReadOnly[float] = Field(default_factory=_empty)
+    stair: StairSign = StairSign()
+    storey_names: StoreyNames = StoreyNames()
+
+    def series(self, kind: str) -> tuple[tuple[float, float], ...]:
+        """The formats of a sign kind, smallest first (its ``series_mm``, else
+        ``sizes_mm``)."""
+        own = self.series_mm.get(kind)
+        return tuple(own) if own else self.sizes_mm
+
+    def margin_of(self, kind: str) -> float:
+        """A kind's margin in units of its cap height."""
+        if kind == "stair":
+            return self.stair.margin
+        return float(self.margin_kind.get(kind, self.margin))
+
+
+#: Substrates a sign is made on (words: ``compose.substrate_<key>``).
+Substrate = Literal["acm_3mm", "aluminium_2mm", "rigid_pvc_2mm", "glass"]
+#: How a sign is fixed (words: ``compose.fixing_<key>``).
+Fixing = Literal["security_screws", "screws", "mounting_tape", "film_outside"]
+
+
+class Install(_M):
+    """How a sign kind is made and fixed, for the installer list."""
+
+    substrate: Substrate
+    fixing: Fixing
 
 
 class SignStyle(_M):
@@ -178,6 +269,11 @@ class Profile(_M):
     prices: Prices
     palette: ReadOnly[NamedColor] = MappingProxyType({})
     guidance: Guidance = Guidance()
+    #: per sign kind its substrate and fixing (the installer list)
+    install: ReadOnly[Install] = Field(default_factory=_empty)
+    #: the printing condition of signs.pdf (PDF/X-4 output intent, see
+    #: :data:`orientation.render.pdfx.OUTPUT_INTENTS`)
+    output_intent: Literal["FOGRA39", "GRACoL2006"] = "FOGRA39"
 
     def color(self, name: str) -> NamedColor:
         """A named colour of the palette (``traffic_blue``)."""
@@ -313,11 +409,16 @@ def _parse(text: str, file: str) -> Profile:
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "Fixing",
+    "Install",
     "Material",
     "NamedColor",
     "Profile",
     "ReadOnly",
     "SIGN_KINDS",
+    "StairSign",
+    "StoreyNames",
+    "Substrate",
     "is_profile_path",
     "load_profile",
     "profile_names",

@@ -2,7 +2,8 @@
 
 Importing :mod:`orientation.model` builds every pydantic model (well over 0.1 s), so
 ``orientation schema`` prints a copy kept in :mod:`orientation._site_schema` when that copy
-was made from the ``model.py`` on hand (its SHA-256 is stored beside it), and otherwise builds
+was made from the model's modules on hand (``model.py``, ``model_dispatch.py``,
+``model_din.py``, ``kinds.py``: their SHA-256 is stored beside it), and otherwise builds
 the schema from the models as before: a stale copy is never printed, only slower.
 
 ``tests/test_cli_options.py`` holds the copy fresh; after a change to the model, write it
@@ -17,12 +18,19 @@ import hashlib
 from pathlib import Path
 
 _MODEL = Path(__file__).with_name("model.py")
+#: every module the site model is made of: the kept schema is stale when any of them changed
+_SOURCES = tuple(Path(__file__).with_name(n) for n in ("model.py", "model_dispatch.py",
+                                                       "model_din.py", "kinds.py"))
 _CACHE = Path(__file__).with_name("_site_schema.py")
 
 
 def _model_digest() -> str | None:
     try:
-        return hashlib.sha256(_MODEL.read_bytes()).hexdigest()
+        h = hashlib.sha256()
+        for src in _SOURCES:
+            if src.exists() or src is _SOURCES[0]:
+                h.update(src.read_bytes())
+        return h.hexdigest()
     except OSError:  # installed without sources: build the schema instead
         return None
 

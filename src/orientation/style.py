@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from .errors import ProfileError
-from .profiles import NamedColor, Prices, Profile, Sizing
+from .profiles import NamedColor, Prices, Profile, Sizing, StairSign
 
 CMYK = tuple[float, float, float, float]
 
@@ -128,11 +128,22 @@ class SignRules:
     line_gap: float
     corner_radius: float
     keyline: float
+    #: how a stair sign shows its storey (:class:`orientation.profiles.StairSign`)
+    stair: StairSign = StairSign()
+    #: kinds with a margin of their own, (kind, margin) pairs
+    margin_kind: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def of(cls, sizing: Sizing) -> SignRules:
         return cls(sizing.margin, sizing.second_line, sizing.line_gap, sizing.corner_radius,
-                   sizing.keyline)
+                   sizing.keyline, sizing.stair, tuple(sorted(sizing.margin_kind.items())))
+
+    def margin_of(self, kind: str) -> float:
+        """A kind's margin in units of its cap height (as
+        :meth:`orientation.profiles.Sizing.margin_of`)."""
+        if kind == "stair":
+            return self.stair.margin
+        return dict(self.margin_kind).get(kind, self.margin)
 
 
 def _inch(v: float) -> bool:

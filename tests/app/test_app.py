@@ -362,11 +362,12 @@ def test_user_text_is_shown_as_text_never_as_markup(at):
         for md in sources(at):
             assert not MARKUP.search(md.replace(sup.WORD_JOINER, "")), md
     open_tab(at, MAPS)
-    floor = at.selectbox(key="map_page").options[1]
+    # the object information and the site plan come first (DIN 14095), then the storeys
+    floor = at.selectbox(key="map_page").options[2]
     assert floor == "Geschossplan A ![R](http://evil/r.png) – [EG](http://evil/eg)"
     pages = sup.map_pages(sup.render_for(sup.site_json(at.session_state["site"]),
                                          formats=("svg",)).files)
-    at.session_state["map_page_value"] = list(pages)[1]  # the page choice keeps its value here
+    at.session_state["map_page_value"] = list(pages)[2]  # the page choice keeps its value here
     run(at)
     caption = at.image[0].proto.imgs[0].caption
     assert sup.md_unescape(caption).startswith(floor)

@@ -69,6 +69,16 @@ def texts(page):
     return [t for t, _ in walk(page.items) if isinstance(t, Text)]
 
 
+#: The site plan's page name (DIN 14095: Übersichtsplan), sheet 2 after the object sheet.
+SITE_PLAN_PAGE = r"02-(uebersichtsplan|site-plan)"
+GAZETTEER_PAGE = r"03-(verzeichnis|gazetteer)"
+
+
+def site_plan(pages):
+    """The site plan's page (the object information comes first)."""
+    return next(p for p in pages if re.fullmatch(SITE_PLAN_PAGE, p.name))
+
+
 def text_polygon(t: Text, m) -> Polygon:
     """The ink box of a line of text: glyph advances from the font, capitals and accents
     (0.8 of the size) above the baseline, descenders (0.2) below."""
@@ -111,16 +121,18 @@ def example(request):
 def test_booklet_has_site_plan_and_every_storey(example):
     site, plan, _, pages = example
     storeys = sum(len(b.storeys) for b in site.buildings)
-    gaz = 1 if any(re.fullmatch(r"02-(verzeichnis|gazetteer)", p.name) for p in pages) else 0
-    assert len(pages) == 1 + gaz + storeys
-    assert re.fullmatch(r"01-(lageplan|site-plan)", pages[0].name)
+    gaz = 1 if any(re.fullmatch(GAZETTEER_PAGE, p.name) for p in pages) else 0
+    # the object information (DIN 14095), the site plan, the gazetteer, the storey plans
+    assert len(pages) == 2 + gaz + storeys
+    assert re.fullmatch(r"01-(objektinformationen|object-information)", pages[0].name)
+    assert re.fullmatch(SITE_PLAN_PAGE, pages[1].name)
     names = [p.name for p in pages]
     assert len(set(names)) == len(names)
     assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", n) for n in names), names
     # buildings in plan order, storeys lowest first
     expected = [(bp.letter.lower(), name) for bp in plan.buildings
                 for _lv, name in sorted(zip(bp.levels, bp.level_names, strict=True))]
-    storey_pages = pages[1 + gaz:]
+    storey_pages = pages[2 + gaz:]
     for page, (letter, name) in zip(storey_pages, expected, strict=True):
         assert page.name.split("-")[1] == letter
         assert page.title.endswith(f"– {name}")
@@ -141,7 +153,7 @@ def test_every_page_is_the_paper_size(paper):
 
 def test_site_plan_text_has_codes_letters_roads_scale_and_north(example):
     site, plan, _, pages = example
-    words = {t.text for t in texts(pages[0])}
+    words = {t.text for t in texts(site_plan(pages))}
     for m in plan.markings:
         if m.kind in DOORS:
             assert m.code in words, m.code
@@ -200,7 +212,7 @@ def _gazetteer_pairs(page):
 
 def test_gazetteer_cells_match_the_plan_and_the_register(example):
     site, plan, _, pages = example
-    gaz_pages = [pages[0]] + [p for p in pages if re.fullmatch(r"02-(verzeichnis|gazetteer)", p.name)]
+    gaz_pages = [site_plan(pages)] + [p for p in pages if re.fullmatch(GAZETTEER_PAGE, p.name)]
     pairs = set().union(*(_gazetteer_pairs(p) for p in gaz_pages))
     wanted = [m for m in plan.markings if m.kind in DOORS + ("stair",) or (m.kind == "room" and m.landmark)]
     assert wanted
@@ -219,7 +231,7 @@ def test_site_plan_grid_labels_sit_over_the_cells_the_register_names(gesamtschul
     x, y, w, h = mapframe.sheet("A3").drawing
     ox = x + (w - fr.columns * fr.grid_m * k) / 2
     oy = y + (h - fr.rows * fr.grid_m * k) / 2
-    ts = texts(pages[0])
+    ts = texts(site_plan(pages))
     letters = mapframe.column_labels(fr.columns)
     for m in plan.markings:
         if m.kind not in DOORS:
@@ -267,7 +279,7 @@ def test_rotation_puts_the_main_entrance_at_the_bottom():
     pages = map_pages(plan, prof)
     main = next(m for m in plan.markings if m.main)
     draw_x1 = mapframe.sheet("A3").drawing[0] + mapframe.sheet("A3").drawing[2]
-    in_map = [t for t in texts(pages[0]) if t.x < draw_x1]
+    in_map = [t for t in texts(site_plan(pages)) if t.x < draw_x1]
     code = next(t for t in in_map if t.text == main.code)
     letter = next(t for t in in_map if t.text == plan.buildings[0].letter and t.size_mm > 10)
     assert code.y > letter.y + 5  # below the building on paper
@@ -288,7 +300,7 @@ def test_north_arrow_turns_with_the_plan():
     site = _east_facing_site()
     prof = load_profile("guetersloh")
     plan = make_plan(site, prof)
-    page = map_pages(plan, prof)[0]
+    page = site_plan(map_pages(plan, prof))
     # the N sits on the side of the arrow's circle that true north points to
     circle = next(it for it, _ in walk(page.items) if isinstance(it, Circle) and it.cx > 330 and it.cy < 45)
     n = next(t for t in texts(page) if t.text == "N")
@@ -302,8 +314,8 @@ def test_north_arrow_turns_with_the_plan():
 def test_language_override_and_page_names(gesamtschule):
     site, plan, prof, _ = gesamtschule
     pages = map_pages(plan, prof, language="en")
-    assert pages[0].name == "01-site-plan"
-    words = {t.text for t in texts(pages[0])}
+    assert [p.name for p in pages[:2]] == ["01-object-information", "02-site-plan"]
+    words = {t.text for t in texts(pages[1])}
     assert "Legend" in words and "Legende" not in words
     assert any(p.name.endswith("-a-eg") for p in pages)
 
@@ -316,7 +328,7 @@ def test_paper_must_match_the_plans_grid(gesamtschule):
 
 def test_legend_lists_only_symbols_used(gesamtschule):
     *_, pages = gesamtschule
-    site_words = {t.text for t in texts(pages[0])}
+    site_words = {t.text for t in texts(site_plan(pages))}
     assert "Hydrant" in site_words and "Sammelplatz" in site_words
     assert "Aufzug" not in site_words  # the elevator is only on the storey plans
     eg = next(p for p in pages if p.name.endswith("-a-eg"))
@@ -341,12 +353,12 @@ def test_storey_plans_show_room_codes_and_landmarks(gesamtschule):
                     assert m.code in words
 
 
-def test_one_scale_per_building(gesamtschule):
+def test_one_scale_for_every_storey_plan(gesamtschule):
+    """DIN 14095: one scale for all storey plans of the site (no longer one per building)."""
     *_, pages = gesamtschule
-    by_building: dict[str, set[str]] = {}
-    for p in pages[1:]:
-        by_building.setdefault(p.name.split("-")[1], set()).add(dict(p.meta)["scale"])
-    assert all(len(v) == 1 for v in by_building.values())
+    storeys = [p for p in pages if p.title.startswith("Geschossplan")]
+    assert len(storeys) == 7
+    assert len({dict(p.meta)["scale"] for p in storeys}) == 1
 
 
 def test_labels_stay_clear_of_symbols_and_code_boxes(gesamtschule):
@@ -382,7 +394,7 @@ def test_pdf_page_one_text_has_every_exterior_code(gesamtschule):
     data = render_pdf(pages, title="maps")
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(reader.pages) == len(pages)
-    text = reader.pages[0].extract_text()
+    text = reader.pages[1].extract_text()  # sheet 2: the site plan
     tokens = set(re.findall(r"[A-Za-z0-9.]+", text))
     for m in plan.markings:
         if m.kind in DOORS:
@@ -463,10 +475,10 @@ def test_busy_site_places_everything_without_overlaps(paper):
     for page in pages:
         assert overlapping_texts(page) == [], page.name
         assert (page.width_mm, page.height_mm) == PAPER_MM[paper]
-    words = " ".join(t.text for t in texts(pages[0]))
+    words = " ".join(t.text for t in texts(site_plan(pages)))
     for m in plan.markings:
         if m.kind in DOORS:
-            assert m.code in {t.text for t in texts(pages[0])}
+            assert m.code in {t.text for t in texts(site_plan(pages))}
     # the legend names every symbol of the storey plan's features
     eg = next(p for p in pages if p.name.endswith("-a-eg"))
     eg_words = " ".join(t.text for t in texts(eg)).replace("- ", "").replace("-", "")
@@ -498,14 +510,18 @@ def _campus(n: int) -> object:
 
 
 def test_a_long_gazetteer_goes_on_as_many_pages_as_it_needs():
-    site = _campus(60)
+    site = _campus(120)  # 1,080 exterior doors: more than one page of the narrow columns
     prof = load_profile("guetersloh")
     plan = make_plan(site, prof)
     pages = map_pages(plan, prof)
     gaz = [p for p in pages if re.fullmatch(r"\d\d-verzeichnis(-\d+)?", p.name)]
     assert len(gaz) >= 2
-    assert [p.name for p in gaz] == [f"{i + 2:02d}-verzeichnis-{i + 1}" for i in range(len(gaz))]
-    assert len(pages) == 1 + len(gaz) + len(site.buildings)
+    # the object sheet, the site plan (an overview and its part plans on a crowded site),
+    # then the gazetteer, then the storey plans
+    site_pages = [p for p in pages if re.fullmatch(r"\d\d-uebersichtsplan(-teil-\d+)?", p.name)]
+    first = 2 + len(site_pages)
+    assert [p.name for p in gaz] == [f"{first + i:02d}-verzeichnis-{i + 1}" for i in range(len(gaz))]
+    assert len(pages) == 1 + len(site_pages) + len(gaz) + len(site.buildings)
     # every exterior code with its cell, on a baseline shared by code and cell
     pairs = set()
     for page in gaz:
@@ -518,18 +534,19 @@ def test_a_long_gazetteer_goes_on_as_many_pages_as_it_needs():
             line.sort(key=lambda t: t.x)
             pairs |= {(a.text, b.text) for a, b in zip(line, line[1:]) if 2 < b.x - a.x < 25}
     doors = [m for m in plan.markings if m.kind in DOORS]
-    assert len(doors) == 9 * 60
+    assert len(doors) == 9 * 120
     missing = [m.code for m in doors if (m.code, m.grid or "–") not in pairs]
     assert missing == []
     # the site plan's title block names the gazetteer's pages, and the page of its notes
-    site_words = {t.text for t in texts(pages[0])}
+    site_words = {t.text for t in texts(site_plan(pages))}
     gaz_rows = [p for p in gaz if texts(p)[0].text.startswith("Verzeichnis")]
-    last = 1 + len(gaz_rows)
-    assert (f"Verzeichnis: Blatt 2–{last}" if last > 2 else "Verzeichnis: Blatt 2") in site_words
+    last = first - 1 + len(gaz_rows)
+    assert (f"Verzeichnis: Blatt {first}–{last}" if last > first
+            else f"Verzeichnis: Blatt {first}") in site_words
     see = [w for w in site_words if w.startswith("Hinweise: Blatt ")]
     if see:
         n = int(see[0].rsplit(" ", 1)[1])
-        assert "Hinweise zu Blatt 1" in {t.text for t in texts(pages[n - 1])}
+        assert "Hinweise zu Blatt 2" in {t.text for t in texts(pages[n - 1])}
     # sheet numbers run through
     for i, page in enumerate(pages, start=1):
         assert dict(page.meta)["sheet"] == f"{i}/{len(pages)}"

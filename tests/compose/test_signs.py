@@ -89,8 +89,9 @@ def test_code_is_centred_at_its_cap_height(site):
             # the letter fills 0.7 of the square panel, never less than the plan's cap height
             assert cap_of(code) >= sign.cap_height_mm * 0.99
             assert cap_of(code) == pytest.approx(BUILDING_LETTER_FILL * sign.height_mm, rel=0.01)
-        else:
-            assert cap_of(code) == pytest.approx(sign.cap_height_mm, rel=0.01)
+        else:  # a stair sign's code takes its share (US: the floor number is the larger)
+            share = prof.sizing.stair.code if sign.kind == "stair" else 1.0
+            assert cap_of(code) == pytest.approx(share * sign.cap_height_mm, rel=0.01)
         assert code.text == sign.text or sign.kind == "name"
 
 
@@ -107,10 +108,10 @@ def test_nothing_within_5_mm_of_the_trim(site):
 
 def test_text_keeps_the_profile_margin(site):
     plan, prof = site
-    m = prof.sizing.margin
     for sign in plan.signs:
         if sign.kind == "building":
             continue
+        m = prof.sizing.margin_of(sign.kind)  # a US stair sign has its own (IBC 18 x 12 in)
         h = sign.cap_height_mm
         for t in texts(sign_page(sign, prof)):
             x0, y0, x1, y1 = text_box(t)
@@ -126,12 +127,18 @@ def test_second_line_under_the_code_and_smaller(site):
             continue
         page = sign_page(sign, prof)
         code = code_text(page, sign)
-        sub = [t for t in texts(page) if t.weight == "regular"]
+        if sign.kind == "stair":  # the storey: bold, at its share of the cap height
+            sub = [t for t in texts(page) if t.y > code.y]
+            assert sub and all(t.weight == "bold" for t in sub), sign.id
+            share = prof.sizing.stair.storey
+        else:
+            sub = [t for t in texts(page) if t.weight == "regular"]
+            share = prof.sizing.second_line
         assert sub, sign.id
         for t in sub:
             assert t.y > code.y and t.anchor == "middle" and t.x == pytest.approx(
                 text_centre(sign, prof))
-            assert cap_of(t) <= prof.sizing.second_line * sign.cap_height_mm * 1.001
+            assert cap_of(t) <= share * sign.cap_height_mm * 1.001
             # under the code with at least the profile's gap
             assert t.y - cap_of(t) >= code.y + prof.sizing.line_gap * sign.cap_height_mm - 0.01
         assert " ".join(t.text for t in sub) == sign.subtext

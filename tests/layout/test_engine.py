@@ -240,8 +240,14 @@ def test_sizes_grow_with_reading_distance_and_are_capped():
     e_far = next(s for s in far.signs if s.text == "E1" and s.kind == "entrance")
     assert e_near.reading_distance_m == pytest.approx(15.0, abs=0.2)
     assert e_near.cap_height_mm == pytest.approx(150.0)  # 15 m / 150 = 100 mm < minimum 150
-    assert e_far.cap_height_mm == 400.0  # 120 m / 150 = 800 mm, capped at the maximum
-    assert any(f.code == "sign-too-small" and f.element == "main/d-main" for f in far.findings)
+    # 120 m is beyond the 45 m signs are sized for (a finding says so); 45 m / 150 = 300 mm
+    # needs the largest format, but a 1 m door's wall allows 1.3 m: 1200 x 600 at 225 mm,
+    # and a finding says what to do (an approach sign)
+    assert e_far.reading_distance_m == 45.0
+    assert (e_far.width_mm, e_far.height_mm, e_far.cap_height_mm) == (1200.0, 600.0, 225.0)
+    assert any(f.code == "sign-far" and f.element == "main/d-main" for f in far.findings)
+    assert any(f.code in ("sign-wall-narrow", "sign-too-small") and f.element == "main/d-main"
+               for f in far.findings)
     for s in near.signs:
         assert s.width_mm >= s.height_mm or s.kind == "building"
         assert s.contrast >= 0.7

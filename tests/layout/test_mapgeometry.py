@@ -54,17 +54,24 @@ def test_every_coded_door_and_window_has_its_place_on_the_outline(school):
 
 
 def test_storey_scales_and_extents(school):
+    """One scale for every storey plan of the site (DIN 14095): the coarsest of the
+    buildings' own, as the rooms stay legible at it; each building keeps its own (its
+    route cards' scale) beside it."""
     site, plan = school
+    fits = []
     for shape in plan.geometry.buildings:
         b = site.building(shape.id)
         pts = [tuple(p) for p in b.footprint] + [tuple(p) for r in b.rooms for p in (r.polygon or [])]
         pts += [tuple(p) for s in b.storeys for p in (s.outline or [])]
-        assert shape.storey_scale == mapframe.storey_scale(pts, plan.frame.rotation_deg,
-                                                           plan.frame.paper)
+        assert shape.fit_scale == mapframe.storey_scale(pts, plan.frame.rotation_deg,
+                                                        plan.frame.paper)
+        fits.append(shape.fit_scale)
+        assert shape.parts == ()  # every building of the school fits one sheet at it
         u0, v0, u1, v1 = shape.extent
         for p in pts:
             u, v = mapframe.to_grid(plan.frame, p)
             assert u0 <= u <= u1 and v0 <= v <= v1
+    assert {s.storey_scale for s in plan.geometry.buildings} == {max(fits)} == {300}
 
 
 def test_the_geometry_is_not_in_plan_json(school):

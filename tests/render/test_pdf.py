@@ -349,9 +349,25 @@ def test_the_fast_path_is_fenced_by_the_reportlab_version(monkeypatch: pytest.Mo
     assert render_pdf(pages, fast=True) == render_pdf(pages, fast=False)
 
 
-def test_fast_path_falls_back_for_spot_colours_and_transparency() -> None:
+def test_fast_path_writes_spot_colours_and_transparency_itself() -> None:
+    """The fast path no longer falls back for a separation or a graphics state (every sign
+    page has its cut contour): it writes them into its one shared resource dictionary."""
+    import pikepdf
+
+    if not _pdf_fast.SUPPORTED:
+        pytest.skip("fast path not enabled for this reportlab")
     pages = [sign_page(), special_page()]
-    assert render_pdf(pages, fast=True) == render_pdf(pages, fast=False)
+    fast = render_pdf(pages, fast=True)
+    assert fast != render_pdf(pages, fast=False)
+    with pikepdf.open(io.BytesIO(fast)) as pdf:
+        special = pdf.pages[1]
+        (sep,) = [special.Resources.ColorSpace[k] for k in special.Resources.ColorSpace]
+        assert sep[0] == "/Separation" and sep[1] == "/CutContour"
+        alpha = {float(gs.get("/ca", 1)) for gs in special.Resources.ExtGState.values()}
+        alpha |= {float(gs.get("/CA", 1)) for gs in special.Resources.ExtGState.values()}
+        assert 0.6 in alpha
+        ops = special.Contents.read_bytes().decode("latin-1")
+        assert re.search(r"/\S+ CS 1 SCN", ops) and re.search(r"/\S+ gs", ops)
 
 
 def test_public_path_writes_a_spot_colour_and_transparency() -> None:

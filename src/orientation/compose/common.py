@@ -418,7 +418,7 @@ def scale_items(items: Iterable[Item], k: float, *, dx: float = 0.0, dy: float =
                 cx, cy, cw, ch = it.clip
                 clip = (cx * k + dx, cy * k + dy, cw * k, ch * k)
             out.append(Group(scale_items(it.items, k), it.dx * k + dx, it.dy * k + dy,
-                             it.rotate_deg, it.ox * k, it.oy * k, clip))
+                             it.rotate_deg, it.ox * k, it.oy * k, clip, it.layer))
         else:  # pragma: no cover - the scene has no other items
             raise TypeError(f"cannot scale {type(it).__name__}")
     return tuple(out)

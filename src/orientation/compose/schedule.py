@@ -5,12 +5,15 @@ sign goes), as plain rows and as printable A4 landscape pages.
   material, colours, placement), with the quantity, the unit price from the profile's price
   table and the line total; :func:`schedule_total` sums the line totals. Quantities add up to
   the number of signs in the plan.
-* :func:`location_rows`: one :class:`LocationRow` per sign: building, storey, side, element,
-  code, kind, size and mounting height, in installation order. A guidance sign's element
-  cell says where it hangs (:func:`guidance_place`: the point, the decision point's grid
-  cell, the way it faces), its second-line cell the way its arrow points.
+* :func:`location_rows` (:mod:`orientation.compose.installer`): one :class:`LocationRow` per
+  sign, in installation order: room and door, building, storey, side, where on the wall,
+  the bottom edge's height, size, material, substrate, fixing and status. A guidance sign's
+  place is its point, the decision point's grid cell and the way it faces
+  (:func:`guidance_place`).
 * :func:`schedule_pages`: the schedule as a table with a total row and the currency, then the
-  installation list on the following pages (header row repeated, ``page n/m`` on every page).
+  installation list on the following pages (header row repeated, ``page n/m`` on every
+  page), then the facade sheets (:mod:`orientation.compose.facades`). An inch profile's
+  list is in feet and inches; a profile with tactile stair signs notes them.
 
 Money is summed in whole cents, so the printed total is the sum of the printed line totals.
 Words and number formats follow the plan's language (``de``: ``1.234,56 €``; ``en``:
@@ -20,25 +23,24 @@ Words and number formats follow the plan's language (``de``: ``1.234,56 €``; `
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .. import fonts, words
-from ..plan import Marking, Plan, Sign
+from .. import fonts
+from ..plan import Plan, Sign
 from ..profiles import Profile
-from ..render.scene import FontWeight, Item, Page, Rect
+from ..render.scene import FontWeight, Item, Page, Rect, Stroke
+from ..status import SignStatus
 from .common import (
     A4_LANDSCAPE,
     GREY,
     INK,
     KIND_ORDER,
     ZEBRA,
-    arrow_word,
     building_label,
     buildings_by_id,
     ellipsize,
-    format_length,
     format_money,
     format_number,
     format_size,
@@ -47,10 +49,22 @@ from .common import (
     natural_key,
     plan_language,
     plan_stamp,
-    storey_name,
     word,
 )
 from .common import text as ptext
+from .installer import (
+    COMPASS,
+    LocationRow,
+    compass_point,
+    format_panel,
+    guidance_place,
+    height_cell,
+    location_rows,
+    make_cell,
+    room_cell,
+    second_cell,
+    short_date,
+)
 
 EXAMPLES = 3
 """How many codes a schedule row shows as examples."""
@@ -186,65 +200,6 @@ def schedule_total(rows: Sequence[ScheduleRow]) -> float:
     return sum(_cents(r.line_total) for r in rows) / 100
 
 
-@dataclass(frozen=True, slots=True)
-class LocationRow:
-    """Where one sign goes. ``building`` is the plan's building id, ``building_letter`` and
-    ``building_name`` its letter and name; ``storey`` the storey's name (``1. OG``; empty for
-    building-wide signs); ``side`` the fire-service side (A-D) of an exterior sign; ``element``
-    the site file's element id (door, stair, room, window); ``mount_height_m`` the height of
-    the sign's bottom edge where the plan sets it (m above ground or floor)."""
-
-    sign_id: str
-    code: str
-    kind: str
-    placement: str
-    building: str
-    building_letter: str
-    building_name: str
-    level: int | None
-    storey: str
-    side: str
-    element: str
-    marking: str
-    width_mm: float
-    height_mm: float
-    subtext: str
-    mount_height_m: float | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The row as plain values (for a CSV or the app)."""
-        return {f: getattr(self, f) for f in self.__slots__}
-
-
-def location_rows(plan: Plan) -> list[LocationRow]:
-    """Every sign with its place, in installation order: building by building (plan
-    order), outside first (building-wide signs, then side A, B, C, D, each storey from the
-    lowest), then inside storey by storey from the lowest; within a place by kind and code
-    (``E2`` before ``E10``)."""
-    border = {b.id: i for i, b in enumerate(plan.buildings)}
-    buildings = buildings_by_id(plan)
-    letters = {b.id: (b.letter, b.name) for b in plan.buildings}
-    out: list[tuple[tuple, LocationRow]] = []
-    for i, s in enumerate(plan.signs):
-        m = plan.marking(s.marking)
-        letter, name = letters.get(s.building, ("", s.building))
-        row = LocationRow(
-            sign_id=s.id, code=s.text, kind=s.kind, placement=s.placement,
-            building=s.building, building_letter=letter, building_name=name,
-            level=s.level, storey=storey_name(buildings, s.building, s.level),
-            side=s.side or "", element=m.element if m else s.marking, marking=s.marking,
-            width_mm=s.width_mm, height_mm=s.height_mm, subtext=s.subtext,
-            mount_height_m=s.mount_height_m)
-        exterior = s.placement == "exterior"
-        key = (border.get(s.building, len(border)), _PLACEMENT_ORDER.get(s.placement, 9),
-               (s.side or "") if exterior else "",
-               s.level if s.level is not None else -99,
-               _kind_rank(s.kind), natural_key(s.text), i)
-        out.append((key, row))
-    out.sort(key=lambda t: t[0])
-    return [r for _, r in out]
-
-
 # --- pages -------------------------------------------------------------------------------
 
 MARGIN_MM = 12.0
@@ -278,9 +233,9 @@ def _widths(cols: Sequence[_Col], rows: Sequence[Sequence[str]], total: float,
     measured in bold."""
     need = []
     for j, c in enumerate(cols):
-        cells = [_w(r[j]) for r in rows if j < len(r)]
+        cells = [_w(ln) for r in rows if j < len(r) for ln in r[j].split("\n")]
         cells += [_w(r[j], "bold") for r in bold_rows if j < len(r)]
-        w = max([_w(c.header, "bold")] + cells) + 2 * PAD_MM
+        w = max([_w(h, "bold") for h in c.header.split("\n")] + cells) + 2 * PAD_MM
         need.append(min(w, c.max_mm) if c.max_mm else w)
     fixed = sum(w for w, c in zip(need, cols) if not c.flex)
     flex = [j for j, c in enumerate(cols) if c.flex]
@@ -299,16 +254,34 @@ def _cell_x(x: float, w: float, align: Align) -> float:
     return {"start": x + PAD_MM, "middle": x + w / 2, "end": x + w - PAD_MM}[align]
 
 
+#: A cell that is a box to tick (drawn, not a character the fonts may lack).
+BOX = "\x00box"
+#: Second lines of two-line cells: this far under the first, in mm.
+LINE2_MM = 3.7
+BOX_MM = 3.4
+
+
 def _row_items(cells: Sequence[str], cols: Sequence[_Col], widths: Sequence[float], x0: float,
-               top: float, *, weight: FontWeight = "regular", fill=INK) -> list[Item]:
+               top: float, *, weight: FontWeight = "regular", fill=INK,
+               row_mm: float = ROW_MM) -> list[Item]:
+    """A row's cells; a cell with a line break holds two lines (the second in grey), a
+    :data:`BOX` cell a box to tick."""
     items: list[Item] = []
-    base = top + (ROW_MM + TEXT_MM * fonts.cap_height_ratio(weight)) / 2
+    two = row_mm > ROW_MM + 0.01
+    base = top + (row_mm + TEXT_MM * fonts.cap_height_ratio(weight)) / 2
+    if two:
+        base -= LINE2_MM / 2
     x = x0
     for value, col, w in zip(cells, cols, widths):
-        if value:
-            s = ellipsize(value, w - 2 * PAD_MM, size_mm=TEXT_MM, weight=weight)
-            items.append(ptext(_cell_x(x, w, col.align), base, s, TEXT_MM, fill=fill,
-                               weight=weight, anchor=col.align))
+        if value == BOX:
+            bx = _cell_x(x, w, "middle") - BOX_MM / 2
+            items.append(Rect(bx, base - BOX_MM + 0.4, BOX_MM, BOX_MM, stroke=Stroke(INK, 0.3)))
+        elif value:
+            for k, line in enumerate(value.split("\n")[:2]):
+                s = ellipsize(line, w - 2 * PAD_MM, size_mm=TEXT_MM, weight=weight)
+                items.append(ptext(_cell_x(x, w, col.align), base + k * LINE2_MM, s, TEXT_MM,
+                                   fill=fill if k == 0 else GREY, weight=weight,
+                                   anchor=col.align))
         x += w
     return items
 
@@ -337,6 +310,7 @@ class _Table:
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None
     notes: tuple[str, ...] = ()
+    row_mm: float = ROW_MM
 
 
 def _table_pages(table: _Table, page_w: float, page_h: float
@@ -347,7 +321,8 @@ def _table_pages(table: _Table, page_w: float, page_h: float
     bottom = page_h - MARGIN_MM - FOOTER_MM
     widths = _widths(table.cols, table.rows, x1 - x0,
                      [table.total] if table.total else [])
-    capacity = max(3, int((bottom - top - ROW_MM - 1.0) // ROW_MM))
+    rh = table.row_mm
+    capacity = max(3, int((bottom - top - rh - 1.0) // rh))
     # the last page also holds the total row and the notes (in row heights)
     tail = (1 if table.total else 0) + math.ceil(len(table.notes) * 0.7 + 0.5 * bool(table.notes))
     chunks: list[list[tuple[str, ...]]] = []
@@ -367,14 +342,14 @@ def _table_pages(table: _Table, page_w: float, page_h: float
         items: list[Item] = []
         y = top
         header = [c.header for c in table.cols]
-        items += _row_items(header, table.cols, widths, x0, y, weight="bold")
-        y += ROW_MM
+        items += _row_items(header, table.cols, widths, x0, y, weight="bold", row_mm=rh)
+        y += rh
         items.append(hrule(x0, x1, y, width_mm=0.35, color=INK))
         for i, row in enumerate(chunk):
             if i % 2 == 1:
-                items.append(Rect(x0, y, x1 - x0, ROW_MM, fill=ZEBRA))
-            items += _row_items(row, table.cols, widths, x0, y)
-            y += ROW_MM
+                items.append(Rect(x0, y, x1 - x0, rh, fill=ZEBRA))
+            items += _row_items(row, table.cols, widths, x0, y, row_mm=rh)
+            y += rh
         last = ci == len(chunks) - 1
         if last and table.total:
             items.append(hrule(x0, x1, y, width_mm=0.35, color=INK))
@@ -428,98 +403,84 @@ def _schedule_table(plan: Plan, profile: Profile, lang: str) -> _Table:
     return _Table("schedule_title", cols, body, total, notes)
 
 
-#: The compass points a guidance sign can face, clockwise from north (``compose.compass_*``).
-COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+#: Rows of the installation list hold two lines.
+LIST_ROW_MM = 9.6
 
 
-def compass_point(north_deg: float, v: tuple[float, float]) -> str | None:
-    """The compass point (``COMPASS``) a plan vector points to, the plan's +y axis being
-    ``north_deg`` clockwise from true north; None for a zero vector.
-
-    >>> compass_point(0, (0, 1)), compass_point(12, (-1, 0)), compass_point(90, (0, -1))
-    ('n', 'w', 'w')
-    """
-    if v[0] == 0 and v[1] == 0:
-        return None
-    bearing = (north_deg + math.degrees(math.atan2(v[0], v[1]))) % 360
-    return COMPASS[int((bearing + 22.5) // 45) % 8]
-
-
-def guidance_place(plan: Plan, sign: Sign, marking: Marking | None, lang: str) -> str:
-    """Where a guidance sign goes, for the installer: the point it hangs at (plan metres),
-    the grid cell of its decision point where the plan has one, and the way it faces
-    (towards the person it guides): ``im Flur bei x 49 / y 9 (Feld E6), Schild blickt nach
-    Westen`` / ``in the corridor at x 49 / y 9 (cell E6), facing west``."""
-    x, y = sign.anchor
-    out = words.text("compose.where_point", lang, x=format_length(x, lang),
-                     y=format_length(y, lang))
-    if marking is not None and marking.grid:
-        out += f" ({words.text('compose.where_cell', lang, cell=marking.grid)})"
-    way = compass_point(plan.north_deg, sign.facing)
-    if way is not None:
-        out += ", " + words.text("compose.where_facing", lang,
-                                 way=word(lang, f"compass_{way}"))
-    return out
-
-
-def _guidance_cells(plan: Plan, signs: Mapping[str, Sign], r: LocationRow, lang: str
-                    ) -> tuple[str, str]:
-    """The element and second-line cells of a guidance sign's row: where it goes, and its
-    second line with the arrow's way (``Treppe · Pfeil links``)."""
-    sign = signs[r.sign_id]
-    where = guidance_place(plan, sign, plan.marking(sign.marking), lang)
-    way = arrow_word(lang, sign.arrow)
-    arrow = f"{word(lang, 'arrow')} {way}" if way else ""
-    return where, " · ".join(p for p in (r.subtext, arrow) if p)
-
-
-def _location_table(plan: Plan, profile: Profile, lang: str) -> _Table:
+def _location_table(plan: Plan, profile: Profile, lang: str,
+                    status: SignStatus | None = None) -> _Table:
+    """The installation list, two lines a row: number (as on the facade sheets), sign id,
+    code and kind, location (building, storey, side), room or door and where on the wall,
+    size and the bottom edge's height, make (material; substrate and fixing), status, and a
+    box to tick."""
+    imperial = profile.resolved.inches
     cols = (
+        _Col(word(lang, "col_no"), "end"),
         _Col(word(lang, "col_sign")),
-        _Col(word(lang, "col_code"), max_mm=34.0),
-        _Col(word(lang, "col_kind")),
-        _Col(word(lang, "col_building")),
-        _Col(word(lang, "col_storey")),
-        _Col(word(lang, "col_side"), "middle"),
-        _Col(word(lang, "col_element"), flex=True),
-        _Col(word(lang, "col_size"), "end"),
-        _Col(word(lang, "col_mount"), "end"),
-        _Col(word(lang, "col_text"), flex=True),
+        _Col(f"{word(lang, 'col_code')}\n{word(lang, 'col_kind')}", max_mm=32.0),
+        _Col(word(lang, "col_place"), max_mm=34.0),
+        _Col(f"{word(lang, 'col_room_door')}\n{word(lang, 'col_where')}", flex=True),
+        _Col(f"{word(lang, 'col_size_short')}\n{word(lang, 'col_height')}", "end", max_mm=42.0),
+        _Col(word(lang, "col_make"), flex=True),
+        _Col(word(lang, "col_status"), max_mm=48.0),
+        _Col(word(lang, "col_tick"), "middle"),
     )
     buildings = buildings_by_id(plan)
-    guidance = {s.id: s for s in plan.signs if s.kind == "guidance"}
+    signs = {s.id: s for s in plan.signs}
+    rows = location_rows(plan, profile, status=status, language=lang)
 
-    def cells(r: LocationRow) -> tuple[str, str]:
-        if r.kind == "guidance" and r.sign_id in guidance:
-            return _guidance_cells(plan, guidance, r, lang)
-        return r.element, r.subtext
+    def place(r: LocationRow) -> str:
+        parts = [building_label(buildings, r.building, with_name=False), r.storey,
+                 f"{word(lang, 'side')} {r.side}" if r.side else ""]
+        return " · ".join(p for p in parts if p)
+
+    def room(r: LocationRow) -> str:
+        text = second_cell(plan, signs, r, lang)
+        quoted = (f"„{text}“" if lang == "de" else f"“{text}”") if text else ""
+        return " ".join(p for p in (room_cell(r, lang), quoted) if p)
+
+    def dates(r: LocationRow) -> str:
+        done = [f"{word(lang, 'status_' + st + '_short')} {short_date(getattr(r, st), lang)}"
+                for st in ("ordered", "mounted", "checked") if getattr(r, st)]
+        return "\n".join((done[0], " · ".join(done[1:])) if len(done) > 1 else done)
 
     body = tuple(
-        (r.sign_id, r.code, kind_label(lang, r.kind),
-         building_label(buildings, r.building), r.storey, r.side, element,
-         format_size(r.width_mm, r.height_mm, lang),
-         format_number(r.mount_height_m, lang, decimals=1) if r.mount_height_m is not None
-         else "",
-         second)
-        for r in location_rows(plan) for element, second in (cells(r),))
-    return _Table("locations_title", cols, body, None, (word(lang, "locations_note"),))
+        (str(r.number), r.sign_id, f"{r.code}\n{kind_label(lang, r.kind)}", place(r),
+         f"{room(r)}\n{r.where}",
+         f"{format_panel(r.width_mm, r.height_mm, lang, imperial=imperial)}\n"
+         f"{height_cell(r, lang, imperial=imperial)}",
+         make_cell(r, lang), dates(r), BOX)
+        for r in rows)
+    notes = [word(lang, "locations_note"), word(lang, "height_note"), word(lang, "make_note")]
+    if profile.sizing.stair.tactile and any(s.kind == "stair" for s in plan.signs):
+        notes.append(word(lang, "tactile_note"))
+    return _Table("locations_title", cols, body, None, tuple(notes), LIST_ROW_MM)
 
 
-def schedule_pages(plan: Plan, profile: Profile) -> list[Page]:
-    """The schedule and the installation list as A4 landscape pages (297 x 210 mm).
+def schedule_pages(plan: Plan, profile: Profile, *, status: SignStatus | None = None,
+                   facades: bool = True) -> list[Page]:
+    """The schedule, the installation list and the facade sheets as A4 landscape pages
+    (297 x 210 mm).
 
     First the schedule table (position, kind, text examples, size, material, colours as
     RAL codes with a legend, placement, quantity, unit price, line total), a bold total row
     with the number of signs and the sum in the profile's currency, and notes on colours and
-    prices; then the installation list (sign id, code, kind, building, storey, side, element,
-    size, mounting height, second line) on the following pages. Tables repeat their header
-    row on every page; every page carries the site, profile, plan version and ``page n/m``.
-    Numbers are right-aligned with the language's separators; alternate rows are tinted.
-    """
+    prices; then the installation list (number, sign id, code, kind, building · storey ·
+    side, room or door, where on the wall, the bottom edge's height, size, make, status and
+    a box to tick; in the profile's units) on the following pages; then one facade sheet per
+    building side that carries signs (:mod:`orientation.compose.facades`), numbered as the
+    list. Tables repeat their header row on every page; every page carries the site,
+    profile, plan version and ``page n/m``. Numbers are right-aligned with the language's
+    separators; alternate rows are tinted. ``status``: the signs' dates (the status side
+    file)."""
+    from .facades import facade_sheets
+
     lang = plan_language(plan, profile)
     pw, ph = A4_LANDSCAPE
     parts = (_table_pages(_schedule_table(plan, profile, lang), pw, ph)
-             + _table_pages(_location_table(plan, profile, lang), pw, ph))
+             + _table_pages(_location_table(plan, profile, lang, status), pw, ph))
+    if facades:
+        parts += facade_sheets(plan, profile, lang, status=status)
     m = len(parts)
     pages = []
     for n, (title_key, items) in enumerate(parts, start=1):

@@ -1,23 +1,24 @@
-"""Signs as print-ready scenes, and the proof sheet for the approval walk.
+"""Signs as print-ready scenes.
 
 :func:`sign_page` draws one :class:`~orientation.plan.Sign` at true size (mm) as a
-:class:`~orientation.render.scene.Page`; :func:`sign_pages` does the whole plan in plan order;
-:func:`proof_pages` shows every sign small on A4 portrait pages with its code, kind, size and
-location, for the approval with police and fire service.
+:class:`~orientation.render.scene.Page`; :func:`sign_pages` does the whole plan in plan order.
+The proof sheet for the approval walk is :mod:`orientation.compose.proof` (re-exported here as
+:func:`proof_pages`).
 
 The design follows the visual brief, every proportion from the profile's ``sizing`` in units
 of the code's cap height ``h``:
 
 * the **code dominates**: bold, centred, at the sign's cap height (``sign.cap_height_mm``);
   building letters fill ``BUILDING_LETTER_FILL`` (0.7) of their square panel;
-* an optional **second line** (``sign.subtext``: "Eingang", the storey "1. OG", a landmark
-  name, the address on a name board) in the regular weight at ``second_line`` × ``h``, a gap
-  of ``line_gap`` × ``h`` under the code; a second line too long for the panel is first shrunk
-  a little, then set in two lines, then shrunk to at most half and cut with "…";
-* the code-and-second-line block is the one :func:`orientation.layout.sizing.text_block`
-  measured to size the panel (one model of the panel for layout and drawing), centred with
-  at least ``margin`` × ``h`` on every side and never less than :data:`SAFE_MM` (5 mm) from
-  the trim;
+* an optional **second line** (``sign.subtext``: "Eingang", a landmark name) in the regular
+  weight at ``second_line`` × ``h``, a gap of ``line_gap`` × ``h`` under the code; a stair
+  sign's **storey** ("1. OG", the US floor number) bold at ``stair.storey`` × ``h`` under its
+  code at ``stair.code`` × ``h``; a second line too long for the panel is first shrunk a
+  little, then set in two lines, then shrunk to at most half and cut with "…";
+* the block is the one :func:`orientation.layout.sizing.text_block` measured to size the
+  panel (one model of the panel for layout and drawing), its lines as tall as their ink
+  (ascenders, accents and descenders count), centred with at least ``margin`` × ``h`` on
+  every side and never less than :data:`SAFE_MM` (5 mm) from the trim;
 * a thin **keyline** ``keyline`` × ``h`` inside the trim (at least :data:`SAFE_MM`),
   ``KEYLINE_WIDTH`` × ``h`` wide, where the profile sets one (> 0) and the panel leaves
   clear room between it and the text; building letters stand alone without one;
@@ -26,9 +27,12 @@ of the code's cap height ``h``:
   (:class:`~orientation.layout.sizing.BlockArrow`: as tall as the code's cap height, on the
   code line, left of the text when it points left, right of it otherwise, ``ahead`` an up
   arrow, ``back`` a down arrow); arrow and text are centred together;
-* the printed background is a rectangle running into the bleed; the rounded corners
-  (``corner_radius`` × ``h``) are recorded in ``Page.meta`` as the cut contour, and drawn on
-  the proof.
+* the printed background runs into the bleed; the **cut contour** is a path of its own, the
+  rounded rectangle exactly at the trim (corner radius ``corner_radius`` × ``h``, at least
+  :data:`MIN_CORNER_MM`), stroked in the spot colour ``CutContour`` (100 % magenta
+  alternate, overprinting) inside a group named ``CutContour`` (:data:`CUT_CONTOUR`,
+  :func:`cut_contour`), drawn last so that no artwork lies over it. The page names the
+  profile's printing condition (``Page.output_intent``), so signs.pdf is a PDF/X-4 file.
 
 A code that does not fit its panel is a layout bug (or a hand-edited plan) and raises
 :class:`~orientation.errors.SignLayoutError` naming the sign and the sizes. Colours are the
@@ -37,7 +41,6 @@ inks of the profile's resolved style (``profile.resolved``); words follow the pl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +50,7 @@ from ..layout.sizing import (
     BUILDING_LETTER_FILL,
     LINE_PITCH,
     SAFE_MM,
+    BlockLine,
     TextBlock,
     building_letter,
     text_block,
@@ -57,31 +61,29 @@ from ..render.scene import Color, Group, Item, Page, Path, Rect, Stroke, Text
 from ..style import Ink, SignRules
 from .arrows import sign_arrow
 from .common import (
-    A4_PORTRAIT,
-    GREY,
-    INK,
-    RULE,
-    Buildings,
     SignLayoutError,
-    building_label,
-    buildings_by_id,
     ellipsize,
     format_length,
     format_size,
-    hrule,
     ink_color,
     kind_label,
     plan_language,
-    plan_stamp,
-    scale_items,
     sign_ink,
     sign_kind_label,
-    storey_name,
     word,
     wrap_lines,
 )
-from .common import text as ptext
 
+CUT_CONTOUR = Color("#EC008C", (0.0, 1.0, 0.0, 0.0), "CutContour", spot="CutContour",
+                    overprint=True)
+"""The cut line's colour: the spot colour ``CutContour`` (100 % magenta as its alternate),
+overprinting, as sign shops' cutting software expects it."""
+CUT_LAYER = "CutContour"
+"""The name of the cut contour's group (a layer in the SVG)."""
+CUT_LINE_MM = 0.1
+"""Stroke width of the cut line, in mm (a hairline; the cutter follows the path)."""
+MIN_CORNER_MM = 4.0
+"""The least corner radius of a sign, in mm (print shop convention)."""
 KEYLINE_WIDTH = 0.02
 """Stroke width of the keyline, in units of the code's cap height (at least 0.5 mm)."""
 KEYLINE_CLEARANCE = 0.15
@@ -147,33 +149,36 @@ def _code_lines(sign: Sign, cap: float, avail_w: float, avail_h: float,
         "larger panel (re-run the plan; check sizes edited by hand)", element=sign.id)
 
 
-def _subtext_lines(sign: Sign, text: str, nominal_cap: float, size: float, w1: float,
-                   avail_w: float, avail_h: float) -> tuple[list[str], float]:
-    """Lines and cap height of the second line within ``avail_w`` x ``avail_h`` mm, from its
-    measured font size and width at ``nominal_cap``: as measured when it fits (the panel holds
+def _subtext_lines(sign: Sign, sub: BlockLine, avail_w: float, avail_h: float
+                   ) -> tuple[list[str], float]:
+    """Lines and cap height of the second line within ``avail_w`` x ``avail_h`` mm (its ink
+    included), from its measured size and width: as measured when it fits (the panel holds
     the block), else shrunk a little, set in two lines, or shrunk to half and cut with "…"."""
-    f1 = min(1.0, avail_w / w1 if w1 else 1.0, avail_h / nominal_cap)
+    text, nominal_cap, size, w1, weight = sub.text, sub.cap_mm, sub.size_mm, sub.width_mm, sub.weight
+    ink = (sub.top_mm + sub.below_mm) / nominal_cap
+    f1 = min(1.0, avail_w / w1 if w1 else 1.0, avail_h / (nominal_cap * ink))
     if f1 >= SUBTEXT_ONE_LINE_FACTOR:
         return [text], nominal_cap * f1
-    lines = wrap_lines(text, 2, size_mm=size, weight="regular")
+    lines = wrap_lines(text, 2, size_mm=size, weight=weight)  # type: ignore[arg-type]
     f2 = 0.0
     if len(lines) == 2:
-        w2 = max(_width(s, size, "regular") for s in lines)
-        f2 = min(1.0, avail_w / w2, avail_h / (nominal_cap * (1 + LINE_PITCH)))
+        w2 = max(_width(s, size, weight) for s in lines)
+        f2 = min(1.0, avail_w / w2, avail_h / (nominal_cap * (ink + LINE_PITCH)))
     if max(f1, f2) >= SUBTEXT_MIN_FACTOR:
         return ([text], nominal_cap * f1) if f1 >= f2 else (lines, nominal_cap * f2)
-    cap = min(SUBTEXT_MIN_FACTOR * nominal_cap, avail_h)
+    cap = min(SUBTEXT_MIN_FACTOR * nominal_cap, avail_h / ink)
     if cap < 2.0:
         raise SignLayoutError(
             f"{_where(sign)}: no room for the second line {text!r} (only {avail_h:.1f} mm "
             "left under the code); the layout must choose a taller panel", element=sign.id)
-    size = fonts.font_size_for_cap_height(cap, "regular")
-    return [ellipsize(text, avail_w, size_mm=size, weight="regular")], cap
+    size = fonts.font_size_for_cap_height(cap, weight)  # type: ignore[arg-type]
+    return [ellipsize(text, avail_w, size_mm=size, weight=weight)], cap  # type: ignore[arg-type]
 
 
 def _lines(sign: Sign, block: TextBlock) -> tuple[list[_Line], float, float]:
     """Lay the measured text block into the sign's panel: the lines, the code's cap height
-    and the margin used (mm)."""
+    and the margin used (mm). Every line takes the height of its ink (cap line or
+    ascenders, baseline or descenders), so the margins hold from what is printed."""
     W, H = sign.width_mm, sign.height_mm
     h = sign.cap_height_mm
     if h <= 0 or W <= 0 or H <= 0:
@@ -191,30 +196,37 @@ def _lines(sign: Sign, block: TextBlock) -> tuple[list[_Line], float, float]:
     avail_w, avail_h = W - 2 * margin, H - 2 * margin
     if block.arrow is not None:  # the arrow and its gap stand beside the text
         avail_w -= block.arrow_room_mm
-    code = _code_lines(sign, h, avail_w, avail_h, code_w)
-    code_size = block.code.size_mm
-    code_h = h * (1 + LINE_PITCH * (len(code) - 1))
+    c = block.code
+    cap = c.cap_mm
+    code = _code_lines(sign, cap, avail_w, avail_h, code_w)
+    code_h = c.top_mm + LINE_PITCH * cap * (len(code) - 1)  # to the last code baseline
     sub: list[str] = []
     sub_cap = 0.0
     gap = block.gap_mm
+    s_top = s_below = 0.0
     if block.sub is not None:
         room = avail_h - code_h - gap
         if room <= 0:
             raise SignLayoutError(
                 f"{_where(sign)}: no room for the second line {sign.subtext!r} under the "
                 "code; the layout must choose a taller panel", element=sign.id)
-        sub, sub_cap = _subtext_lines(sign, block.sub.text, block.sub.cap_mm, block.sub.size_mm,
-                                      block.sub.width_mm, avail_w, room)
-    sub_h = sub_cap * (1 + LINE_PITCH * (len(sub) - 1)) if sub else 0.0
-    block_h = code_h + (gap + sub_h if sub else 0.0)
-    top = (H - block_h) / 2
-    out = [_Line(t, top + h + i * LINE_PITCH * h, code_size, "bold") for i, t in enumerate(code)]
+        sub, sub_cap = _subtext_lines(sign, block.sub, avail_w, room)
+        k = sub_cap / block.sub.cap_mm
+        s_top, s_below = block.sub.top_mm * k, block.sub.below_mm * k
     if sub:
-        sub_size = fonts.font_size_for_cap_height(sub_cap, "regular")
-        y0 = top + code_h + gap + sub_cap
-        out += [_Line(t, y0 + i * LINE_PITCH * sub_cap, sub_size, "regular")
+        block_h = code_h + gap + s_top + LINE_PITCH * sub_cap * (len(sub) - 1) + s_below
+    else:
+        block_h = code_h + c.below_mm
+    top = (H - block_h) / 2
+    first = top + c.top_mm
+    out = [_Line(t, first + i * LINE_PITCH * cap, c.size_mm, "bold") for i, t in enumerate(code)]
+    if sub:
+        weight = block.sub.weight if block.sub is not None else "regular"
+        sub_size = fonts.font_size_for_cap_height(sub_cap, weight)  # type: ignore[arg-type]
+        y0 = top + code_h + gap + s_top
+        out += [_Line(t, y0 + i * LINE_PITCH * sub_cap, sub_size, weight)
                 for i, t in enumerate(sub)]
-    return out, h, margin
+    return out, cap, margin
 
 
 def _design(sign: Sign, profile: Profile) -> _Design:
@@ -223,6 +235,13 @@ def _design(sign: Sign, profile: Profile) -> _Design:
     st = profile.resolved
     return _cached_design(sign, st.rules, sign_ink(st, sign, "background"),
                           sign_ink(st, sign, "foreground"))
+
+
+def design_items(sign: Sign, profile: Profile) -> tuple[Color, tuple[Item, ...], float]:
+    """A sign's artwork for a miniature: its background colour, the items inside the trim
+    (no background, no cut line) and its corner radius in mm."""
+    d = _design(sign, profile)
+    return d.background, d.items, d.corner_radius_mm
 
 
 def sign_block(sign: Sign, profile: Profile) -> TextBlock:
@@ -285,7 +304,28 @@ def _cached_design(sign: Sign, rules: SignRules, bg_ink: Ink, fg_ink: Ink) -> _D
                           weight=ln.weight, anchor="middle"))  # type: ignore[arg-type]
     if arrow is not None:
         items.append(Path((arrow,), fill=fg))
-    return _Design(bg, fg, bg_ink, fg_ink, tuple(items), cap, rules.corner_radius * cap, keyline)
+    radius = corner_radius_mm(rules, max(cap, sign.cap_height_mm), W, H)
+    return _Design(bg, fg, bg_ink, fg_ink, tuple(items), cap, radius, keyline)
+
+
+def corner_radius_mm(rules: SignRules, cap_mm: float, width_mm: float, height_mm: float
+                     ) -> float:
+    """A sign's corner radius: ``corner_radius`` x its cap height, at least
+    :data:`MIN_CORNER_MM`, at most a quarter of its shorter side.
+
+    >>> from orientation.profiles import load_profile
+    >>> corner_radius_mm(load_profile().resolved.rules, 150.0, 800, 400)
+    12.0
+    """
+    return round(min(max(rules.corner_radius * cap_mm, MIN_CORNER_MM),
+                     min(width_mm, height_mm) / 4), 3)
+
+
+def cut_contour(width_mm: float, height_mm: float, radius_mm: float) -> Group:
+    """The cut line of a sign: the rounded rectangle exactly at the trim, stroked in
+    :data:`CUT_CONTOUR`, in a group of its own named :data:`CUT_LAYER`."""
+    return Group((Rect(0.0, 0.0, width_mm, height_mm, stroke=Stroke(CUT_CONTOUR, CUT_LINE_MM),
+                       radius_mm=radius_mm),), layer=CUT_LAYER)
 
 
 def _title(sign: Sign, language: str) -> str:
@@ -302,7 +342,8 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
 
     The background (the sign's ink from the profile's resolved style, with its CMYK) runs
     ``bleed_mm`` into the bleed on every side; the text is bold for the code and regular for
-    the second line, centred. ``Page.name`` is the sign id, ``Page.title`` e.g.
+    the second line (bold for a stair's storey), centred; the cut contour (:func:`cut_contour`)
+    is the last item. ``Page.output_intent`` is the profile's printing condition. ``Page.name`` is the sign id, ``Page.title`` e.g.
     ``E1 – Eingang (main/d-main)``; ``Page.meta`` records the colours with their RAL names, the
     material and the cut contour (rounded corners). ``crop_marks`` asks the PDF backend for
     crop marks. ``language``: the words of the title and the colour names (``de``/``en``),
@@ -313,7 +354,8 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
     d = _design(sign, profile)
     b = max(bleed_mm, 0.0)
     W, H = sign.width_mm, sign.height_mm
-    items: tuple[Item, ...] = (Rect(-b, -b, W + 2 * b, H + 2 * b, fill=d.background), *d.items)
+    items: tuple[Item, ...] = (Rect(-b, -b, W + 2 * b, H + 2 * b, fill=d.background), *d.items,
+                               cut_contour(W, H, d.corner_radius_mm))
     lang = language or profile.language
     meta: tuple[tuple[str, str], ...] = (
         ("sign", sign.id),
@@ -332,7 +374,7 @@ def sign_page(sign: Sign, profile: Profile, *, bleed_mm: float = 3.0,
     if sign.kind == "guidance" and sign.arrow:
         meta += (("arrow", sign.arrow),)
     return Page(W, H, items, bleed_mm=b, name=sign.id, title=_title(sign, lang),
-                crop_marks=crop_marks, meta=meta)
+                crop_marks=crop_marks, meta=meta, output_intent=profile.output_intent)
 
 
 def sign_pages(plan: Plan, profile: Profile, *, crop_marks: bool = False) -> list[Page]:
@@ -342,207 +384,20 @@ def sign_pages(plan: Plan, profile: Profile, *, crop_marks: bool = False) -> lis
     return [sign_page(s, profile, crop_marks=crop_marks, language=lang) for s in plan.signs]
 
 
-# --- proof -------------------------------------------------------------------------------
-
-PROOF_MARGIN_MM = 12.0
-PROOF_COLUMNS = 3
-PROOF_GUTTER_MM = 6.0
-PROOF_PICTURE_MM = 26.0
-"""Height of the picture box of a proof cell, in mm."""
-PROOF_LABEL_PITCH_MM = 4.3
-PROOF_ROW_MM = 50.0
-"""Height of one proof row (picture, three label lines and the space to the next row), mm."""
-PROOF_HEADER_MM = 20.0
-PROOF_APPROVAL_MM = 50.0
-PROOF_WIDE = 4.0
-"""Signs at least this many times wider than tall take a whole proof row."""
-
-
-def _location(buildings: Buildings, sign: Sign, lang: str) -> str:
-    """``A Hauptgebäude · EG · Seite A``; the same for every sign of a place (see
-    :func:`proof_pages`, which asks once per place)."""
-    parts = [building_label(buildings, sign.building)]
-    storey = storey_name(buildings, sign.building, sign.level)
-    if storey and sign.kind != "name":
-        parts.append(storey)
-    if sign.side:
-        parts.append(f"{word(lang, 'side')} {sign.side}")
-    return " · ".join(p for p in parts if p)
-
-
-def _scale_label(k: float) -> str:
-    """The drawing scale of a miniature, ``1:14``."""
-    return f"1:{round(1 / k):d}" if k > 0 else ""
-
-
-def _miniature(sign: Sign, profile: Profile, x: float, y: float, w: float, h: float
-               ) -> tuple[tuple[Item, ...], float]:
-    """The sign scaled into the box (x, y, w, h), centred across and standing on the box's
-    bottom edge (next to its label); its cut shape drawn."""
-    d = _design(sign, profile)
-    k = min(w / sign.width_mm, h / sign.height_mm)
-    sw, sh = sign.width_mm * k, sign.height_mm * k
-    ox, oy = x + (w - sw) / 2, y + h - sh
-    r = min(d.corner_radius_mm * k, sw / 2, sh / 2)
-    shape = Rect(ox, oy, sw, sh, fill=d.background, stroke=Stroke(RULE, 0.15), radius_mm=r)
-    art = Group(scale_items(d.items, k, dx=ox, dy=oy), clip=(ox, oy, sw, sh))
-    return (shape, art), k
-
-
-def _cell(plan: Plan, profile: Profile, sign: Sign, x: float, y: float, w: float, lang: str,
-          inches: bool, location: str) -> list[Item]:
-    pic, k = _miniature(sign, profile, x, y, w, PROOF_PICTURE_MM)
-    items: list[Item] = list(pic)
-    ly = y + PROOF_PICTURE_MM + 5.0
-    p = PROOF_LABEL_PITCH_MM
-    idw = fonts.text_width_mm(sign.id, size_mm=3.0, weight="regular") + 2.0
-    items.append(ptext(x, ly, sign.text, 4.2, weight="bold", max_width_mm=w - idw))
-    items.append(ptext(x + w, ly, sign.id, 3.0, fill=GREY, anchor="end"))
-    scale = _scale_label(k)
-    sw = fonts.text_width_mm(scale, size_mm=3.0, weight="regular") + 2.0
-    items.append(ptext(x, ly + p, sign_kind_label(lang, sign), 3.2, max_width_mm=w - sw))
-    items.append(ptext(x + w, ly + p, scale, 3.0, fill=GREY, anchor="end"))
-    size = format_size(sign.width_mm, sign.height_mm, lang, inches=inches, unit=True)
-    items.append(ptext(x, ly + 2 * p, size, 3.2, max_width_mm=w))
-    items.append(ptext(x, ly + 3 * p, location, 3.2, max_width_mm=w))
-    return items
-
-
-def _proof_rows(signs: Sequence[Sign]) -> list[list[Sign]]:
-    rows: list[list[Sign]] = []
-    row: list[Sign] = []
-    for s in signs:
-        if s.width_mm >= PROOF_WIDE * s.height_mm:
-            if row:
-                rows.append(row)
-                row = []
-            rows.append([s])
-            continue
-        row.append(s)
-        if len(row) == PROOF_COLUMNS:
-            rows.append(row)
-            row = []
-    if row:
-        rows.append(row)
-    return rows
-
-
-def _proof_header(plan: Plan, profile: Profile, lang: str, n: int, m: int) -> list[Item]:
-    pw, _ = A4_PORTRAIT
-    x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
-    y = PROOF_MARGIN_MM + 4.5
-    page = f"{word(lang, 'page')} {n}/{m}"
-    items: list[Item] = [
-        ptext(x0, y, f"{word(lang, 'proof_title')} – {plan.site_name}", 5.0, weight="bold",
-              max_width_mm=x1 - x0 - 25),
-        ptext(x1, y, page, 3.4, anchor="end"),
-    ]
-    sub = [plan.site_address or "",
-           f"{word(lang, 'profile')}: {profile.resolved.short_title}",
-           plan_stamp(plan, lang),
-           f"{len(plan.signs)} {word(lang, 'signs_count')}"]
-    items.append(ptext(x0, y + 5.5, " · ".join(p for p in sub if p), 3.2, fill=GREY,
-                       max_width_mm=x1 - x0))
-    items.append(hrule(x0, x1, PROOF_MARGIN_MM + PROOF_HEADER_MM - 6.0, width_mm=0.3,
-                       color=INK))
-    return items
-
-
-def _approval(lang: str, y: float) -> list[Item]:
-    pw, _ = A4_PORTRAIT
-    x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
-    items: list[Item] = [
-        ptext(x0, y + 5.0, word(lang, "approval"), 4.6, weight="bold", max_width_mm=x1 - x0),
-    ]
-    note = [word(lang, "approval_note")]
-    if fonts.text_width_mm(note[0], size_mm=3.4, weight="regular") > x1 - x0:
-        note = wrap_lines(note[0], 2, size_mm=3.4, weight="regular")
-    for i, ln in enumerate(note):
-        items.append(ptext(x0, y + 10.5 + i * 4.6, ln, 3.4, max_width_mm=x1 - x0))
-    gap = 8.0
-    fw = (x1 - x0 - 2 * gap) / 3
-    line_y = y + 31.0
-    for i, key in enumerate(("sign_police", "sign_fire", "sign_owner")):
-        fx = x0 + i * (fw + gap)
-        items.append(hrule(fx, fx + fw, line_y, width_mm=0.3, color=INK))
-        items.append(ptext(fx, line_y + 4.2, word(lang, key), 3.4, weight="bold",
-                           max_width_mm=fw))
-        items.append(ptext(fx, line_y + 8.2, word(lang, "signature"), 3.0, fill=GREY,
-                           max_width_mm=fw))
-    items.append(hrule(x0, x1, y + PROOF_APPROVAL_MM - 5.0, width_mm=0.3, color=INK))
-    return items
-
-
-def proof_pages(plan: Plan, profile: Profile) -> list[Page]:
-    """Every sign small on A4 portrait pages (210 x 297 mm), for the approval walk.
-
-    Three signs a row (signs at least :data:`PROOF_WIDE` times wider than tall, such as the
-    name board, take a whole row), each drawn to scale in its colours and cut shape, standing
-    on its label: code and sign id; kind and drawing scale; size in mm (and inches for inch
-    profiles); location (building letter and name, storey, side). Every page has a header
-    with the site, address, profile, plan date/version, the number of signs and ``page n/m``;
-    the first page carries the approval purpose ("Freigabe mit Polizei und Feuerwehr" / "For
-    approval by police and fire service") and signature lines for police, fire service and
-    owner. Signs in plan order; words in the plan's language.
-    """
-    lang = plan_language(plan, profile)
-    inches = profile.resolved.inches
-    buildings = buildings_by_id(plan)
-    pw, ph = A4_PORTRAIT
-    x0, x1 = PROOF_MARGIN_MM, pw - PROOF_MARGIN_MM
-    body_top = PROOF_MARGIN_MM + PROOF_HEADER_MM
-    body_bottom = ph - PROOF_MARGIN_MM
-    rows = _proof_rows(plan.signs)
-
-    pages_rows: list[list[list[Sign]]] = []
-    current: list[list[Sign]] = []
-    top = body_top + PROOF_APPROVAL_MM
-    y = top
-    for row in rows:
-        if y + PROOF_ROW_MM > body_bottom + 0.01 and current:
-            pages_rows.append(current)
-            current, y = [], body_top
-        current.append(row)
-        y += PROOF_ROW_MM
-    pages_rows.append(current)
-
-    m = len(pages_rows)
-    cw = (x1 - x0 - (PROOF_COLUMNS - 1) * PROOF_GUTTER_MM) / PROOF_COLUMNS
-    # the location line once per place: looking a building up in the plan takes a pass over
-    # its buildings, too many for every sign of a large site
-    places: dict[tuple[str, int | None, bool, str | None], str] = {}
-
-    def location(sign: Sign) -> str:
-        key = (sign.building, sign.level, sign.kind == "name", sign.side)
-        if key not in places:
-            places[key] = _location(buildings, sign, lang)
-        return places[key]
-
-    pages: list[Page] = []
-    for n, prow in enumerate(pages_rows, start=1):
-        items: list[Item] = _proof_header(plan, profile, lang, n, m)
-        y = body_top
-        if n == 1:
-            items += _approval(lang, body_top - 2.0)
-            y = body_top + PROOF_APPROVAL_MM
-        for row in prow:
-            if len(row) == 1 and row[0].width_mm >= PROOF_WIDE * row[0].height_mm:
-                items += _cell(plan, profile, row[0], x0, y, x1 - x0, lang, inches,
-                               location(row[0]))
-            else:
-                for i, sign in enumerate(row):
-                    items += _cell(plan, profile, sign, x0 + i * (cw + PROOF_GUTTER_MM), y, cw,
-                                   lang, inches, location(sign))
-            y += PROOF_ROW_MM
-        pages.append(Page(pw, ph, tuple(items), name=f"proof-{n}",
-                          title=f"{word(lang, 'proof_title')} {n}/{m} – {plan.site_name}"))
-    return pages
-
+from .proof import proof_pages  # noqa: E402 - the proof draws these signs' designs
 
 __all__ = [
     "BUILDING_LETTER_FILL",
+    "CUT_CONTOUR",
+    "CUT_LAYER",
+    "CUT_LINE_MM",
+    "MIN_CORNER_MM",
     "SAFE_MM",
+    "corner_radius_mm",
+    "cut_contour",
+    "design_items",
     "proof_pages",
+    "sign_block",
     "sign_page",
     "sign_pages",
 ]

@@ -547,8 +547,12 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
                   origin: tuple[float, float] | None = None, north_deg: float = 0.0,
                   site_features: Iterable[SiteFeatureDraft] = (), address: str | None = None,
                   max_door_snap_m: float = MAX_DOOR_SNAP_M,
-                  limits: ImportLimits = DEFAULT_IMPORT_LIMITS) -> dict:
+                  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+                  crs: dict | None = None) -> dict:
     """The whole site as plain data in the shape of ``orientation/site@1``.
+
+    ``crs``: ``site.crs`` data (a projected CRS with the plan's placement, from an IFC map
+    conversion); it is kept instead of ``origin`` and moves with the plan when it is shifted.
 
     Adds the site-wide notes: no doors at all, no exterior door, no main entrance, several
     main entrances (the first is kept).
@@ -577,7 +581,9 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
     if feats:
         data["site_features"] = feats
     if not buildings:
-        if origin is not None:
+        if crs is not None:
+            info["crs"] = crs
+        elif origin is not None:
             info["origin"] = {"lat": round(origin[0], 7), "lon": round(origin[1], 7)}
         return data
 
@@ -588,12 +594,18 @@ def assemble_site(*, name: str, drafts: Iterable[BuildingDraft], notes: Notes,
         dx, dy = math.floor(min(xs)), math.floor(min(ys))
         _shift(data, dx, dy)
         notes.warning("plan-shifted", km=math.hypot(dx, dy) / 1000, dx=-dx, dy=-dy)
-        if origin is not None:
+        if crs is not None:
+            # the placement moves to where plan point (dx, dy) lies in the CRS; the grid
+            # bearing of +y stays
+            crs = geo.shifted_crs(crs, (dx, dy))
+        elif origin is not None:
             # the same places on the earth: the origin moves to plan point (dx, dy), and north
             # turns by the meridian convergence between the two
             origin, north_deg = geo.shifted_frame(origin, north_deg, (dx, dy))
             info["north_deg"] = _north(north_deg)
-    if origin is not None:
+    if crs is not None:
+        info["crs"] = crs
+    elif origin is not None:
         info["origin"] = {"lat": round(origin[0], 7), "lon": round(origin[1], 7)}
 
     # one main entrance per site

@@ -7,6 +7,10 @@
 * **position** (:func:`site_origin`): ``IfcSite.RefLatitude/RefLongitude``, unless they look
   like an authoring tool's default (:data:`DEFAULT_LOCATIONS`), which is warned about.
 * **north** (:func:`true_north`): the model context's ``TrueNorth``.
+* **map conversion** (:func:`map_conversion`): an ``IfcMapConversion`` to an
+  ``IfcProjectedCRS`` with an EPSG code becomes ``site.crs`` (the surveyed placement; then
+  ``RefLatitude``/``RefLongitude`` are not used, and north follows the map conversion where
+  ``TrueNorth`` disagrees with it, :func:`north_of`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import geo
 from ..words import Ref
 from ._notes import Notes
 
@@ -83,4 +88,80 @@ def true_north(f: Any) -> float:
     return 0.0
 
 
-__all__ = ["DEFAULT_LOCATIONS", "angle", "ground_index", "site_origin", "true_north"]
+def _unit_m(unit: Any) -> float | None:
+    """Metres per unit of an IfcNamedUnit (an SI unit with its prefix, or a conversion-based
+    unit such as the foot), None when it is not a length."""
+    if unit is None:
+        return None
+    try:
+        if unit.is_a("IfcSIUnit"):
+            from ifcopenshell.util.unit import get_prefix_multiplier
+
+            return float(get_prefix_multiplier(unit.Prefix)) if unit.Prefix else 1.0
+        if unit.is_a("IfcConversionBasedUnit"):
+            factor = unit.ConversionFactor
+            base = _unit_m(factor.UnitComponent) or 1.0
+            return float(factor.ValueComponent.wrappedValue) * base
+    except Exception:  # noqa: BLE001 - a malformed unit: the CRS's own unit is taken
+        return None
+    return None
+
+
+def map_conversion(f: Any, notes: Notes, unit_scale: float) -> dict | None:
+    """``site.crs`` from the model's ``IfcMapConversion`` to an ``IfcProjectedCRS`` (IFC4 and
+    later), in plan metres (the model's length unit is ``unit_scale`` metres), or None.
+
+    IFC4: a model point (x, y) lies at ``E = Eastings + Scale (x a - y b)``,
+    ``N = Northings + Scale (x b + y a)`` with (a, b) the unit vector of ``XAxisAbscissa``,
+    ``XAxisOrdinate``; so the plan's +y axis is at the grid bearing ``atan2(-b, a)``.
+    Eastings and Northings are in the CRS's ``MapUnit`` (else the unit of its EPSG
+    definition). A CRS named by no EPSG code PROJ knows is a note, never a guess."""
+    try:
+        conversions = f.by_type("IfcMapConversion")
+    except RuntimeError:  # IFC2X3 has no map conversion
+        return None
+    for mc in conversions:
+        target = getattr(mc, "TargetCRS", None)
+        if target is None or not target.is_a("IfcProjectedCRS"):
+            continue
+        name = str(target.Name or "")
+        epsg = geo.epsg_code(name)
+        if epsg is None or geo.crs_problem(epsg):
+            notes.warning("ifc-crs-unknown", getattr(target, "GlobalId", "") or "", name=name)
+            return None
+        a, b = float(mc.XAxisAbscissa or 1.0), float(mc.XAxisOrdinate or 0.0)
+        if math.hypot(a, b) == 0:
+            a, b = 1.0, 0.0
+        rotation = math.degrees(math.atan2(-b, a)) % 360.0
+        crs_m = geo.crs_unit_m(epsg)
+        map_m = _unit_m(getattr(target, "MapUnit", None)) or crs_m
+        scale = float(mc.Scale or 1.0) * map_m / (unit_scale or 1.0)
+        if abs(scale - 1.0) > 0.01:
+            notes.warning("ifc-map-scale", "", scale=scale)
+            scale = 1.0
+        crs = {"epsg": epsg, "easting": round(float(mc.Eastings) * map_m / crs_m, 3) + 0.0,
+               "northing": round(float(mc.Northings) * map_m / crs_m, 3) + 0.0,
+               "rotation_deg": round(rotation, 6) + 0.0}
+        if abs(scale - 1.0) > 1e-9:
+            crs["scale"] = round(scale, 9)
+        notes.info("ifc-map-conversion", "", epsg=epsg, name=geo.crs_name(epsg),
+                   easting=crs["easting"], northing=crs["northing"], rotation=rotation)
+        return crs
+    return None
+
+
+def north_of(crs: dict, north_deg: float, notes: Notes) -> float:
+    """``site.north_deg`` of a model with a map conversion: its TrueNorth when that agrees
+    with the map conversion within a degree, else the map conversion's (with a note)."""
+    g, problems = geo.site_georef(None, north_deg, crs)
+    if g is None or problems:
+        return north_deg
+    bearing = g.true_north_deg()
+    if abs((bearing - north_deg + 180.0) % 360.0 - 180.0) <= 1.0:
+        return north_deg
+    notes.warning("ifc-north-from-map", "", north=north_deg, bearing=bearing)
+    return bearing
+
+
+__all__ = ["DEFAULT_LOCATIONS", "angle", "ground_index", "map_conversion", "north_of",
+           "site_origin", "true_north"]

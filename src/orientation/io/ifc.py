@@ -42,9 +42,11 @@
   their storeys. **lifts**: ``IfcTransportElement`` (elevators) with the storeys they span
   and their shaft spaces: one ``elevator`` feature with ``levels``. Stairwells and lift
   shafts without a stair or lift element in them give one too (with a note).
-* **site**: ``IfcSite.RefLatitude/RefLongitude`` become ``site.origin`` unless they look like
-  an authoring-tool default (0/0, Revit's Boston), which is warned about and left out; the
-  model context's ``TrueNorth`` gives ``site.north_deg``.
+* **site**: an ``IfcMapConversion`` to an ``IfcProjectedCRS`` becomes ``site.crs`` (see
+  :func:`._ifc_site.map_conversion`); else ``IfcSite.RefLatitude/RefLongitude`` become
+  ``site.origin`` unless they look like an authoring-tool default (0/0, Revit's Boston),
+  which is warned about and left out; the model context's ``TrueNorth`` gives
+  ``site.north_deg``.
 * Models without storeys or spaces (the Barcelona Pavilion) give one storey with notes; a model
   without walls or spaces cannot give an outline and is refused with a message.
 """
@@ -68,7 +70,15 @@ from ._drafts import BuildingDraft, DoorDraft, FeatureDraft, RoomDraft, StairDra
 from ._geometry import BoundaryIndex, largest_polygon, polygons_of
 from ._ifc_openings import passages
 from ._ifc_shapes import Shape, tessellate
-from ._ifc_site import DEFAULT_LOCATIONS, angle, ground_index, site_origin, true_north
+from ._ifc_site import (
+    DEFAULT_LOCATIONS,
+    angle,
+    ground_index,
+    map_conversion,
+    north_of,
+    site_origin,
+    true_north,
+)
 from ._ifc_storeys import (
     Vertical,
     floor_slabs,
@@ -100,6 +110,8 @@ class IfcDrafts:
     buildings: list[BuildingDraft]
     origin: tuple[float, float] | None
     north_deg: float
+    #: ``site.crs`` from the model's IfcMapConversion, or None
+    crs: dict | None = None
 
 
 def _import_ifcopenshell():
@@ -125,7 +137,7 @@ def read_ifc(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = F
     d = read_ifc_drafts(path, file=file, notes=notes, keep_room_numbers=keep_room_numbers,
                         limits=limits, data=data)
     return assemble_site(name=d.name, drafts=d.buildings, notes=notes, origin=d.origin,
-                         north_deg=d.north_deg, limits=limits)
+                         north_deg=d.north_deg, limits=limits, crs=d.crs)
 
 
 def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: bool = False,
@@ -594,10 +606,13 @@ def read_ifc_drafts(path: Path, *, file: str, notes: Notes, keep_room_numbers: b
         notes.info("ifc-shafts-only", stairs=from_shafts["stair"], lifts=from_shafts["lift"])
 
     # --- site position and north --------------------------------------------------------------
-    origin = site_origin(f, notes)
+    crs = map_conversion(f, notes, scale)  # the surveyed placement, before RefLatitude
+    origin = None if crs is not None else site_origin(f, notes)
     north = true_north(f)
+    if crs is not None:
+        north = north_of(crs, north, notes)
 
-    return IfcDrafts(name=site_name, buildings=drafts, origin=origin, north_deg=north)
+    return IfcDrafts(name=site_name, buildings=drafts, origin=origin, north_deg=north, crs=crs)
 
 
 __all__ = ["DEFAULT_LOCATIONS", "IfcDrafts", "check_step", "read_ifc", "read_ifc_drafts"]

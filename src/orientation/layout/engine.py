@@ -16,7 +16,8 @@
    on the facades, clear of other signs and windows (:mod:`.placement`);
 9. findings on the site as a whole (main entrance, roads, printable names);
 10. the map geometry the booklet draws (:mod:`.mapgeometry`), with the storeys' inner
-    doors and escape routes.
+    doors and escape routes, and the general object information;
+11. the fire-alarm route cards (:mod:`.alarmcards`).
 
 Deterministic: the same site and options give the same plan.
 """
@@ -33,10 +34,11 @@ from ..plan import Plan, RoomAccess
 from ..profiles import DEFAULT_PROFILE, Profile, load_profile
 from ..words import Ref, get, word
 from . import codes, mapframe, numbering, placement, routes
+from .alarmcards import alarm_cards
 from .codes import Work
 from .geometry import LineIndex
 from .guidance import make_guidance
-from .mapgeometry import map_geometry
+from .mapgeometry import map_geometry, object_facts
 from .walking import inside_findings, walking_graph
 
 
@@ -99,6 +101,8 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
                             {m.id: width for m, _kind, width in w.door_marks},
                             {m.id: width for m, width in w.window_marks},
                             routes.storey_insides(walk))
+    # 11. the fire-alarm route cards (DIN 14675), from the panel along the walking graph
+    cards = alarm_cards(site, walk, w.markings, w.lang, w.find)
 
     plan = Plan(
         site_name=site.site.name, site_address=site.site.address, profile=prof.name,
@@ -107,7 +111,8 @@ def make_plan(site: Site, profile: Profile | str | None = None, *,
         findings=tuple(sorted(w.findings, key=lambda x: (_SEV[x.severity], x.code, x.element))),
         north_deg=site.site.north_deg,
         origin=(site.site.origin.lat, site.site.origin.lon) if site.site.origin else None,
-        date=options.date or site.site.date, frame=w.frame, geometry=geometry, access=access)
+        date=options.date or site.site.date, frame=w.frame, geometry=geometry, access=access,
+        object_info=object_facts(site), alarm_cards=cards)
     return replace(plan, version=plan_version(plan))
 
 
@@ -119,6 +124,9 @@ def _approach_findings(w: Work, has_main_entrance: bool, address_road: bool) -> 
     has named roads but none is the address's street."""
     if not has_main_entrance:
         w.find("error", "no-main-entrance", "site", "finding.no-main-entrance")
+    info = w.site.site
+    if info.origin is None and getattr(info, "crs", None) is None:
+        w.find("info", "no-position", "site", "finding.no-position")
     roads = [f for f in w.site.site_features if f.kind == SiteFeatureKind.road]
     if not roads:
         w.find("warning", "no-road", "site", "finding.no-road",

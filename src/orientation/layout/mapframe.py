@@ -182,6 +182,112 @@ def storey_scale(points: list[XY], rotation_deg: float, paper: str = "A3", *,
     return next((s for s in STOREY_SCALES if s >= need), STOREY_SCALES[-1])
 
 
-__all__ = ["SCALES", "SHEETS", "STOREY_RESERVE_MM", "STOREY_SCALES", "Sheet", "column_labels",
-           "extent_points", "grid_cell", "make_frame", "rotate", "rotation_for", "sheet",
+#: The coarsest scale of the storey plans: a storey larger than a sheet at this scale gets
+#: part plans instead of a coarser scale (the program's setting; DIN 14095 asks for one
+#: scale for all storey plans and legible text, TRVB 121 for part plans of large storeys).
+MAX_STOREY_SCALE = 500
+#: A room holds its number and its use at the minimum text height (2.5 mm) when its shorter
+#: side is at least this long on paper (mm).
+ROOM_LABEL_MM = 8.0
+#: The share of the rooms that must hold their label at the storey plans' scale.
+LEGIBLE_SHARE = 0.75
+#: Part plans overlap by at least this much: metres on the plan, and millimetres on paper.
+PART_OVERLAP_M = 5.0
+PART_OVERLAP_MM = 12.0
+
+
+def legible_scale(short_sides_m: list[float]) -> int:
+    """The coarsest storey scale (of :data:`STOREY_SCALES`, at most
+    :data:`MAX_STOREY_SCALE`) at which :data:`LEGIBLE_SHARE` of the rooms (their shorter
+    sides in metres) are at least :data:`ROOM_LABEL_MM` wide on paper.
+
+    >>> legible_scale([4.0] * 10), legible_scale([2.0, 8.0, 3.0, 9.0]), legible_scale([])
+    (500, 300, 500)
+    >>> legible_scale([0.5, 0.6, 0.5])
+    50
+    """
+    if not short_sides_m:
+        return MAX_STOREY_SCALE
+    sides = sorted(short_sides_m)
+    q = sides[min(len(sides) - 1, int(len(sides) * (1.0 - LEGIBLE_SHARE)))]
+    need = q * 1000.0 / ROOM_LABEL_MM
+    fit = [s for s in STOREY_SCALES if s <= need and s <= MAX_STOREY_SCALE]
+    return fit[-1] if fit else STOREY_SCALES[0]
+
+
+def drawing_m(scale: int, paper: str, reserve_mm: float | None = None) -> tuple[float, float]:
+    """Width and height (metres on the plan) of a storey plan's drawing area at ``scale``,
+    less ``reserve_mm`` for the codes around the outline (default
+    :data:`STOREY_RESERVE_MM`)."""
+    sh = sheet(paper)
+    if reserve_mm is None:
+        reserve_mm = STOREY_RESERVE_MM.get(sh.name, 16.0)
+    _, _, aw, ah = sh.drawing
+    return (max(aw - reserve_mm, 10.0) * scale / 1000.0, max(ah - reserve_mm, 10.0) * scale / 1000.0)
+
+
+def part_windows(extent: tuple[float, float, float, float], scale: int, paper: str, *,
+                 reserve_mm: float | None = None) -> tuple[tuple[float, float, float, float], ...]:
+    """The windows (right0, down0, right1, down1 in grid metres) of the part plans that show
+    ``extent`` (grid metres) at ``scale`` when one sheet does not: as few as cover it, each
+    as large as the drawing area (less ``reserve_mm``), spread evenly and overlapping by at
+    least :data:`PART_OVERLAP_M` (and :data:`PART_OVERLAP_MM` on paper); rows from the top,
+    each from the left. Empty when the extent fits one sheet.
+
+    >>> part_windows((0, 0, 40, 20), 200, "A3")
+    ()
+    >>> ws = part_windows((0, 0, 150, 20), 200, "A3")
+    >>> len(ws), ws[0][0], ws[-1][2], round(ws[0][2] - ws[1][0], 1) >= 5.0
+    (3, 0.0, 150.0, True)
+    """
+    u0, v0, u1, v1 = extent
+    aw, ah = drawing_m(scale, paper, reserve_mm)
+    w, h = u1 - u0, v1 - v0
+    if w <= aw + 1e-9 and h <= ah + 1e-9:
+        return ()
+    ov = max(PART_OVERLAP_M, PART_OVERLAP_MM * scale / 1000.0)
+
+    def starts(lo: float, length: float, avail: float) -> list[float]:
+        if length <= avail + 1e-9:
+            return [lo + (length - avail) / 2]
+        n = max(2, math.ceil((length - ov) / max(avail - ov, 1e-6)))
+        step = (length - avail) / (n - 1)
+        return [lo + i * step for i in range(n)]
+
+    xs, ys = starts(u0, w, aw), starts(v0, h, ah)
+    return tuple((round(x, 3), round(y, 3), round(x + aw, 3), round(y + ah, 3))
+                 for y in ys for x in xs)
+
+
+def part_cores(windows: tuple[tuple[float, float, float, float], ...]
+               ) -> tuple[tuple[float, float, float, float], ...]:
+    """The core of each part window (grid metres): the window up to the middle of its overlap
+    with each neighbour, unbounded at the outer edges; the cores tile the plane, so every
+    point is at home on exactly one part.
+
+    >>> part_cores(((0, 0, 10, 5), (8, 0, 18, 5)))
+    ((-inf, -inf, 9.0, inf), (9.0, -inf, inf, inf))
+    """
+    xs = sorted({w[0] for w in windows})
+    ys = sorted({w[1] for w in windows})
+    right = {w[0]: w[2] for w in windows}
+    down = {w[1]: w[3] for w in windows}
+    inf = math.inf
+
+    def cuts(starts: list[float], ends: dict[float, float]) -> list[float]:
+        return [(ends[a] + b) / 2 for a, b in zip(starts, starts[1:])]
+
+    cx, cy = cuts(xs, right), cuts(ys, down)
+    out = []
+    for w in windows:
+        i, j = xs.index(w[0]), ys.index(w[1])
+        out.append((cx[i - 1] if i else -inf, cy[j - 1] if j else -inf,
+                    cx[i] if i < len(cx) else inf, cy[j] if j < len(cy) else inf))
+    return tuple(out)
+
+
+__all__ = ["LEGIBLE_SHARE", "MAX_STOREY_SCALE", "PART_OVERLAP_M", "PART_OVERLAP_MM",
+           "ROOM_LABEL_MM", "SCALES", "SHEETS", "STOREY_RESERVE_MM", "STOREY_SCALES", "Sheet",
+           "column_labels", "drawing_m", "extent_points", "grid_cell", "legible_scale",
+           "make_frame", "part_cores", "part_windows", "rotate", "rotation_for", "sheet",
            "storey_scale", "to_grid"]

@@ -7,9 +7,11 @@ as listed, not re-oriented); each storey carries its outline (its own where the 
 gives one, else the building's footprint), its rooms with their label points, uses, hazard
 class and shaft flag, and, for a storey without its own outline, the part of the footprint
 it occupies (:func:`storey_extent`); each feature the storeys it is on; each building its
-storey-plan scale
-(:func:`~.mapframe.storey_scale`) and the extent the storey plans are centred on; each coded
-door and window its point and outward normal on the outline.
+fire walls and compartment boundaries, the storey plans' scale (one for the whole site,
+DIN 14095: :func:`storey_plan_scale`), the part plans where a storey does not fit one sheet
+at it (:func:`~.mapframe.part_windows`) and the extent the storey plans are centred on; each
+coded door and window its point and outward normal on the outline. :func:`object_facts` is
+the general object information of the maps' first sheet.
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ from shapely.ops import unary_union
 from ..model import HAZARD_USES, Building, Room, RoomUse, Site, Storey
 from ..plan import (
     BuildingShape,
+    Contact,
     DoorPoint,
     FeaturePoint,
+    FireLineShape,
     MapFrame,
     MapGeometry,
     Marking,
+    ObjectFacts,
     Opening,
     Ring,
     RoomShape,
@@ -184,6 +189,57 @@ def _openings(b: Building, door_marks: list[tuple[Marking, float]],
     return tuple(out)
 
 
+def room_sides(site: Site, rotation_deg: float) -> list[float]:
+    """The shorter side (metres) of every room with an outline that gets a number (no
+    shafts), as the plan is turned on paper: what the storey plans' scale must keep legible."""
+    out = []
+    for b in site.buildings:
+        for r in b.rooms:
+            if not r.polygon or r.is_shaft:
+                continue
+            pts = [mapframe.rotate((p[0], p[1]), rotation_deg) for p in r.polygon]
+            xs, ys = [q[0] for q in pts], [q[1] for q in pts]
+            out.append(min(max(xs) - min(xs), max(ys) - min(ys)))
+    return out
+
+
+def storey_plan_scale(fits: Iterable[int], short_sides_m: list[float]) -> int:
+    """The one scale of all storey plans of a site (DIN 14095): the coarsest of the
+    buildings' own (``fits``: each building's largest storey fits one sheet), unless that is
+    coarser than the rooms stay legible at (:func:`~.mapframe.legible_scale`); then the
+    legible one, and the storeys that do not fit one sheet at it get part plans.
+
+    >>> storey_plan_scale([300, 200, 100], [7.5] * 20), storey_plan_scale([1000], [4.0] * 9)
+    (300, 500)
+    """
+    return min(max(fits, default=mapframe.STOREY_SCALES[0]),
+               mapframe.legible_scale(short_sides_m))
+
+
+def object_facts(site: Site) -> ObjectFacts:
+    """The general object information of a site (DIN 14095) as its file gives it: the
+    dispatch keys of ``site.dispatch`` and everything of ``site.object``; None where the file
+    says nothing."""
+    obj = site.site.object
+    dispatch = getattr(site.site, "dispatch", None)  # the dispatch centre's keys, if given
+
+    def key(name: str) -> str | None:
+        value = getattr(dispatch, name, None) if dispatch is not None else None
+        return value if isinstance(value, str) else None
+
+    access = getattr(dispatch, "access_notes", ()) if dispatch is not None else ()
+    return ObjectFacts(
+        number=key("object_number"), plan_number=key("plan_number"),
+        fire_alarm_number=key("fire_alarm_number"),
+        author=obj.author if obj else None, use=obj.use if obj else None,
+        occupancy=obj.occupancy if obj else None,
+        contacts=tuple(Contact(c.role, c.name, c.phone) for c in (obj.contacts if obj else ())),
+        fire_alarm=obj.fire_alarm if obj else None,
+        water_supply=obj.water_supply if obj else None,
+        notes=tuple(obj.notes) if obj else (),
+        access_notes=tuple(str(a) for a in access))
+
+
 def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
                  door_widths: dict[str, float], window_widths: dict[str, float],
                  insides: Mapping[tuple[str, int], StoreyInside] | None = None) -> MapGeometry:
@@ -202,6 +258,10 @@ def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
             doors.setdefault(m.building, []).append((m, door_widths[m.id]))
         elif m.kind == "window" and m.id in window_widths:
             windows.setdefault(m.building, []).append((m, window_widths[m.id]))
+    points = {b.id: building_points(b) for b in site.buildings}
+    fits = {bid: mapframe.storey_scale(pts, frame.rotation_deg, frame.paper)
+            for bid, pts in points.items()}
+    scale = storey_plan_scale(fits.values(), room_sides(site, frame.rotation_deg))
     buildings = []
     for b in site.buildings:
         foot = ring(b.footprint)
@@ -216,23 +276,26 @@ def map_geometry(site: Site, frame: MapFrame, markings: Sequence[Marking],
                                        _extent_parts(storey_extent(b, s.level)),
                                        inner_doors=doors_in, escape_routes=routes_,
                                        escape_areas=areas))
-        pts = building_points(b)
+        pts = points[b.id]
+        extent = _grid_extent(frame, pts)
         buildings.append(BuildingShape(
             id=b.id, outline=foot, courtyards=courts, storeys=tuple(storeys),
             features=tuple(FeaturePoint(ft.kind.value, (ft.at[0], ft.at[1]), ft.level, ft.name,
                                         levels=ft.served_levels)
                            for ft in b.features),
             openings=_openings(b, doors.get(b.id, []), windows.get(b.id, [])),
-            storey_scale=mapframe.storey_scale(pts, frame.rotation_deg, frame.paper),
-            extent=_grid_extent(frame, pts)))
+            storey_scale=scale, extent=extent,
+            fire_lines=tuple(FireLineShape(fl.kind.value, ring(fl.line), tuple(fl.levels or ()),
+                                           fl.name) for fl in b.fire_lines),
+            parts=mapframe.part_windows(extent, scale, frame.paper), fit_scale=fits[b.id]))
     features = tuple(
         SiteShape(kind=f.kind.value, name=f.name,
                   at=(f.at[0], f.at[1]) if f.at is not None else None,
                   line=ring(f.line) if f.line else None,
-                  polygon=ring(f.polygon) if f.polygon else None)
+                  polygon=ring(f.polygon) if f.polygon else None, use=f.use, storeys=f.storeys)
         for f in site.site_features)
     return MapGeometry(buildings=tuple(buildings), features=features)
 
 
-__all__ = ["FIRE_RISK_USES", "building_points", "hazard_class", "map_geometry", "ring",
-           "storey_extent", "storey_outline"]
+__all__ = ["FIRE_RISK_USES", "building_points", "hazard_class", "map_geometry", "object_facts",
+           "ring", "room_sides", "storey_extent", "storey_outline", "storey_plan_scale"]

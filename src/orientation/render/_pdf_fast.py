@@ -10,15 +10,15 @@ reportlab's internals instead:
   document (``canvas._doc``), cached per document;
 * the page objects reportlab made (``doc.Pages.pages``) get their class swapped for one whose
   dictionary is written in one go, and every page shares **one** resource dictionary (the
-  document's fonts and the procedure sets; no ExtGState, XObjects or colour spaces);
+  document's fonts and the procedure sets, and the separations and graphics states the
+  document uses: the ``CutContour`` spot colour, overprint, transparency);
 * the outline is a flat list that takes part in reportlab's ``prepare``/``ready`` handshake.
 
 None of that is reportlab's API, so it is used only with the reportlab versions it was tested
-with (:data:`TESTED`, checked once at import: :data:`SUPPORTED`), and it refuses pages that
-need a resource it cannot write (a spot colour, transparency) by raising
-:class:`Unsupported`, upon which :func:`orientation.render.pdf.render_pdf` falls back to the
-public path. Its output reads and looks the same as the public path's (same boxes, text,
-fonts and outline); only the bytes differ.
+with (:data:`TESTED`, checked once at import: :data:`SUPPORTED`). :class:`Unsupported` is
+the way back to the public path (:func:`orientation.render.pdf.render_pdf` falls back on
+it) for anything this path cannot write. Its output reads and looks the same as the public
+path's (same boxes, text, fonts, colours, outline); only the bytes differ.
 """
 
 from __future__ import annotations
@@ -32,7 +32,14 @@ from typing import Any
 import reportlab
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFPage, PDFResourceDictionary, PDFString
+from reportlab.pdfbase.pdfdoc import (
+    PDFDictionary,
+    PDFObject,
+    PDFObjectReference,
+    PDFPage,
+    PDFResourceDictionary,
+    PDFString,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from orientation import fonts
@@ -48,10 +55,12 @@ from orientation.render.pdf import (
     _group_ops,
     _halo_body,
     _is_plain,
+    _line_op,
     _page_boxes,
     _paint_op,
     _path_ops,
     _rect_path,
+    _spot,
 )
 from orientation.render.pdf import _fill_op as _public_fill_op
 from orientation.render.pdf import _stroke_op as _public_stroke_op
@@ -74,50 +83,102 @@ SUPPORTED = TESTED[0] <= _version(reportlab.Version) < TESTED[1]
 
 
 class Unsupported(Exception):  # noqa: N818 - a signal between the two paths, never shown
-    """The pages need a resource the fast path cannot write (spot colour, transparency)."""
-
-
-def _fill_op(color: Color) -> str:
-    """The public path's fill operator, for plain colours only."""
-    if not _is_plain(color):
-        raise Unsupported(color)
-    return _public_fill_op(color)
-
-
-def _stroke_op(stroke: Stroke) -> str:
-    """The public path's stroke operators (colour, width, dash), for plain colours only."""
-    if not _is_plain(stroke.color):
-        raise Unsupported(stroke.color)
-    return _public_stroke_op(stroke)
+    """The pages need something the fast path cannot write."""
 
 
 @lru_cache(maxsize=1024)
 def _paint_ops(fill: Color | None, stroke: Stroke | None,
                even_odd: bool = False) -> tuple[str, str] | None:
-    """(state operators, painting operator) for a shape; None when nothing is painted."""
+    """(state operators, painting operator) for a shape of plain colours; None when nothing
+    is painted."""
     paint = _paint_op(fill, stroke, even_odd)
     if paint is None:
         return None
     state = []
     if fill is not None:
-        state.append(_fill_op(fill))
+        state.append(_public_fill_op(fill))
     if stroke is not None and stroke.width_mm > 0:
-        state.append(_stroke_op(stroke))
+        state.append(_public_stroke_op(stroke))
     return " ".join(state), paint
+
+
+class _Resources:
+    """The one resource dictionary every page shares, and the names of the separations and
+    graphics states put into it as the pages use them (in order of first use)."""
+
+    __slots__ = ("dict", "doc", "spots", "states")
+
+    def __init__(self, doc: Any) -> None:
+        self.dict = PDFResourceDictionary()
+        self.dict.basicFonts()
+        self.dict.allProcs()
+        self.doc = doc
+        self.spots: dict[Color, str] = {}
+        self.states: dict[tuple[str, float | bool], str] = {}
+
+    def _state(self, key: str, value: float | bool) -> str:
+        name = self.states.get((key, value))
+        if name is None:
+            name = self.states[(key, value)] = f"GSo{len(self.states)}"
+            shown = ("true" if value else "false") if isinstance(value, bool) else fp_str(value)
+            self.dict.ExtGState[name] = PDFDictionary({key: shown})
+        return f"/{name} gs"
+
+    def _space(self, color: Color) -> str:
+        name = self.spots.get(color)
+        if name is None:
+            name, sname = self.doc.addColor(_spot(color))
+            self.spots[color] = name
+            self.dict.ColorSpace[sname] = PDFObjectReference(name)
+        return name
+
+    def color(self, color: Color, *, stroke: bool) -> str:
+        """The operators that set ``color`` for filling (or stroking): DeviceCMYK, or the
+        separation at full tint, with the graphics states for alpha and overprint."""
+        ops = []
+        if color.alpha < 1:
+            ops.append(self._state("CA" if stroke else "ca", max(float(color.alpha), 0.0)))
+        if color.overprint:
+            ops.append(self._state("OP" if stroke else "op", True))
+        if color.spot:
+            ops.append(f"/{self._space(color)} {'CS' if stroke else 'cs'} 1 {'SCN' if stroke else 'scn'}")
+        else:
+            ops.append(f"{fp_str(*_cmyk(color))} {'K' if stroke else 'k'}")
+        return " ".join(ops)
+
+    def paint(self, fill: Color | None, stroke: Stroke | None,
+              even_odd: bool = False) -> tuple[str, str] | None:
+        """Like :func:`_paint_ops`, for any colours."""
+        if (fill is None or _is_plain(fill)) and (stroke is None or _is_plain(stroke.color)):
+            return _paint_ops(fill, stroke, even_odd)
+        paint = _paint_op(fill, stroke, even_odd)
+        if paint is None:
+            return None
+        state = []
+        if fill is not None:
+            state.append(self.color(fill, stroke=False))
+        if stroke is not None and stroke.width_mm > 0:
+            state.append(self.color(stroke.color, stroke=True))
+            state.append(_line_op(stroke))
+        return " ".join(state), paint
+
+    def fill(self, color: Color) -> str:
+        return _public_fill_op(color) if _is_plain(color) else self.color(color, stroke=False)
 
 
 class _Painter:
     """Writes the content stream of a page's items as text, in mm with y down; each item is
     wrapped in ``q``/``Q``."""
 
-    __slots__ = ("doc", "font_names", "out", "_encoded")
+    __slots__ = ("doc", "font_names", "out", "_encoded", "res")
 
     def __init__(self, canvas: Canvas, font_names: dict[str, str],
-                 encoded: dict[tuple[str, str, str], str]) -> None:
+                 encoded: dict[tuple[str, str, str], str], res: _Resources) -> None:
         self.doc = canvas._doc  # reportlab assigns the font subsets per document
         self.font_names = font_names
         self.out: list[str] = []
         self._encoded = encoded
+        self.res = res
 
     def item(self, item: Item) -> None:
         kind = type(item)
@@ -140,7 +201,7 @@ class _Painter:
                even_odd: bool = False) -> None:
         if path is None:
             return
-        ops = _paint_ops(fill, stroke, even_odd)
+        ops = self.res.paint(fill, stroke, even_odd)
         if ops is not None:
             self.out.append(f"q {ops[0]} {path} {ops[1]} Q")
 
@@ -164,14 +225,15 @@ class _Painter:
             return
         size = t.size_mm
         x0 = t.x - lay.advance_em * size * _ANCHOR[t.anchor]
-        fill = _fill_op(t.fill)
+        fill = self.res.fill(t.fill)
         out = self.out
         out.append("q")
         if t.halo is not None and t.halo_mm > 0:
-            # Stroked outlines, not a second text object: extraction stays single.
-            if not _is_plain(t.halo):
-                raise Unsupported(t.halo)
-            out.append(f"{fp_str(*_cmyk(t.halo))} K {_halo_body(t, lay, x0)}")
+            # Stroked outlines, not a second text object: extraction stays single (a
+            # translucent halo sets the stroke alpha only, which the text does not use)
+            halo = (f"{fp_str(*_cmyk(t.halo))} K" if _is_plain(t.halo)
+                    else self.res.color(t.halo, stroke=True))
+            out.append(f"{halo} {_halo_body(t, lay, x0)}")
         # Each run's text matrix flips y back up at the baseline; units stay mm.
         size_s = fp_str(size)
         runs = lay.runs
@@ -279,17 +341,15 @@ class _Outline(PDFObject):
 
 
 def render(pages: Sequence[Page], font_names: dict[str, str], *, title: str, subject: str,
-           keywords: str) -> bytes:
-    """The PDF of the pages (checked, fonts registered by the caller); raises
-    :class:`Unsupported` for a colour it cannot write."""
+           keywords: str, version: tuple[int, int] = (1, 4)) -> bytes:
+    """The PDF of the pages (checked, fonts registered by the caller)."""
     buf = io.BytesIO()
     c = _canvas(buf, pages[0], font_names, title=title, subject=subject, keywords=keywords,
-                bottomup=1)
+                bottomup=1, version=version)
     encoded: dict[tuple[str, str, str], str] = {}  # text runs of this document
-    resources = PDFResourceDictionary()
-    resources.basicFonts()
-    resources.allProcs()
     doc = c._doc
+    res = _Resources(doc)
+    resources = res.dict
     pdf_pages = doc.Pages.pages  # reportlab's page objects, in order
     outline = doc.outline = doc.Outlines = doc.Catalog.Outlines = _Outline()
     k = PT_PER_MM
@@ -302,7 +362,7 @@ def render(pages: Sequence[Page], font_names: dict[str, str], *, title: str, sub
         c.addLiteral(f"{fp_str(k, 0, 0, -k, t0, media_h - t0)} cm")
         if page.crop_marks:
             _crop_marks(c, page)
-        painter = _Painter(c, font_names, encoded)
+        painter = _Painter(c, font_names, encoded, res)
         painter.out.append(f"q {_bleed_clip(page)}")
         for item in page.items:
             painter.item(item)

@@ -14,7 +14,7 @@ so every item is drawn with its own numbers.
 
 Colours are DeviceCMYK from :attr:`Color.cmyk` (``k``/``K`` operators); a colour with a
 ``spot`` name is painted in a Separation colour space of that name (``cmyk`` the alternate),
-one with ``alpha`` below 1 through an ExtGState. The RAL names belong in the document
+one with ``alpha`` below 1 or ``overprint`` through an ExtGState. The RAL names belong in the document
 metadata that the caller passes as ``subject``/``keywords``. Text is real text in embedded
 TrueType subsets (Atkinson Hyperlegible, Noto Sans for the characters it lacks), so readers
 can search and extract it; halos are the glyph outlines stroked behind the text, so the
@@ -38,12 +38,16 @@ track a transform and a state stack per call.
 ``fast=True`` (or ``ORIENTATION_PDF_FAST=1`` in the environment) selects
 :mod:`orientation.render._pdf_fast`, which reaches into reportlab's document objects to write
 a booklet of thousands of sign pages about twice as fast. It is fenced behind a check of the
-reportlab version it was tested with and falls back to this path on any other version, and
-for pages that need a resource it cannot write (a spot colour, transparency).
+reportlab version it was tested with and falls back to this path on any other version. Both
+paths write spot colours (the cut contour), overprint and transparency.
+
+Pages that name a printing condition make a PDF/X-4 file (:mod:`orientation.render.pdfx`,
+added after reportlab has written the file, the same for both paths).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import os
@@ -61,6 +65,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from orientation import fonts
 from orientation.errors import LayoutError
+from orientation.render import pdfx
 from orientation.render.scene import (
     Circle,
     Color,
@@ -145,8 +150,9 @@ def _cmyk(color: Color) -> tuple[float, float, float, float]:
 
 
 def _is_plain(color: Color) -> bool:
-    """A DeviceCMYK colour at full opacity: set with ``k``/``K``, no resource needed."""
-    return not color.spot and color.alpha >= 1
+    """A DeviceCMYK colour at full opacity that knocks out: set with ``k``/``K``, no
+    resource needed."""
+    return not color.spot and color.alpha >= 1 and not color.overprint
 
 
 # Operators are cached per colour and line style: a map page repeats a handful of them
@@ -346,10 +352,11 @@ def _check(page: Page, index: int) -> None:
 
 
 def _canvas(buf: io.BytesIO, first: Page, font_names: dict[str, str], *, title: str,
-            subject: str, keywords: str, bottomup: int) -> Canvas:
+            subject: str, keywords: str, bottomup: int,
+            version: tuple[int, int] = (1, 4)) -> Canvas:
     size = (first.width_mm * PT_PER_MM, first.height_mm * PT_PER_MM)
     c = Canvas(buf, pagesize=size, invariant=1, pageCompression=1, bottomup=bottomup,
-               initialFontName=font_names["atkinson-bold"], pdfVersion=(1, 4))
+               initialFontName=font_names["atkinson-bold"], pdfVersion=version)
     c.setTitle(title)
     c.setSubject(subject)
     c.setKeywords(keywords)
@@ -407,6 +414,8 @@ class _CanvasPainter:
             c.setFillColorCMYK(*_cmyk(color))
         if color.alpha < 1:
             c.setFillAlpha(max(float(color.alpha), 0.0))
+        if color.overprint:
+            c.setFillOverprint(True)
 
     def _stroke(self, color: Color) -> None:
         c = self.c
@@ -416,6 +425,8 @@ class _CanvasPainter:
             c.setStrokeColorCMYK(*_cmyk(color))
         if color.alpha < 1:
             c.setStrokeAlpha(max(float(color.alpha), 0.0))
+        if color.overprint:
+            c.setStrokeOverprint(True)
 
     def shape(self, path: str | None, fill: Color | None, stroke: Stroke | None,
               even_odd: bool = False) -> None:
@@ -498,11 +509,11 @@ class _CanvasPainter:
 
 
 def _render_public(pages: tuple[Page, ...], font_names: dict[str, str], *, title: str,
-                   subject: str, keywords: str) -> bytes:
+                   subject: str, keywords: str, version: tuple[int, int] = (1, 4)) -> bytes:
     buf = io.BytesIO()
     # top-down: the canvas's own flip puts the origin at the MediaBox's top-left corner
     c = _canvas(buf, pages[0], font_names, title=title, subject=subject, keywords=keywords,
-                bottomup=0)
+                bottomup=0, version=version)
     painter = _CanvasPainter(c, font_names)
     for index, page in enumerate(pages):
         media, bleed_box, trim_box = _page_boxes(page)
@@ -546,7 +557,11 @@ def render_pdf(
 
     ``fast``: write through :mod:`orientation.render._pdf_fast` (None: when the environment
     sets ``ORIENTATION_PDF_FAST=1``); the file looks and reads the same. It falls back to the
-    public path on an untested reportlab version and for spot colours or transparency.
+    public path on an untested reportlab version.
+
+    Pages that name a printing condition (:attr:`Page.output_intent`, the sign pages) make a
+    PDF/X-4 file (:mod:`orientation.render.pdfx`): PDF 1.6, the output intent with its
+    embedded CMYK profile, XMP metadata and the version keys.
 
     Raises :class:`~orientation.errors.LayoutError` for an empty sequence or a page without
     a positive size.
@@ -556,19 +571,37 @@ def render_pdf(
         raise LayoutError("render_pdf needs at least one page", element="pages")
     for index, page in enumerate(pages):
         _check(page, index)
+    intent = output_intent(pages)
     font_names = _font_names(pages)
     meta = {"title": title, "subject": subject, "keywords": keywords}
+    version = pdfx.PDF_VERSION if intent else (1, 4)
     # reportlab keeps per-document state in shared font objects; one document at a time.
     with _RENDER_LOCK, collector_paused():
+        data = None
         if _want_fast(fast):
             from orientation.render import _pdf_fast
 
             if _pdf_fast.SUPPORTED:
-                try:
-                    return _pdf_fast.render(pages, font_names, **meta)
-                except _pdf_fast.Unsupported:
-                    pass  # a resource the fast path cannot write: the public path can
-        return _render_public(pages, font_names, **meta)
+                # something the fast path cannot write: the public path can
+                with contextlib.suppress(_pdf_fast.Unsupported):
+                    data = _pdf_fast.render(pages, font_names, version=version, **meta)
+        if data is None:
+            data = _render_public(pages, font_names, version=version, **meta)
+    return pdfx.to_pdfx(data, intent) if intent else data
+
+
+def output_intent(pages: Sequence[Page]) -> str:
+    """The printing condition the pages are made for (:attr:`Page.output_intent`) when every
+    page names the same one, else ``""`` (no PDF/X). Pages that name different ones raise
+    :class:`~orientation.errors.LayoutError`."""
+    keys = {p.output_intent for p in pages}
+    if len(keys) > 1:
+        raise LayoutError(f"the pages name different output intents ({', '.join(sorted(keys))});"
+                          " one PDF/X file has one printing condition", element="pages")
+    key = keys.pop() if keys else ""
+    if key:
+        pdfx.intent(key)  # a known one
+    return key
 
 
 __all__ = [
@@ -577,5 +610,6 @@ __all__ = [
     "CROP_MARK_WIDTH_MM",
     "FAST_ENV",
     "PT_PER_MM",
+    "output_intent",
     "render_pdf",
 ]

@@ -35,6 +35,8 @@ class Color:
     the PDF paints it in a Separation colour space of that name at full tint, with ``cmyk`` as
     the alternate for devices without that ink; SVG shows ``hex``. ``alpha`` below 1 makes the
     paint translucent (an ExtGState in the PDF, ``fill-opacity``/``stroke-opacity`` in SVG).
+    ``overprint``: the paint overprints (``OP``/``op`` in an ExtGState of the PDF), as a
+    cutter's contour must, so that it never knocks the artwork out; SVG has no overprint.
 
     >>> Color("#063971", (1.0, 0.5, 0.0, 0.56), "RAL 5017").hex
     '#063971'
@@ -45,6 +47,7 @@ class Color:
     name: str = ""
     spot: str = ""
     alpha: float = 1.0
+    overprint: bool = False
 
     @property
     def rgb(self) -> tuple[float, float, float]:
@@ -114,7 +117,9 @@ class Text:
 class Group:
     """Items drawn with a transform: rotate by ``rotate_deg`` (clockwise on paper) about
     ``(ox, oy)`` then translate by ``(dx, dy)``. ``clip`` limits drawing to a rectangle
-    (x, y, w, h) in the group's parent coordinates."""
+    (x, y, w, h) in the group's parent coordinates. ``layer`` names the group as a layer of
+    its own (the sign's cut contour, ``CutContour``): SVG writes it as a group with that id
+    and an Inkscape layer label, so cutting software finds it by name."""
 
     items: tuple[Item, ...]
     dx: float = 0.0
@@ -123,6 +128,7 @@ class Group:
     ox: float = 0.0
     oy: float = 0.0
     clip: tuple[float, float, float, float] | None = None
+    layer: str = ""
 
 
 Item = Rect | Circle | Path | Text | Group
@@ -130,7 +136,12 @@ Item = Rect | Circle | Path | Text | Group
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One sheet: a sign at true size or a map page. Units: millimetres."""
+    """One sheet: a sign at true size or a map page. Units: millimetres.
+
+    ``output_intent``: the printing condition the page is made for (a key of
+    :data:`orientation.render.pdfx.OUTPUT_INTENTS`, ``FOGRA39``), empty for none. A PDF whose
+    pages all name one is written as PDF/X-4 with that output intent; an SVG of such a page
+    names the CMYK of every colour beside its sRGB."""
 
     width_mm: float
     height_mm: float
@@ -140,6 +151,7 @@ class Page:
     title: str = ""
     crop_marks: bool = False
     meta: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    output_intent: str = ""
 
 
 Matrix = tuple[float, float, float, float, float, float]

@@ -22,6 +22,14 @@ Geometry and conventions:
   font size, holding one ``<use xlink:href=...>`` per glyph at its pen position; a halo is a
   stroked copy of the same uses drawn first. A map page repeats a few dozen glyphs
   thousands of times: drawn inline, the outlines were 90 % of its file.
+* A page made for a printing condition (``Page.output_intent``, the sign pages) names the CMYK
+  of every colour beside its sRGB: ``fill="#063971" style="fill:#063971 icc-color(FOGRA39,
+  0.95, 0.5, 0, 0.56)"`` (SVG 1.1 ICC colour; a browser that does not know it drops the
+  style and paints the attribute's sRGB), and lists its inks in the metadata
+  (``<o:ink hex=... cmyk=... name=...>``, the spot colours with their ``spot`` name).
+* A group with a ``layer`` (the cut contour, ``CutContour``) is a ``<g id="CutContour"
+  inkscape:groupmode="layer" inkscape:label="CutContour">``: the name sign shops' cutting
+  software looks for, whether it reads the id, the layer or the spot colour's name.
 * Numbers are written with at most 3 decimals (1 µm) and no trailing zeros; clip paths get ids
   made from their rectangle (``clip-x-y-w-h``), so identical clips share one definition and
   SVGs inlined into one HTML page never clash with different content.
@@ -81,15 +89,28 @@ def _color(color: Color, what: str = "fill") -> str:
     return _attr(color.hex)
 
 
+def _icc(color: Color, what: str, profile: str) -> str:
+    """``fill:#063971 icc-color(FOGRA39, 0.95, 0.5, 0, 0.56)``: the colour with its CMYK."""
+    cmyk = ", ".join(_num(min(max(float(v), 0.0), 1.0)) for v in color.cmyk)
+    return f"{what}:{color.hex} icc-color({profile}, {cmyk})"
+
+
 @lru_cache(maxsize=1024)
-def _paint(fill: Color | None, stroke: Stroke | None) -> str:
-    """Fill and stroke attributes; a missing or zero-width stroke draws no line."""
+def _paint(fill: Color | None, stroke: Stroke | None, icc: str = "") -> str:
+    """Fill and stroke attributes; a missing or zero-width stroke draws no line. ``icc``: the
+    name of the printing condition whose CMYK a style names beside the sRGB (see the
+    module docstring), empty for none."""
     parts = [f" fill={_color(fill)}" if fill is not None else ' fill="none"']
+    style = [_icc(fill, "fill", icc)] if icc and fill is not None else []
     if stroke is not None and stroke.width_mm > 0:
         parts.append(f' stroke={_color(stroke.color, "stroke")} stroke-width="{_num(stroke.width_mm)}"')
         dash = [max(d, 0.0) for d in stroke.dash_mm]
         if sum(dash) > 0:
             parts.append(f' stroke-dasharray="{" ".join(_num(d) for d in dash)}"')
+        if icc:
+            style.append(_icc(stroke.color, "stroke", icc))
+    if style:
+        parts.append(f' style="{";".join(style)}"')
     return "".join(parts)
 
 
@@ -128,14 +149,24 @@ def _glyphs(text: str, weight: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 
 class _Writer:
-    """Collects the SVG of one page; remembers the clip paths already defined."""
+    """Collects the SVG of one page; remembers the clip paths already defined and, on a
+    page for a printing condition (``icc``), the inks it paints."""
 
-    __slots__ = ("out", "clips", "glyphs")
+    __slots__ = ("out", "clips", "glyphs", "icc", "inks")
 
-    def __init__(self) -> None:
+    def __init__(self, icc: str = "") -> None:
         self.out: list[str] = []
         self.clips: set[str] = set()
         self.glyphs: dict[str, str] = {}  # id -> definition, in order of first use
+        self.icc = icc
+        self.inks: dict[Color, None] = {}
+
+    def paint(self, fill: Color | None, stroke: Stroke | None) -> str:
+        if self.icc:
+            for c in (fill, stroke.color if stroke is not None else None):
+                if c is not None:
+                    self.inks.setdefault(c)
+        return _paint(fill, stroke, self.icc)
 
     def item(self, item: Item) -> None:
         _DRAW[type(item)](self, item)
@@ -149,14 +180,14 @@ class _Writer:
         radius = f' rx="{_num(rx)}"' if rx > 0 else ""
         self.out.append(
             f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}"{radius}'
-            f"{_paint(r.fill, r.stroke)}/>"
+            f"{self.paint(r.fill, r.stroke)}/>"
         )
 
     def circle(self, c: Circle) -> None:
         if c.r <= 0:
             return
         self.out.append(
-            f'<circle cx="{_num(c.cx)}" cy="{_num(c.cy)}" r="{_num(c.r)}"{_paint(c.fill, c.stroke)}/>'
+            f'<circle cx="{_num(c.cx)}" cy="{_num(c.cy)}" r="{_num(c.r)}"{self.paint(c.fill, c.stroke)}/>'
         )
 
     def path(self, p: Path) -> None:
@@ -172,7 +203,7 @@ class _Writer:
         if not d:
             return
         rule = ' fill-rule="evenodd"' if p.fill is not None else ""
-        self.out.append(f'<path d="{"".join(d)}"{rule}{_paint(p.fill, p.stroke)}/>')
+        self.out.append(f'<path d="{"".join(d)}"{rule}{self.paint(p.fill, p.stroke)}/>')
 
     def text(self, t: Text) -> None:
         lay = fonts.layout(t.text, weight=t.weight)
@@ -191,15 +222,27 @@ class _Writer:
         )
         if t.halo is not None and t.halo_mm > 0:
             width = 2 * t.halo_mm / scale
+            style = ""
+            if self.icc:
+                self.inks.setdefault(t.halo)
+                style = f' style="{_icc(t.halo, "stroke", self.icc)}"'
             out.append(
                 f'<g fill="none" stroke={_color(t.halo, "stroke")} stroke-width="{_num(width)}" '
-                f'stroke-linejoin="round" stroke-linecap="round">{body}</g>'
+                f'stroke-linejoin="round" stroke-linecap="round"{style}>{body}</g>'
             )
-        out.append(f"<g fill={_color(t.fill)}>{body}</g></g>")
+        style = ""
+        if self.icc:
+            self.inks.setdefault(t.fill)
+            style = f' style="{_icc(t.fill, "fill", self.icc)}"'
+        out.append(f"<g fill={_color(t.fill)}{style}>{body}</g></g>")
 
     def group(self, g: Group) -> None:
         out = self.out
         closes = 0
+        if g.layer:
+            name = _attr(g.layer)
+            out.append(f"<g id={name} inkscape:groupmode=\"layer\" inkscape:label={name}>")
+            closes += 1
         if g.clip is not None:
             cx, cy, cw, ch = g.clip
             nums = [_num(v) for v in (cx, cy, cw, ch)]
@@ -229,6 +272,14 @@ class _Writer:
         out.append("</g>" * closes)
 
 
+def _ink(c: Color) -> str:
+    """One ink of a print page's metadata: sRGB, CMYK (0..1), the spot name, the name."""
+    cmyk = " ".join(_num(min(max(float(v), 0.0), 1.0)) for v in c.cmyk)
+    spot = f" spot={_attr(c.spot)}" if c.spot else ""
+    over = ' overprint="true"' if c.overprint else ""
+    return f"<o:ink hex={_attr(c.hex)} cmyk={_attr(cmyk)}{spot}{over} name={_attr(c.name)}/>"
+
+
 _DRAW: dict[type, Callable[[_Writer, object], None]] = {
     Rect: _Writer.rect,  # type: ignore[dict-item]
     Circle: _Writer.circle,  # type: ignore[dict-item]
@@ -255,26 +306,34 @@ def render_svg(page: Page) -> bytes:
         )
     b = max(page.bleed_mm, 0.0)
     full_w, full_h = page.width_mm + 2 * b, page.height_mm + 2 * b
-    w = _Writer()
+    w = _Writer(page.output_intent)
     out = w.out
+    layers = any(isinstance(it, Group) and it.layer for it in page.items)
+    inkscape = ' xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"' if layers else ""
     out.append(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        'version="1.1" '
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        f'{inkscape} version="1.1" '
         f'width="{_num(full_w)}mm" height="{_num(full_h)}mm" '
         f'viewBox="{_num(-b)} {_num(-b)} {_num(full_w)} {_num(full_h)}">'
     )
     if page.title:
         out.append(f"<title>{_escape(_clean(page.title))}</title>")
-    if page.meta:
-        out.append('<metadata><o:page xmlns:o="urn:x-orientation:page">')
-        out.extend(f"<o:meta key={_attr(k)} value={_attr(v)}/>" for k, v in page.meta)
-        out.append("</o:page></metadata>")
+    meta_at = len(out)
     head = len(out)
     for item in page.items:
         w.item(item)
     if w.glyphs:  # every glyph outline once, before its first use
         out.insert(head, "<defs>" + "".join(w.glyphs.values()) + "</defs>")
+    if page.meta or w.inks:
+        meta = ['<metadata><o:page xmlns:o="urn:x-orientation:page">']
+        meta.extend(f"<o:meta key={_attr(k)} value={_attr(v)}/>" for k, v in page.meta)
+        if w.inks:
+            meta.append(f"<o:inks output-intent={_attr(page.output_intent)}>")
+            meta.extend(_ink(c) for c in w.inks)
+            meta.append("</o:inks>")
+        meta.append("</o:page></metadata>")
+        out.insert(meta_at, "".join(meta))
     out.append("</svg>\n")
     return "".join(out).encode("utf-8")
 

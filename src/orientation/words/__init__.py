@@ -28,8 +28,8 @@ The tables live in the modules beside this one, one per area: :mod:`._layout` (k
 findings), :mod:`._compose` (schedule, proof and sign pages; the map symbols' names),
 :mod:`._maps` (the booklet), :mod:`._import` and :mod:`._import_formats` (the importers'
 notes), :mod:`._app` (the app's interface), :mod:`._walk` (the walking graph's
-findings, guidance signs and route text). Usable from every
-layer: it imports only the standard library.
+findings, guidance signs and route text), :mod:`._gis` (the GIS and dispatch exports).
+Usable from every layer: it imports only the standard library.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from . import _app, _compose, _edit, _import, _import_formats, _layout, _maps, _walk
+from . import _app, _compose, _edit, _gis, _import, _import_formats, _layout, _maps, _walk
 
 #: The languages every text has, in the order the tables list them.
 LANGUAGES = ("de", "en")
@@ -51,7 +51,8 @@ FALLBACK = "en"
 
 def _build() -> Mapping[str, Mapping[str, str]]:
     out: dict[str, Mapping[str, str]] = {}
-    for module in (_layout, _compose, _maps, _import, _import_formats, _app, _edit, _walk):
+    for module in (_layout, _compose, _maps, _import, _import_formats, _app, _edit, _walk,
+                   _gis):
         for prefix, tables in module.SECTIONS.items():
             keys = dict.fromkeys([*tables["de"], *tables["en"]])
             for k in keys:

@@ -47,6 +47,40 @@ _LABELS = {
         "locations_note": "Höhe: Unterkante über Gelände bzw. Fußboden, soweit festgelegt.",
         # a sign page's cut contour (Page.meta)
         "cut": "abgerundetes Rechteck {size} mm, Eckenradius {radius} mm",
+        # the installer list: where a sign goes, from what its height is measured
+        "place_above_door": "über der Tür, mittig", "place_beside_door": "rechts neben der Tür (von außen)",
+        "place_below_grade": "an der Wand über der Kelleraußentreppe",
+        "place_interior_door": "innen, unten auf der Bandseite der Tür",
+        "place_window": "außen auf der Scheibe", "place_light_well": "im Lichtschacht",
+        "place_room": "neben der Tür {door}, Schlossseite", "place_room_nodoor": "neben der Zimmertür, Schlossseite",
+        "place_stair": "am Treppenpodest, beim Betreten gut sichtbar",
+        "place_building": "Seite {side}, Mitte der Fassade", "place_name": "am Haupteingang",
+        "room_short": "Raum", "door_short": "Tür", "door_entrance": "Eingang",
+        "door_emergency_exit": "Notausgang", "door_fire_brigade": "Feuerwehrzugang",
+        "door_service": "Nebeneingang", "door_inner": "Innentür", "door_interior_door": "Außentür",
+        "ref_ground": "ü. Gelände", "ref_landing": "ü. Podest", "ref_floor": "ü. Fußboden",
+        "ref_light_well": "ü. Fußboden",
+        "substrate_acm_3mm": "Aluminiumverbund 3 mm", "substrate_aluminium_2mm": "Aluminium 2 mm",
+        "substrate_rigid_pvc_2mm": "Hart-PVC 2 mm", "substrate_glass": "Folie auf Glas",
+        "fixing_security_screws": "Sicherheitsschrauben", "fixing_screws": "verschraubt",
+        "fixing_mounting_tape": "Montageklebeband", "fixing_film_outside": "außen aufgeklebt",
+        "status_ordered": "bestellt", "status_mounted": "montiert", "status_checked": "geprüft",
+        "status_ordered_short": "best.", "status_mounted_short": "mont.", "status_checked_short": "gepr.",
+        "col_no": "Nr.", "col_place": "Lage", "col_room_door": "Raum / Tür", "col_where": "Ort",
+        "col_height": "Höhe UK", "col_make": "Ausführung", "col_status": "Status", "col_tick": "erl.",
+        "col_size_short": "Größe",
+        "make_note": "Ausführung: Material · Träger · Befestigung",
+        "height_note": ("Höhe UK: Unterkante des Schilds über Gelände, Podest oder Fußboden; "
+                        "Türschilder über dem Sturz, Kellertüren an der Wand über der Treppe."),
+        "tactile_note": ("Jedes Treppenschild bekommt an der Tür ein taktiles Geschossschild "
+                         "(erhabene Schrift und Braille)."),
+        # the proof card
+        "tick": "geprüft", "keymap": "Lageplan", "qr": "QR: Standort und Schild",
+        # facade sheets
+        "facades_title": "Fassadenansicht", "facade": "Seite {side}",
+        "facade_note": ("Ansicht von außen, Maßstab 1:{scale}; Nummern wie in der Liste zur Montage; "
+                        "Schilder maßstäblich an ihrer Höhe; Geschosshöhe {storey} m angenommen."),
+        "ground": "Gelände",
     },
     "en": {
         "building": "Building letter", "name": "Name board", "entrance": "Entrance",
@@ -82,6 +116,38 @@ _LABELS = {
         "colors_note": "Colours", "storey": "Floor",
         "locations_note": "Height: bottom edge above ground or floor where set.",
         "cut": "rounded rectangle {size} mm, corner radius {radius} mm",
+        "place_above_door": "above the door, centred", "place_beside_door": "right of the door (seen from outside)",
+        "place_below_grade": "on the wall above the outside stair to the basement",
+        "place_interior_door": "inside, low on the hinge side of the door",
+        "place_window": "outside on the pane", "place_light_well": "in the light well",
+        "place_room": "beside door {door}, latch side", "place_room_nodoor": "beside the room door, latch side",
+        "place_stair": "on the landing, seen on entering",
+        "place_building": "side {side}, middle of the facade", "place_name": "at the main entrance",
+        "room_short": "Room", "door_short": "Door", "door_entrance": "entrance",
+        "door_emergency_exit": "emergency exit", "door_fire_brigade": "fire department access",
+        "door_service": "service entrance", "door_inner": "inner door", "door_interior_door": "exterior door",
+        "ref_ground": "above ground", "ref_landing": "above landing", "ref_floor": "above floor",
+        "ref_light_well": "above floor",
+        "substrate_acm_3mm": "aluminium composite 3 mm", "substrate_aluminium_2mm": "aluminium 2 mm",
+        "substrate_rigid_pvc_2mm": "rigid PVC 2 mm", "substrate_glass": "film on glass",
+        "fixing_security_screws": "security screws", "fixing_screws": "screwed",
+        "fixing_mounting_tape": "mounting tape", "fixing_film_outside": "applied outside",
+        "status_ordered": "ordered", "status_mounted": "mounted", "status_checked": "checked",
+        "status_ordered_short": "ord.", "status_mounted_short": "mnt.", "status_checked_short": "chk.",
+        "col_no": "No.", "col_place": "Location", "col_room_door": "Room / door", "col_where": "Where",
+        "col_height": "Bottom edge", "col_make": "Make", "col_status": "Status", "col_tick": "done",
+        "col_size_short": "Size",
+        "make_note": "Make: material · substrate · fixing",
+        "height_note": ("Bottom edge: height of the sign's lower edge above ground, landing or "
+                        "floor; door signs above the door head, basement doors on the wall above "
+                        "the stair."),
+        "tactile_note": ("Every stair sign has a tactile floor sign (raised characters and "
+                         "Braille) at the door (IBC 1023.9, ICC A117.1)."),
+        "tick": "checked", "keymap": "Key map", "qr": "QR: site and sign",
+        "facades_title": "Facade elevation", "facade": "Side {side}",
+        "facade_note": ("Seen from outside, scale 1:{scale}; numbers as in the installation list; "
+                        "signs to scale at their height; storey height {storey} m assumed."),
+        "ground": "Ground",
     },
 }
 
@@ -127,4 +193,51 @@ _DRAFT = {
            "summary": "draft: {reasons}"},
 }
 
-SECTIONS = {"draft.": _DRAFT, "compose.": _LABELS, "symbol.": _SYMBOLS, "symbol-abbr.": _ABBREVIATIONS}
+# what the sizing of signs by sight finds (layout.placement)
+_FINDINGS = {
+    "de": {
+        "sign-not-seen": (
+            "Das Schild {text} ({kind}) ist von keiner Straße, Feuerwehrzufahrt, keinem Tor, "
+            "Parkplatz oder Gehweg im Umkreis von {limit:g} m aus zu sehen (ein Gebäude steht "
+            "davor oder es liegt im Innenhof); es ist für {distance:g} m bemessen: ein "
+            "Hinweisschild dort anbringen, wo die Kräfte ankommen, und den Weg in den Plänen "
+            "zeigen"),
+        "sign-far": (
+            "Das Schild {text} ({kind}) ist erst aus {distance:g} m zu sehen ({approach} "
+            "{name}), weiter als Schilder bemessen werden ({limit:g} m); es ist für {limit:g} m "
+            "bemessen: ein Hinweisschild an der Zufahrt aufstellen, das zu ihm zeigt"),
+        "door-below-grade": (
+            "{text} ist eine Kellertür am Fuß einer Außentreppe und von der Zufahrt aus nicht "
+            "zu sehen: das Schild kommt an die Wand über der Treppe, Unterkante {height:g} m "
+            "über Gelände, und ist für {distance:g} m bemessen"),
+        "sign-wall-narrow": (
+            "Das Schild {text} ({kind}) wird aus {distance:g} m gelesen und bräuchte "
+            "{needed_mm} mm Schrifthöhe, aber seine Wand erlaubt höchstens {width_mm:g} × "
+            "{height_mm:g} mm ({cap_mm} mm; Türbreite und Abstand zur nächsten Öffnung): ein "
+            "Hinweisschild an der Zufahrt (Tor, Feuerwehrzufahrt) oder ein Schild an einem "
+            "Pfosten vor der Tür vorsehen"),
+    },
+    "en": {
+        "sign-not-seen": (
+            "{kind} sign {text} cannot be seen from any road, fire lane, gate, parking or "
+            "footway within {limit:g} m (a building stands in between, or it faces a "
+            "courtyard); it is sized for {distance:g} m: put an approach sign where crews "
+            "arrive and show the way on the maps"),
+        "sign-far": (
+            "{kind} sign {text} is seen only from {distance:g} m ({approach} {name}), farther "
+            "than signs are sized for ({limit:g} m); it is sized for {limit:g} m: put an "
+            "approach sign at the approach that points to it"),
+        "door-below-grade": (
+            "{text} is a basement door at the foot of an outside stair that cannot be seen "
+            "from the approach: its sign goes on the wall above the stair, bottom edge "
+            "{height:g} m above ground, sized for {distance:g} m"),
+        "sign-wall-narrow": (
+            "{kind} sign {text} is read from {distance:g} m and would need {needed_mm} mm "
+            "characters, but its wall allows {width_mm:g} × {height_mm:g} mm at most "
+            "({cap_mm} mm; the door's width and the next opening): add an approach sign "
+            "(gate, fire lane) or a sign on a post in front of the door"),
+    },
+}
+
+SECTIONS = {"draft.": _DRAFT, "compose.": _LABELS, "symbol.": _SYMBOLS,
+            "symbol-abbr.": _ABBREVIATIONS, "finding.": _FINDINGS}

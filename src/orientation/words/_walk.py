@@ -32,6 +32,11 @@ SECTIONS = {
             "exit-without-corridor": (
                 "zum Notausgang {door} (Gebäude {building}, Geschoss {level}) führt kein Flur; "
                 "prüfen, ob die Tür richtig liegt und eine Innentür fehlt"),
+            "no-position": (
+                "die Liegenschaft hat keine Lage auf der Erde (site.origin oder site.crs): "
+                "GeoJSON und GeoPackage für die Leitstelle werden nicht geschrieben; die Lage "
+                "im Plan-Editor der App setzen oder mit orientation edit SITE set --origin "
+                "BREITE,LÄNGE"),
             "walk-simplified": (
                 "Gebäude {building}: {n} Fläche(n) mit mehr als {most} Türen und Ecken "
                 "({spaces}); ihre Wege sind über die Mitte der Fläche gerechnet, Längen dort "
@@ -70,6 +75,10 @@ SECTIONS = {
                 "no corridor leads to emergency exit {door} (building {building}, level "
                 "{level}); check that the door is in the right place and no inner door is "
                 "missing"),
+            "no-position": (
+                "the site has no position on the earth (site.origin or site.crs): no GeoJSON "
+                "and no GeoPackage are written for the dispatch centre; set the position in "
+                "the app's plan editor or with orientation edit SITE set --origin LAT,LON"),
             "walk-simplified": (
                 "building {building}: {n} space(s) with more than {most} doors and corners "
                 "({spaces}); their ways are worked out through the middle of the space, "

@@ -1,172 +1,31 @@
-"""The booklet: the right-hand column and the title block of every sheet, the pages in order
-and their names (:func:`map_pages`)."""
+"""The booklet: the pages in order and their names (:func:`map_pages`): the general object
+information, the overview plan (with its part plans when the site is crowded), the
+gazetteer when it needs pages of its own, then the storey plans (with their part plans where
+a storey does not fit one sheet at the site's one storey scale)."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any, overload
 
 from ...errors import LayoutError, OptionError
-from ...plan import Plan
+from ...plan import BuildingShape, Plan
 from ...profiles import Profile
-from ...render.scene import Item, Page, Path, Rect, Stroke, Text
+from ...render.scene import Page
 from ...runtime import collector_paused
 from .. import labels as L
-from .gazetteer import GazetteerEntry, _gazetteer_pages, _gazetteer_rows, gazetteer_entries
-from .legend import _flow, _flow_balanced, _legend_rows, _note_rows
-from .marks import _draw_north, _draw_scalebar
-from .sheet import _Ctx, _fit, _Sheet
-from .siteplan import _compose_site_plan
+from .column import _see_sheet, _title_block, finish_map
+from .gazetteer import _gazetteer_pages, gazetteer_entries
+from .objectsheet import object_sheet
+from .parts import core_on_paper, cores_of, frame_parts, site_parts
+from .sheet import _Ctx, _Sheet
+from .siteplan import FULL, OVERVIEW, _compose_site_plan
 from .storeyplan import _compose_storey, _storey_view
-from .style import _CAP, DEFAULT_STYLE, MapStyle, _layout, _palette, _words
+from .style import DEFAULT_STYLE, MapStyle, _layout, _palette, _words
 from .view import Footprints
-
-
-def _heading(ctx: _Ctx, x: float, y: float, text: str) -> list[Item]:
-    return [Text(x, y + _CAP * 3.6, text, 3.6, ctx.pal.black)]
-
-
-#: Legend rows a crowded sheet may leave out, the first first: what the drawing shows
-#: plainly (a room with its number, the corridor's tone, an inner door's gap, a guidance
-#: mark's arrow with its destination, a building's tone).
-SELF_EVIDENT = ("room", "corridor", "inner_door", "guidance", "building", "neighbour")
-
-
-def _column(ctx: _Ctx, sheet: _Sheet, *, gazetteer: list[GazetteerEntry] | None) -> bool:
-    """Legend, notes and (if given and it fits) the gazetteer into the sheet's slots, one
-    section under the other, each balanced over as many columns as the slot holds.
-    Returns True when the gazetteer was placed (or not asked for)."""
-    lay = ctx.lay
-    slots = [list(s) for s in lay.slots]
-    items: list[Item] = []
-    head_h = 7.0
-
-    def place(title: str, make_rows, col_w: float, *, max_cols: int | None = None) -> bool:
-        for si, (sx, sy, sw, sh) in enumerate(slots):
-            if sh < head_h + 5:
-                continue
-            gap = 2.0
-            n_cols = max(1, int((sw + gap) // (col_w + gap)))
-            if max_cols:
-                n_cols = min(n_cols, max_cols)
-            cw = (sw - gap * (n_cols - 1)) / n_cols
-            rows = make_rows(cw)
-            res = _flow_balanced(rows, (sx, sy + head_h, sw, sh - head_h),
-                                 col_w, gap=gap, max_cols=max_cols)
-            if res is None:
-                continue
-            got, used = res
-            items.extend(_heading(ctx, sx, sy, title))
-            items.extend(got)
-            top = sy + head_h + used + 5.0
-            slots[si] = [sx, top, sw, sy + sh - top]
-            return True
-        return False
-
-    legend = lambda w: _legend_rows(ctx, sheet, w)  # noqa: E731
-    compact = lambda w: _legend_rows(ctx, sheet, w, compact=True)  # noqa: E731
-    title = ctx.words["legend"]
-    if not (place(title, legend, 37.0) or place(title, legend, 33.0)
-            or place(title, compact, 33.0)):
-        # long legends on A4: flow through every slot, the heading above the first; a
-        # legend that does not fit even so leaves out the rows that explain themselves,
-        # fewest first, rather than go missing
-        sx, sy, _sw, _sh = slots[0]
-        body = [(s[0], s[1] + head_h, s[2], s[3] - head_h) for s in slots]
-        whole = dict(sheet.legend)
-        res = None
-        for n in range(len(SELF_EVIDENT) + 1):
-            sheet.legend = {k: v for k, v in whole.items() if k not in SELF_EVIDENT[:n]}
-            res = _flow(compact(33.0), body, 33.0, gap=2.0)
-            if res is not None:
-                break
-        sheet.legend = whole
-        if res is not None:
-            items.extend(_heading(ctx, sx, sy, title))
-            items.extend(res[0])
-            last = res[2]
-            for k in range(last):
-                slots[k] = [slots[k][0], slots[k][1] + slots[k][3], slots[k][2], 0.0]
-            lx, ly, lw, lh = slots[last]
-            top = res[1] + 5.0
-            slots[last] = [lx, top, lw, ly + lh - top]
-    placed_gaz = gazetteer is None
-    if sheet.notes:
-        notes = list(sheet.notes)
-        if place(ctx.words["notes"], lambda w: _note_rows(ctx, notes, w), 78.0, max_cols=1):
-            sheet.notes.clear()
-    if gazetteer and lay.gazetteer_on_sheet:
-        placed_gaz = place(ctx.words["gazetteer"],
-                           lambda w: _gazetteer_rows(ctx, gazetteer, w), 37.0)
-    sheet.add("margin", *items)
-    return placed_gaz
-
-
-def _title_block(ctx: _Ctx, sheet: _Sheet, sheet_title: str, n: int, m: int, scale: int) -> None:
-    x, y, w, h = ctx.lay.title
-    pal, wd = ctx.pal, ctx.words
-    items: list[Item] = [Rect(x, y, w, h, fill=pal.white, stroke=Stroke(pal.black, 0.35))]
-    pad = 2.5
-    inner = w - 2 * pad
-    cy = y + pad
-    name = ctx.plan.site_name
-    size = 4.2
-    lines = L.wrap(name, inner, size, "bold", max_lines=2)
-    while lines is None and size > 2.6:
-        size -= 0.2
-        lines = L.wrap(name, inner, size, "bold", max_lines=2)
-    lines = lines or [name]
-    for ln in lines:
-        cy += L.ASCENT * size
-        items.append(Text(x + pad, cy, ln, size, pal.black))
-        cy += L.DESCENT * size + 0.4
-    small = 2.8
-    if ctx.plan.site_address:
-        cy += L.ASCENT * small
-        items.append(Text(x + pad, cy, _fit(ctx.plan.site_address, inner, small, "regular"), small,
-                          pal.black, weight="regular"))
-        cy += L.DESCENT * small
-    cy += 1.2
-    items.append(Path((((x, cy), (x + w, cy)),), closed=False, stroke=Stroke(pal.black, 0.25)))
-    cy += 1.0
-    tsize = 3.6
-    for ln in (L.wrap(sheet_title, inner, tsize, "bold", max_lines=2) or [sheet_title]):
-        cy += L.ASCENT * tsize
-        items.append(Text(x + pad, cy, ln, tsize, pal.black))
-        cy += L.DESCENT * tsize + 0.3
-    prof_title = ctx.profile.title.split(" – ")[0].split(" - ")[0]
-    date = f"{wd['date']} {ctx.plan.date}" if ctx.plan.date else wd["undated"]
-    facts = [f"{wd['scale']} 1:{scale} · {wd['grid']} {ctx.frame.grid_m:g} m",
-             f"{wd['profile']}: {prof_title}",
-             f"{date} · {wd['version']} {ctx.plan.version or '–'}"]
-    for ln in facts:
-        cy += L.ASCENT * small + 0.4
-        items.append(Text(x + pad, cy, _fit(ln, inner, small, "regular"), small, pal.black,
-                          weight="regular"))
-        cy += L.DESCENT * small
-    refs = []  # where this sheet's lists went, bottom line first
-    if sheet.notes_elsewhere:
-        refs.append(wd["see_sheet"].format(n=sheet.notes_elsewhere))
-    if sheet.gazetteer_on:
-        a, b = sheet.gazetteer_on
-        refs.append(wd["see_gazetteer"].format(n=str(a) if a == b else f"{a}–{b}"))
-    for k, ref in enumerate(refs):
-        items.append(Text(x + pad, y + h - pad - L.DESCENT * 2.8 - k * 3.6, ref, 2.8, pal.red))
-    sheet_no = wd["sheet"].format(n=n, m=m)
-    items.append(Text(x + w - pad, y + h - pad - L.DESCENT * 3.2, sheet_no, 3.2, pal.black,
-                      anchor="end"))
-    sheet.add("margin", *items)
-
-
-def _see_sheet(ctx: _Ctx, sheet: _Sheet, n: int) -> None:
-    """Remember where this sheet's numbered notes are listed (printed in the title block)."""
-    sheet.notes_elsewhere = n
-
-
-
 
 #: The longest file-name part made from a name (file systems allow 255 bytes per name).
 MAX_SLUG_CHARS = 60
@@ -195,16 +54,18 @@ def _slug(text: str) -> str:
 
 @overload
 def map_pages(plan: Plan, profile: Profile, /, *, paper: str | None = None,
-              language: str | None = None, style: MapStyle = DEFAULT_STYLE) -> list[Page]: ...
+              language: str | None = None, style: MapStyle = DEFAULT_STYLE,
+              mono: bool = False) -> list[Page]: ...
 
 
 @overload
 def map_pages(site: Any, plan: Plan, profile: Profile, /, *, paper: str | None = None,
-              language: str | None = None, style: MapStyle = DEFAULT_STYLE) -> list[Page]: ...
+              language: str | None = None, style: MapStyle = DEFAULT_STYLE,
+              mono: bool = False) -> list[Page]: ...
 
 
 def map_pages(*args: Any, paper: str | None = None, language: str | None = None,
-              style: MapStyle = DEFAULT_STYLE) -> list[Page]:
+              style: MapStyle = DEFAULT_STYLE, mono: bool = False) -> list[Page]:
     """The responder map booklet of a plan as scene pages, in booklet order (see the package
     docstring): ``map_pages(plan, profile, paper=..., language=...)``.
 
@@ -218,8 +79,9 @@ def map_pages(*args: Any, paper: str | None = None, language: str | None = None,
     grid (and so ``register.csv``'s grid cells) were chosen for that sheet
     (:class:`~orientation.errors.OptionError` otherwise). ``language``: ``"de"`` or ``"en"``;
     None takes the plan's language (the profile's, or the ``--lang`` given to the plan).
-    Raises :class:`~orientation.errors.LayoutError` for a plan without map geometry (one
-    read back from ``plan.json``).
+    ``mono``: black and white only, hatches and line styles instead of tones (``render
+    --mono``; also ``MapStyle.mono``). Raises :class:`~orientation.errors.LayoutError` for a
+    plan without map geometry (one read back from ``plan.json``).
     """
     if len(args) == 3:  # map_pages(site, plan, profile): the site is not needed any more
         args = args[1:]
@@ -227,11 +89,25 @@ def map_pages(*args: Any, paper: str | None = None, language: str | None = None,
         raise TypeError("map_pages(plan, profile, *, paper=None, language=None, style=...)")
     plan, profile = args
     with collector_paused():
-        return _map_pages(plan, profile, paper=paper, language=language, style=style)
+        return _map_pages(plan, profile, paper=paper, language=language, style=style,
+                          mono=mono)
 
 
-def _map_pages(plan: Plan, profile: Profile, *, paper: str | None,
-               language: str | None, style: MapStyle) -> list[Page]:
+@dataclass
+class _Planned:
+    """A sheet of the booklet before its title block: the sheet, its title (the DIN sheet
+    name), its file-name slug and its scale (0: no drawing)."""
+
+    sheet: _Sheet
+    title: str
+    slug: str
+    scale: int
+
+
+def make_ctx(plan: Plan, profile: Profile, *, paper: str | None, language: str | None,
+             style: MapStyle = DEFAULT_STYLE, mono: bool = False) -> _Ctx:
+    """The context every sheet of a plan's maps reads (see :class:`~.sheet._Ctx`); checks
+    that the plan has map geometry and was made for ``paper``."""
     frame, geometry = plan.frame, plan.geometry
     if frame is None or geometry is None:
         raise LayoutError("the plan carries no map frame or map geometry (a plan read back "
@@ -245,10 +121,9 @@ def _map_pages(plan: Plan, profile: Profile, *, paper: str | None,
             f"for {paper}; make the plan with the same paper (PlanOptions(paper='{paper}')) so "
             "that the grid cells in register.csv match the map")
     lang = language or plan.language or profile.language
-    wd = _words(lang)
-    ctx = _Ctx(plan=plan, geometry=geometry, profile=profile, lang=lang, words=wd, style=style,
-               pal=_palette(profile), lay=lay, frame=frame,
-               letters={b.id: b.letter for b in plan.buildings},
+    ctx = _Ctx(plan=plan, geometry=geometry, profile=profile, lang=lang, words=_words(lang),
+               style=style, pal=_palette(profile, mono=mono or style.mono), lay=lay,
+               frame=frame, letters={b.id: b.letter for b in plan.buildings},
                building_plans={b.id: b for b in plan.buildings},
                shapes={b.id: b for b in geometry.buildings},
                footprints=Footprints(geometry.buildings))
@@ -257,87 +132,135 @@ def _map_pages(plan: Plan, profile: Profile, *, paper: str | None,
             ctx.openings.setdefault(o.marking, o)
     for m in plan.markings:
         ctx.marks_of.setdefault(m.building, []).append(m)
+    return ctx
 
-    # 1. site plan
-    site_sheet = _compose_site_plan(ctx)
-    entries = gazetteer_entries(plan, lang)
-    placed = _column(ctx, site_sheet, gazetteer=entries)
-    _draw_north(site_sheet, lay.north, ctx, f"1:{frame.scale}")
-    _draw_scalebar(site_sheet, ctx, 1000.0 / frame.scale, frame.scale)
-    sheets: list[tuple[_Sheet, str, str, int]] = [
-        (site_sheet, wd["site_plan"], wd["slug_site"], frame.scale)]
 
-    # 3. storey plans
-    bmap = ctx.shapes
-    scales: dict[str, int] = {}
-    for bp in plan.buildings:
-        b = bmap.get(bp.id)
-        if b is not None:
-            scales[b.id] = b.storey_scale
-    distinct = sorted(set(scales.values()))
+def blank(ctx: _Ctx) -> _Sheet:
+    """An empty sheet of the paper (no drawing: the object sheet, the gazetteer)."""
+    box = (0.0, 0.0, ctx.lay.width, ctx.lay.height)
+    return _Sheet(ctx, box, L.Placer(box))
 
-    @functools.cache
-    def other_scales(scale: int) -> str:
-        """The note on a storey plan whose scale differs from others; once per scale, not
-        per page (it lists every building)."""
-        others = [f"{ctx.letters[o]} 1:{s}" for o, s in scales.items() if s != scale]
-        return wd["floor_other"].format(others=", ".join(others))
 
-    for bp in plan.buildings:
-        b = bmap.get(bp.id)
-        if b is None:
-            continue
-        scale = scales[b.id]
-        view = _storey_view(ctx, b, scale)
-        for storey in b.storeys:  # from the lowest to the highest
-            level, lname = storey.level, storey.name
+def _site_sheets(ctx: _Ctx) -> tuple[list[_Planned], bool]:
+    """The overview plan: the whole site when every exterior code sits at its door there,
+    else the overview of the crowded site and its part plans (:func:`~.parts.site_parts`).
+    Returns the sheets and whether the gazetteer found room on the first."""
+    wd, frame = ctx.words, ctx.frame
+    entries = gazetteer_entries(ctx.plan, ctx.lang)
+    sheet, failed = _compose_site_plan(ctx, mode=FULL)
+    out: list[_Planned] = []
+    if not failed:
+        placed = finish_map(ctx, sheet, frame.scale, gazetteer=entries)
+        return [_Planned(sheet, wd["site_plan"], wd["slug_site"], frame.scale)], placed
+    scale, windows, parts = site_parts(ctx)
+    overview, _ = _compose_site_plan(ctx, mode=OVERVIEW)
+    frame_parts(overview, windows)
+    placed = finish_map(ctx, overview, frame.scale, gazetteer=entries)
+    out.append(_Planned(overview, f"{wd['site_plan']} – {wd['overview']}", wd["slug_site"],
+                        frame.scale))
+    rings = [b.outline for b in ctx.geometry.buildings]
+    for i, part in enumerate(parts):
+        finish_map(ctx, part, scale, parts=(rings, windows, i))
+        out.append(_Planned(part, f"{wd['site_plan']} – {wd['part'].format(n=i + 1, m=len(parts))}",
+                            f"{wd['slug_site']}-{wd['slug_part']}-{i + 1}", scale))
+    return out, placed
+
+
+def _storey_sheets(ctx: _Ctx, bp_letter: str, bp_name: str, b: BuildingShape) -> list[_Planned]:
+    """The storey plans of one building, from the lowest storey up, each on its parts when
+    it has them (every storey of a building has the same parts)."""
+    wd = ctx.words
+    scale = b.storey_scale
+    windows = list(b.parts)
+    cores = cores_of(windows)
+    out: list[_Planned] = []
+    for storey in b.storeys:  # from the lowest to the highest
+        level, lname = storey.level, storey.name
+        title = f"{wd['storey_plan']} {bp_letter} {bp_name} – {lname}"
+        slug = f"{_slug(bp_letter)}-{_slug(lname) or f'level{level}'}"
+        if not windows:
+            view = _storey_view(ctx, b, scale)
             sheet = _compose_storey(ctx, b, storey, view)
-            _column(ctx, sheet, gazetteer=None)
-            _draw_north(sheet, lay.north, ctx, f"1:{scale}", badge=(bp.letter, lname))
-            extra = ""
-            if len(distinct) > 1:
-                extra = other_scales(scale)
-            _draw_scalebar(sheet, ctx, 1000.0 / scale, scale, extra)
-            title = f"{wd['storey_plan']} {bp.letter} {bp.name} – {lname}"
-            slug = f"{_slug(bp.letter)}-{_slug(lname) or f'level{level}'}"
-            sheets.append((sheet, title, slug, scale))
+            finish_map(ctx, sheet, scale, badge=(bp_letter, lname))
+            out.append(_Planned(sheet, title, slug, scale))
+            continue
+        rings = [storey.outline, *[outer for outer, _h in (storey.extent or ())]]
+        for i, (window, core) in enumerate(zip(windows, cores, strict=True)):
+            view = _storey_view(ctx, b, scale, window)
+            sheet = _compose_storey(ctx, b, storey, view, core=core_on_paper(view, core))
+            finish_map(ctx, sheet, scale, badge=(bp_letter, lname), parts=(rings, windows, i))
+            part = wd["part"].format(n=i + 1, m=len(windows))
+            out.append(_Planned(sheet, f"{title} – {part}", f"{slug}-{wd['slug_part']}-{i + 1}",
+                                scale))
+    return out
 
-    # 2. the gazetteer page: when the list does not fit the site plan, or when notes found
-    # no room on their own sheet (they are listed there under their sheet's number)
-    overflow = [i for i, (sh, *_rest) in enumerate(sheets) if sh.notes]
+
+def _map_pages(plan: Plan, profile: Profile, *, paper: str | None,
+               language: str | None, style: MapStyle, mono: bool = False) -> list[Page]:
+    ctx = make_ctx(plan, profile, paper=paper, language=language, style=style, mono=mono)
+    wd, lay = ctx.words, ctx.lay
+
+    # 1. the overview plan (and its parts), 2. the storey plans (and theirs)
+    sheets, placed = _site_sheets(ctx)
+    n_site = len(sheets)
+    for bp in plan.buildings:
+        b = ctx.shapes.get(bp.id)
+        if b is not None:
+            sheets += _storey_sheets(ctx, bp.letter, bp.name, b)
+
+    # 3. the gazetteer pages: when the list does not fit the overview plan, or when notes
+    # found no room on their own sheet (they are listed there under their sheet's number).
+    # Sheet 1 is the object information, the overview plan and its parts follow, then the
+    # gazetteer pages, then the storey plans.
+    def number(i: int, n_gaz: int) -> int:
+        return i + 2 + (n_gaz if i >= n_site else 0)
+
+    overflow = [i for i, s in enumerate(sheets) if s.sheet.notes]
     if not placed or overflow:
-        moved = [list(sheets[i][0].notes) for i in overflow]
+        moved = [list(sheets[i].sheet.notes) for i in overflow]
         for i in overflow:
-            sheets[i][0].notes.clear()
+            sheets[i].sheet.notes.clear()
         # The notes name the sheets they belong to, and those numbers move by the number of
         # gazetteer pages: lay out until the count holds (the headings are one line each,
         # so the second round agrees).
         n_gaz = 1
+        entries = gazetteer_entries(plan, ctx.lang)
         for _ in range(3):
-            numbers = [1] + list(range(2 + n_gaz, len(sheets) + 1 + n_gaz))
-            notes = [(wd["notes_for"].format(n=numbers[i]), texts)
+            notes = [(wd["notes_for"].format(n=number(i, n_gaz)), texts)
                      for i, texts in zip(overflow, moved, strict=True)]
             gz_sheets, note_pages, gaz_last = _gazetteer_pages(ctx, entries if not placed else [],
                                                                notes)
             if len(gz_sheets) == n_gaz:
                 break
             n_gaz = len(gz_sheets)
+        first = n_site + 2
         for i, page in zip(overflow, note_pages, strict=True):
-            _see_sheet(ctx, sheets[i][0], 2 + page)
-        if not placed and entries:  # the site plan says where its gazetteer went
-            site_sheet.gazetteer_on = (2, 2 + gaz_last)
+            _see_sheet(ctx, sheets[i].sheet, first + page)
+        if not placed and entries:  # the overview plan says where its gazetteer went
+            sheets[0].sheet.gazetteer_on = (first, first + gaz_last)
         title = wd["gazetteer"] if not placed else wd["notes"]
         slug = wd["slug_gazetteer"] if not placed else wd["slug_notes"]
         for k, gz in enumerate(gz_sheets):
             suffix = f"-{k + 1}" if len(gz_sheets) > 1 else ""
-            sheets.insert(1 + k, (gz, title, slug + suffix, frame.scale))
+            sheets.insert(n_site + k, _Planned(gz, title, slug + suffix, 0))
+
+    # 4. the general object information, first, with the booklet's contents
+    contents = [(1, wd["object_sheet"])] + [(i + 2, s.title) for i, s in enumerate(sheets)]
+    obj = object_sheet(ctx, plan.alarm_cards, contents, lambda: blank(ctx))
+    sheets.insert(0, _Planned(obj, wd["object_sheet"], wd["slug_object"], 0))
 
     pages: list[Page] = []
     total = len(sheets)
-    for i, (sheet, title, slug, scale) in enumerate(sheets, start=1):
-        _title_block(ctx, sheet, title, i, total, scale)
-        pages.append(Page(lay.width, lay.height, tuple(sheet.items()), name=f"{i:02d}-{slug}",
-                          title=title,
-                          meta=(("sheet", f"{i}/{total}"), ("scale", f"1:{scale}"),
-                                ("profile", profile.name), ("language", lang))))
+    for i, s in enumerate(sheets, start=1):
+        _title_block(ctx, s.sheet, s.title, i, total, s.scale)
+        meta = [("sheet", f"{i}/{total}"), ("scale", f"1:{s.scale}" if s.scale else "–"),
+                ("profile", profile.name), ("language", ctx.lang)]
+        v = s.sheet.view
+        if v is not None and s.scale:  # plan metres -> paper: k mm per m, grid at (ox, oy)
+            meta.append(("view", f"{v.k:.6g},{v.ox:.4f},{v.oy:.4f}"))
+        pages.append(Page(lay.width, lay.height, tuple(s.sheet.items()), name=f"{i:02d}-{s.slug}",
+                          title=s.title, meta=tuple(meta)))
     return pages
+
+
+__all__ = ["blank", "make_ctx", "map_pages"]

@@ -127,7 +127,8 @@ def _gazetteer_pages(ctx: _Ctx, entries: list[GazetteerEntry],
     title_key = "gazetteer_title" if entries else "notes"
 
     def frame(first: bool, key: str = title_key) -> tuple[list[Item], list[Box]]:
-        title = ctx.words[key] + ("" if first else f" ({ctx.words['continued']})")
+        # the overview plan is sheet 2, after the general object information
+        title = ctx.words[key].format(n=2) + ("" if first else f" ({ctx.words['continued']})")
         items: list[Item] = [Text(x0, top + _CAP * 5.0, title, 5.0, pal.black)]
         y = top + 9.0
         if key == "gazetteer_title":

@@ -11,19 +11,21 @@ from ...render.scene import Circle, Item, Path, Rect, Stroke, Text
 from .. import labels as L
 from ..arrows import arrow_polygon, chevron
 from ..symbols import NAMES as SYMBOL_NAMES
-from ..symbols import draw_symbol
+from .din import draw_map_symbol, fire_line_stroke, hatched
 from .marks import _code_box_size
 from .sheet import _Ctx, _fit, _Sheet
 from .style import _CAP, Box
 
-_LEGEND_ORDER = ("building", "side", "entrance", "emergency_exit", "fire_brigade", "stair",
-                 "guidance", "room", "hazard_fire", "hazard_other", "shaft_stair", "shaft_lift",
-                 "corridor", "escape_route", "inner_door", "inner_door_assumed",
-                 "outline_only", "window", "neighbour", "road", "fire_lane", "footway",
-                 "drivable_area", "not_drivable", "parking", "hydrant", "gate", "assembly_point",
-                 "key_box", "fire_alarm_panel", "first_info_point", "sprinkler_valve", "riser",
-                 "gas_shutoff", "water_shutoff", "power_shutoff", "aed", "first_aid",
-                 "elevator", "hazard", "callout")
+_LEGEND_ORDER = ("alarm_route", "detector_group", "building", "side", "entrance",
+                 "emergency_exit", "fire_brigade", "stair", "guidance", "room", "hazard_fire",
+                 "hazard_other", "shaft_stair", "shaft_lift", "corridor", "escape_route",
+                 "inner_door", "inner_door_assumed", "fire_wall", "compartment",
+                 "smoke_compartment", "outline_only", "window", "neighbour", "part_frame",
+                 "road", "fire_lane", "footway", "drivable_area", "not_drivable", "parking",
+                 "hydrant", "gate", "assembly_point", "key_box", "fire_alarm_panel",
+                 "first_info_point", "building_radio", "sprinkler_valve", "riser",
+                 "riser_inlet", "smoke_extraction", "gas_shutoff", "water_shutoff",
+                 "power_shutoff", "aed", "first_aid", "elevator", "hazard", "callout")
 
 
 @dataclass
@@ -145,8 +147,16 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
         bw, bh = _code_box_size(sample or "E1", size)
         size = min(size, size * 9.5 / bw)
         bw, bh = _code_box_size(sample or "E1", size)
-        return [Rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=color, radius_mm=0.6),
-                Text(cx, cy + _CAP * size / 2, sample or "E1", size, pal.white, anchor="middle")]
+        light = pal.mono and color == pal.white  # a monochrome map's white box: black ink
+        out: list[Item] = [
+            Rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=color, radius_mm=0.6,
+                 stroke=Stroke(pal.black, 0.35) if light else None),
+            Text(cx, cy + _CAP * size / 2, sample or "E1", size,
+                 pal.black if light else pal.white, anchor="middle")]
+        if key == "fire_brigade" and pal.mono:  # the double edge of the map's boxes
+            out.append(Rect(cx - bw / 2 - 0.7, cy - bh / 2 - 0.7, bw + 1.4, bh + 1.4,
+                            stroke=Stroke(pal.black, 0.35), radius_mm=0.9))
+        return out
     if key == "side":
         d = st.side_circle_mm
         return [Circle(cx, cy, d / 2, fill=pal.white, stroke=Stroke(pal.black, 0.35)),
@@ -155,10 +165,28 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
         return [Rect(x0, y0, w, h, fill=pal.building_fill, stroke=Stroke(pal.black, 0.7))]
     if key == "room":
         return [Rect(x0, y0, w, h, fill=pal.white, stroke=Stroke(pal.grey75, 0.25))]
+    box = ((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h))
     if key in ("hazard_fire", "hazard_other"):
         edge, tint = pal.hazard(key[7:])
-        return [Rect(x0, y0, w, h, fill=tint, stroke=Stroke(pal.grey75, 0.25)),
-                Rect(x0 + 0.55, y0 + 0.55, w - 1.1, h - 1.1, stroke=Stroke(edge, 0.6))]
+        tinted: list[Item] = [
+            Rect(x0, y0, w, h, fill=tint, stroke=Stroke(pal.grey75, 0.25)),
+            Rect(x0 + 0.55, y0 + 0.55, w - 1.1, h - 1.1, stroke=Stroke(edge, 0.6))]
+        if pal.mono:
+            tinted += hatched([box], pal, spacing=1.8, cross=key == "hazard_other", width=0.12)
+        return tinted
+    if key in ("fire_wall", "compartment", "smoke_compartment"):
+        widths = (st.fire_wall_mm, st.compartment_mm, st.smoke_compartment_mm)
+        return [Path((((x0, cy), (x0 + w, cy)),), closed=False,
+                     stroke=fire_line_stroke(pal, key, widths))]
+    if key == "alarm_route":
+        return [Path((((x0, cy), (x0 + w - 2.2, cy)),), closed=False,
+                     stroke=Stroke(pal.alarm_route, st.alarm_route_mm)),
+                Path((arrow_polygon(x0 + w - 1.6, cy, 3.2, (1.0, 0.0)),), fill=pal.alarm_route)]
+    if key == "detector_group":
+        return [Rect(x0, y0, w, h, fill=pal.group_tint, stroke=Stroke(pal.alarm_route, 0.6)),
+                *hatched([box], pal, spacing=1.6, width=0.15)]
+    if key == "part_frame":
+        return [Rect(x0, y0, w, h, stroke=Stroke(pal.grey75, 0.35, (3.0, 1.5)))]
     if key in ("shaft_stair", "shaft_lift"):
         items: list[Item] = [Rect(x0, y0, w, h, fill=pal.white, stroke=Stroke(pal.grey75, 0.25))]
         lines: tuple[tuple[tuple[float, float], tuple[float, float]], ...]
@@ -172,7 +200,8 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
         return [Rect(x0, y0, w, h, fill=pal.grey10, stroke=Stroke(pal.black, 0.5))]
     if key == "escape_route":
         band = 3.6
-        return [Rect(x0, cy - band / 2, w, band, fill=pal.escape_route),
+        return [Rect(x0, cy - band / 2, w, band, fill=pal.escape_route,
+                     stroke=Stroke(pal.black, 0.2, (1.0, 0.8)) if pal.mono else None),
                 Path((chevron(cx, cy, band * 0.62, (1.0, 0.0)),), fill=pal.escape_arrow)]
     if key in ("inner_door", "inner_door_assumed"):
         gap = 1.8
@@ -194,14 +223,17 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
         return [Path((((x0, cy), (x0 + w, cy)),), closed=False,
                      stroke=Stroke(pal.grey50, 0.35, (2.0, 1.2)))]
     if key == "neighbour":
-        return [Rect(x0, y0, w, h, fill=pal.neighbour_fill, stroke=Stroke(pal.grey50, 0.35))]
+        return [Rect(x0, y0, w, h, fill=pal.neighbour_fill, stroke=Stroke(pal.grey50, 0.35)),
+                *(hatched([box], pal, spacing=2.0, angle_deg=-45.0, width=0.1) if pal.mono
+                  else [])]
     if key == "window":
         return [Rect(x0, cy, w, 3.0, fill=pal.grey10),
                 Path((((x0, cy), (x0 + w, cy)),), closed=False, stroke=Stroke(pal.black, 0.7)),
                 Path((((cx - 2.5, cy - 1.0), (cx + 2.5, cy - 1.0)),), closed=False,
                      stroke=Stroke(pal.blue, 0.6))]
     if key == "road":
-        return [Rect(x0, cy - 2.5, w, 5.0, fill=pal.grey20)]
+        return [Rect(x0, cy - 2.5, w, 5.0, fill=pal.grey20,
+                     stroke=Stroke(pal.black, 0.25) if pal.mono else None)]
     if key == "fire_lane":
         return [Rect(x0, cy - 2.1, w, 4.2, fill=pal.red),
                 Rect(x0, cy - 1.75, w, 3.5, fill=pal.grey10),
@@ -211,14 +243,15 @@ def _legend_sample(ctx: _Ctx, key: str, sample: str, cx: float, cy: float,
     if key == "drivable_area":
         return [Rect(x0, y0, w, h, fill=pal.grey10)]
     if key == "not_drivable":
-        return [Rect(x0, y0, w, h, fill=pal.not_drivable, stroke=Stroke(pal.yellow, 0.3))]
+        return [Rect(x0, y0, w, h, fill=pal.not_drivable, stroke=Stroke(pal.yellow, 0.3)),
+                *(hatched([box], pal, spacing=2.4, cross=True, width=0.1) if pal.mono else [])]
     if key == "parking":
         return [Rect(x0, y0, w, h, fill=pal.grey10, stroke=Stroke(pal.grey50, 0.3, (1.5, 1.0)))]
     if key == "callout":
         size = st.min_text_mm + 0.3
         return [Circle(cx, cy, 2.3, fill=pal.white, stroke=Stroke(pal.black, 0.3)),
                 Text(cx, cy + _CAP * size / 2, "1", size, pal.black, anchor="middle")]
-    return draw_symbol(key, cx, cy, sym_mm or st.symbol_mm, pal.ink, ctx.lang)
+    return draw_map_symbol(key, cx, cy, sym_mm or st.symbol_mm, pal, ctx.lang)
 
 
 def _note_rows(ctx: _Ctx, notes: list[str], width: float) -> list[_Row]:

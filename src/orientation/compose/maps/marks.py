@@ -14,7 +14,8 @@ from ...plan import Marking, Opening
 from ...render.scene import Circle, Color, Item, Path, Rect, Stroke, Text
 from .. import labels as L
 from ..symbols import NAMES as SYMBOL_NAMES
-from ..symbols import draw_symbol, symbol_size
+from ..symbols import symbol_size
+from .din import draw_map_symbol
 from .sheet import _Ctx, _fit, _Sheet
 from .style import _CAP, XY, Box
 from .view import _View, true_north_on_paper
@@ -30,11 +31,12 @@ def _draw_code_box(sheet: _Sheet, b: Box, code: str, size: float, fill: Color,
                    fg: Color | None = None, owner: str = "") -> None:
     c = sheet.ctx
     x0, y0, x1, y1 = b
-    sheet.add("labels", Rect(x0, y0, x1 - x0, y1 - y0, fill=fill,
-                             stroke=Stroke(c.pal.white, 0.25), radius_mm=0.6))
+    light = c.pal.mono and fill == c.pal.white  # a monochrome map's white box: black ink
+    edge = Stroke(c.pal.black, 0.35) if light else Stroke(c.pal.white, 0.25)
+    sheet.add("labels", Rect(x0, y0, x1 - x0, y1 - y0, fill=fill, stroke=edge, radius_mm=0.6))
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    sheet.add("labels", Text(cx, cy + _CAP * size / 2, code, size, fg or c.pal.white,
-                             anchor="middle"))
+    sheet.add("labels", Text(cx, cy + _CAP * size / 2, code, size,
+                             fg or (c.pal.black if light else c.pal.white), anchor="middle"))
     sheet.placer.add_box(L.grow(b, 0.3), "code", owner)
 
 
@@ -42,11 +44,21 @@ def _draw_code_box(sheet: _Sheet, b: Box, code: str, size: float, fill: Color,
 #: :attr:`labels.Placer.work`; the bundled examples use under 2,000); past it, the remaining
 #: codes go to the notes.
 DOOR_CODES_WORK = 300_000
+#: A door code "sits at its door" when its box is at most this far (mm on paper) from the
+#: door's point: what part plans of a crowded site guarantee for every exterior code.
+AT_DOOR_MM = 10.0
 
 
 def _draw_doors(sheet: _Sheet, view: _View, doors: list[tuple[Marking, Opening]],
-                areas_kind: bool = True) -> None:
-    """Door marks on the outline, then each door's code in a coloured box outside."""
+                areas_kind: bool = True, *, strict: bool = False,
+                give_up: bool = False) -> list[Marking]:
+    """Door marks on the outline, then each door's code in a coloured box outside.
+
+    ``strict`` (the site plan and its part plans): a code sits at its door (its box within
+    :data:`AT_DOOR_MM`) or not at all, never in a callout or the notes; the doors whose
+    code found no such place are returned (those at home on the sheet, see
+    :meth:`_Sheet.home`; a door in a part plan's overlap is shown on its own part); with
+    ``give_up``, the search stops at the first of them."""
     c = sheet.ctx
     st = c.style
     placed_marks: list[tuple[XY, XY, float]] = []
@@ -63,30 +75,55 @@ def _draw_doors(sheet: _Sheet, view: _View, doors: list[tuple[Marking, Opening]]
     kinds = tuple(L.Placer.HARD) + (("area",) if areas_kind else ())
     size = st.door_code_mm
     start = sheet.placer.work
+    failed: list[Marking] = []
+    x0, y0, x1, y1 = sheet.clip
     for (m, _door), (p, nd, _half) in zip(doors, placed_marks, strict=True):
+        if not (x0 <= p[0] <= x1 and y0 <= p[1] <= y1):
+            continue  # beyond this part plan's edge: on its neighbour
         if sheet.placer.work - start > DOOR_CODES_WORK:
             # a dense cluster of doors has used the page's share of the search: the rest are
             # listed in the notes with their grid cell, and the page stays linear in its doors
+            if strict:
+                if sheet.home(p):
+                    failed.append(m)
+                continue
             sheet.note_at(p, f"{m.code} ({c.words.get(m.kind, m.kind)})")
             continue
         w, h = _code_box_size(m.code, size)
         t = (-nd[1], nd[0])
         shifts = (0, 3, -3, 6, -6, 9, -9, 13, -13, 18, -18, 24, -24)
-        got = sheet.placer.first_free(
-            L.along_normal(p, nd, t, w, h, gaps=(1.0, 3, 5.5, 8.5, 12, 16, 21), shifts=shifts),
-            kinds=kinds, leader_from=p, within=sheet.clip, ignore=m.id)
+        cands = L.along_normal(p, nd, t, w, h, gaps=(1.0, 3, 5.5, 8.5, 12, 16, 21),
+                               shifts=shifts)
+        if strict:
+            cands = (b for b in cands if L.box_distance(b, p) <= AT_DOOR_MM)
+        got = sheet.placer.first_free(cands, kinds=kinds, leader_from=p, within=sheet.clip,
+                                      ignore=m.id)
         if got is None:  # crowded: further out, or over the building's own tone
-            got = sheet.placer.first_free(
-                L.around(p, w, h, gaps=(1.0, 3, 6, 10, 15, 21, 28)),
-                kinds=L.Placer.HARD, leader_from=p, within=sheet.clip, ignore=m.id)
+            around = L.around(p, w, h, gaps=(1.0, 3, 6, 10, 15, 21, 28))
+            if strict:
+                around = (b for b in around if L.box_distance(b, p) <= AT_DOOR_MM)
+            got = sheet.placer.first_free(around, kinds=L.Placer.HARD, leader_from=p,
+                                          within=sheet.clip, ignore=m.id)
         color = c.pal.door[m.kind]
         if got is None:
+            if strict:
+                if sheet.home(p):
+                    failed.append(m)
+                    if give_up:
+                        return failed
+                continue
             sheet.callout(p, f"{m.code} ({c.words.get(m.kind, m.kind)})")
             continue
         if L.box_distance(got, p) > 1.6:
             sheet.leader(p, got, color, 0.35, dot=False, owner=m.id)
         _draw_code_box(sheet, got, m.code, size, color, owner=m.id)
+        if m.kind == "fire_brigade" and c.pal.mono:  # told from an entrance by a double edge
+            sheet.add("labels", Rect(got[0] - 0.7, got[1] - 0.7, got[2] - got[0] + 1.4,
+                                     got[3] - got[1] + 1.4, stroke=Stroke(c.pal.black, 0.35),
+                                     radius_mm=0.9))
         sheet.use(m.kind if m.kind != "service" else "entrance", m.code)
+        sheet.placed_codes[m.id] = got
+    return failed
 
 
 def _draw_sides(sheet: _Sheet, view: _View, building_id: str) -> None:
@@ -168,6 +205,8 @@ def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str 
     title = kind_name if not name or name == kind_name else f"{kind_name}: {name}"
     x0, y0, x1, y1 = sheet.clip
     if not (x0 <= p[0] <= x1 and y0 <= p[1] <= y1):
+        if sheet.core is not None:
+            return None  # beyond a part plan's edge: on its neighbour
         side = ("left" if p[0] < x0 else "right" if p[0] > x1 else
                 "top" if p[1] < y0 else "bottom")
         sheet.notes.append(f"–\t{title} ({c.words['off_' + side]})")
@@ -202,7 +241,7 @@ def _draw_symbol_at(sheet: _Sheet, view: _View, kind: str, at: XY, *, name: str 
     cx, cy = (got[0] + got[2]) / 2, (got[1] + got[3]) / 2
     if L.box_distance(got, p) > 0.8:
         sheet.leader(p, got, c.pal.grey75, 0.25)
-    sheet.add("symbols", *draw_symbol(kind, cx, cy, size, c.pal.ink, c.lang))
+    sheet.add("symbols", *draw_map_symbol(kind, cx, cy, size, c.pal, c.lang))
     sheet.placer.add_box(L.grow(got, 0.3), "symbol", owner)
     sheet.use(kind)
     if label and name:

@@ -21,7 +21,8 @@ from ...plan import FeaturePoint, Marking, RoomShape
 from ...render.scene import Color, Item, Path, Stroke, Text
 from .. import labels as L
 from ..label_boxes import grid_near
-from ..symbols import draw_symbol, symbol_size
+from ..symbols import symbol_size
+from .din import draw_map_symbol, hatched
 from .marks import _draw_symbol_at
 from .sheet import _Sheet
 from .style import XY, Box
@@ -65,6 +66,12 @@ class _RoomShape:
             self.area = poly.area
             inner = poly.buffer(-margin)
             self._inner = prep(inner) if not inner.is_empty else None
+
+    @property
+    def is_rect(self) -> bool:
+        """True when the outline is a rectangle along the paper's axes, wide enough to hold
+        something clear of its walls (then :meth:`holds` compares numbers alone)."""
+        return self._rect is not None
 
     @property
     def has_inside(self) -> bool:
@@ -190,6 +197,8 @@ def draw_rooms(sheet: _Sheet, view: _View, rooms: Sequence[RoomShape]) -> dict[s
             edge, tint = pal.hazard(r.hazard)
             items.append(Path((rr,), fill=tint, stroke=wall))
             items += [Path((ring,), fill=None, stroke=Stroke(edge, 0.6)) for ring in _inset(rr, 0.55)]
+            if pal.mono:  # no tint: raised fire risk hatched, other hazards cross-hatched
+                items += hatched([rr], pal, spacing=1.8, cross=r.hazard != "fire", width=0.12)
             sheet.use("hazard_" + r.hazard)
         else:
             items.append(Path((rr,), fill=pal.white, stroke=wall))
@@ -315,6 +324,6 @@ def hazard_symbols(sheet: _Sheet, view: _View, rooms: Sequence[RoomShape],
             continue
         b, size = got
         cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-        sheet.add("symbols", *draw_symbol("hazard", cx, cy, size, c.pal.ink, c.lang))
+        sheet.add("symbols", *draw_map_symbol("hazard", cx, cy, size, c.pal, c.lang))
         sheet.placer.add_box(L.grow(b, 0.3), "symbol", r.id)
         sheet.use("hazard")

@@ -121,7 +121,9 @@ def draw_escape_routes(sheet: _Sheet, view: _View, storey: StoreyShape) -> None:
             continue
         rings = [tuple(poly.exterior.coords)[:-1]]
         rings += [tuple(i.coords)[:-1] for i in poly.interiors]
-        sheet.add("rooms", Path(tuple(rings), fill=pal.escape_route))
+        # a monochrome map: the band's edges dashed instead of its tone
+        sheet.add("rooms", Path(tuple(rings), fill=pal.escape_route,
+                                stroke=Stroke(pal.black, 0.2, (1.0, 0.8)) if pal.mono else None))
         drawn = True
     if not drawn:
         return

@@ -11,7 +11,7 @@ from ... import fonts
 from ...layout import mapframe
 from ...plan import BuildingPlan, BuildingShape, MapFrame, MapGeometry, Marking, Opening, Plan
 from ...profiles import Profile
-from ...render.scene import Circle, Color, Item, Path, Stroke, Text
+from ...render.scene import Circle, Color, Group, Item, Path, Stroke, Text
 from .. import labels as L
 from .style import _CAP, XY, Box, MapStyle, _Layout, _Palette
 from .view import Footprints, _View
@@ -25,6 +25,8 @@ RESERVED = "reserved"
 
 _LAYERS = ("ground", "buildings", "rooms", "grid", "marks", "leaders", "symbols", "labels",
            "frame", "margin")
+#: The layers of the drawing itself (a part plan clips them to its drawing area).
+_MAP_LAYERS = _LAYERS[:8]
 
 
 @dataclass
@@ -45,6 +47,24 @@ class _Sheet:
     #: they do not spend the placer's search budget) and tested only where asked
     walls: L.Placer | None = None
     reserved: L.Placer | None = None
+    #: a part plan's core (paper x0, y0, x1, y1): what is at home on this part (the rest of
+    #: its drawing is the overlap with its neighbours, shown there as well); None: one sheet
+    core: Box | None = None
+    #: clip the drawing to :attr:`clip` (a part plan: the plan goes on beyond its edges)
+    clip_drawing: bool = False
+    #: where each door code went (marking id -> its box on paper)
+    placed_codes: dict[str, Box] = field(default_factory=dict)
+    #: nothing is at home here (the overview of a crowded site): what finds no place is left
+    #: out, never a callout or a note (the part plans show it)
+    quiet: bool = False
+
+    def home(self, p: XY) -> bool:
+        """True when the paper point ``p`` is at home on this sheet (always on a sheet that
+        is no part plan): its labels may not give up there (callouts, notes)."""
+        if self.quiet:
+            return False
+        c = self.core
+        return c is None or (c[0] <= p[0] < c[2] and c[1] <= p[1] < c[3])
 
     def add(self, layer: str, *items: Item) -> None:
         self.layers[layer].extend(items)
@@ -76,6 +96,13 @@ class _Sheet:
 
     def items(self) -> list[Item]:
         out: list[Item] = []
+        if self.clip_drawing:
+            x0, y0, x1, y1 = self.clip
+            inner = [it for k in _MAP_LAYERS for it in self.layers[k]]
+            out.append(Group(tuple(inner), clip=(x0, y0, x1 - x0, y1 - y0)))
+            for k in _LAYERS[len(_MAP_LAYERS):]:
+                out.extend(self.layers[k])
+            return out
         for k in _LAYERS:
             out.extend(self.layers[k])
         return out
@@ -117,14 +144,20 @@ class _Sheet:
         self.placer.add_line(a, q, "leader", width=0.5, owner=owner)
 
     def note_at(self, anchor: XY, text: str) -> None:
-        """The text in the notes, with the grid cell of ``anchor`` (no search for a place)."""
+        """The text in the notes, with the grid cell of ``anchor`` (no search for a place);
+        nothing for an anchor in a part plan's overlap (its own part shows it)."""
+        if not self.home(anchor):
+            return
         cell = self.cell_at(anchor)
         where = f" ({self.ctx.words['leader_note'].format(cell=cell)})" if cell else ""
         self.notes.append(f"–\t{text}{where}")
 
     def callout(self, anchor: XY, text: str, *, kinds=None) -> None:
         """A numbered circle near ``anchor`` and the text in the notes; if even the circle
-        finds no place, the note names the grid cell instead."""
+        finds no place, the note names the grid cell instead; nothing for an anchor in a part
+        plan's overlap (its own part shows it)."""
+        if not self.home(anchor):
+            return
         c = self.ctx
         n = self.callouts + 1
         d = max(4.6, L.text_box(0, 0, str(n), c.style.min_text_mm + 0.3)[2] + 1.6)

@@ -17,11 +17,13 @@ from shapely.ops import polylabel
 from shapely.prepared import prep
 
 from ... import fonts
-from ...plan import FeaturePoint, SiteShape
+from ...plan import BuildingShape, FeaturePoint, Marking, SiteShape
 from ...render.scene import Color, Group, Item, Path, Rect, Stroke, Text
 from .. import labels as L
 from ..label_boxes import grid_near
+from .din import draw_fire_lines, draw_neighbours, hatched, label_neighbours, storeys_label
 from .marks import _crowded_first, _draw_doors, _draw_grid, _draw_sides, _draw_symbol_at
+from .rooms import _RoomShape
 from .sheet import _Ctx, _Sheet
 from .style import DOOR_KINDS, SITE_PLAN_FEATURES, XY, Box
 from .view import _View
@@ -272,31 +274,64 @@ def _offmap_road(sheet: _Sheet, view: _View, pts: list[XY], name: str) -> None:
 
 def _building_label(sheet: _Sheet, view: _View, letter: str, name: str, ring: Sequence[XY],
                     holes: Sequence[Sequence[XY]], *, letter_mm: float, name_mm: float,
-                    color: Color | None = None) -> None:
+                    color: Color | None = None, short: str = "") -> None:
     """The building letter inside the outline (as far from the walls as it can), the name
-    under it or beside it."""
+    under it or beside it (``short``, the name without its storeys, where it does not fit)."""
     c = sheet.ctx
     poly = Polygon(ring, [list(h) for h in holes])
     if not poly.is_valid:
         poly = poly.buffer(0)
     inner = prep(poly.buffer(-1.0))
-    lw = fonts.text_width_mm(letter, size_mm=letter_mm)
-    lh = L.text_height(letter_mm)
+    # an outline that is a rectangle along the paper's axes (the usual building) is tested
+    # with comparisons, any other through GEOS (a crowded plan asks tens of thousands)
+    rect = _RoomShape(ring, margin=1.0) if not holes else None
+
+    def holds(b: Box) -> bool:
+        if rect is not None and rect.is_rect:
+            return rect.holds(b)
+        return bool(inner.contains(sbox(*b)))
     try:
         pole = polylabel(poly, tolerance=0.5)
     except Exception:  # noqa: BLE001
         pole = poly.representative_point()
-    cands: list[Box] = [L.centred(pole.x, pole.y, lw + 1, lh)]
-    pts = grid_near(poly.bounds, (pole.x, pole.y), 2.5, 400)
-    cands += [L.centred(q[0], q[1], lw + 1, lh) for q in pts]
+    x0, y0, x1, y1 = sheet.clip
+    if not (x0 <= pole.x <= x1 and y0 <= pole.y <= y1) and sheet.core is not None:
+        return  # the building's middle is beyond this part plan's edge: on its neighbour
+    bx0, by0, bx1, by1 = poly.bounds
+    # a small building (a crowded plan) is searched on a finer lattice; its middle first
+    step = min(2.5, max(0.5, min(bx1 - bx0, by1 - by0) / 8))
+    pts = [(poly.centroid.x, poly.centroid.y), ((bx0 + bx1) / 2, (by0 + by1) / 2)]
+    pts += grid_near(poly.bounds, (pole.x, pole.y), step, 400)
     got = None
-    for b in cands:
-        if inner.contains(sbox(*b)) and sheet.placer.box_free(b, within=sheet.clip):
-            got = b
+    # a crowded plan has small buildings: smaller letters inside the outline before one
+    # beside it (the overview's as small as 4 mm)
+    sizes = (letter_mm, 9.0, 6.0, *((4.0,) if sheet.quiet else ()))
+    for inside_only in (True, False):
+        # (the overview: beside the building only small and close, a few looks each)
+        for size in sizes if inside_only or not sheet.quiet else sizes[-1:]:
+            lw = fonts.text_width_mm(letter, size_mm=size)
+            lh = L.text_height(size)
+            if inside_only:
+                if lw + 1 > bx1 - bx0 - 2 or lh > by1 - by0 - 2:
+                    continue  # wider or taller than the building: not inside it
+                cands: list[Box] = [L.centred(q[0], q[1], lw + 1, lh) for q in pts[:2]]
+                cands.append(L.centred(pole.x, pole.y, lw + 1, lh))
+                cands += [L.centred(q[0], q[1], lw + 1, lh) for q in pts[2:]]
+                got = next((b for b in cands if holds(b)
+                            and sheet.placer.box_free(b, within=sheet.clip)), None)
+            else:
+                # (the overview: close beside the building or not at all, so that a
+                # crowded overview's letters cost a few looks each)
+                got = sheet.placer.first_free(
+                    L.around((pole.x, pole.y), lw + 1, lh,
+                             gaps=(1.0,) if sheet.quiet else (1, 3, 6, 10),
+                             n_dirs=8 if sheet.quiet else 24),
+                    kinds=tuple(L.Placer.HARD) + ("area",), within=sheet.clip)
+            if got is not None:
+                letter_mm = size
+                break
+        if got is not None:
             break
-    if got is None:
-        got = sheet.placer.first_free(L.around((pole.x, pole.y), lw + 1, lh, gaps=(1, 3, 6, 10)),
-                                      kinds=tuple(L.Placer.HARD) + ("area",), within=sheet.clip)
     if got is None:
         sheet.callout((pole.x, pole.y), f"{letter} {name}")
         return
@@ -308,62 +343,109 @@ def _building_label(sheet: _Sheet, view: _View, letter: str, name: str, ring: Se
     sheet.placer.add_box(L.grow(got, 0.3), "label")
     if not name:
         return
-    nw = fonts.text_width_mm(name, size_mm=name_mm)
-    nh = L.text_height(name_mm)
     gcx, gcy = cx, (got[1] + got[3]) / 2
     hh = (got[3] - got[1]) / 2
     hw = (got[2] - got[0]) / 2
-    opts = [L.centred(gcx, got[3] + 0.8 + nh / 2, nw + 0.6, nh),
-            L.centred(gcx, got[1] - 0.8 - nh / 2, nw + 0.6, nh),
-            L.centred(gcx + hw + 1 + nw / 2, gcy + hh / 2, nw + 0.6, nh),
-            L.centred(gcx - hw - 1 - nw / 2, gcy + hh / 2, nw + 0.6, nh)]
-    for b in opts:
-        if inner.contains(sbox(*b)) and sheet.placer.box_free(b, within=sheet.clip):
-            sheet.text("labels", b[0] + 0.3, b[3] - L.DESCENT * name_mm, name, name_mm,
-                       fill=fill)
-            return
-    for b in opts:
-        if sheet.placer.box_free(b, kinds=tuple(L.Placer.HARD) + ("area",), within=sheet.clip):
-            sheet.text("labels", b[0] + 0.3, b[3] - L.DESCENT * name_mm, name, name_mm,
-                       fill=fill)
-            return
-    # elsewhere inside the outline, nearest the letter first; then just outside it
-    near = sorted(pts, key=lambda q: math.dist(q, (gcx, gcy)))[:500]
-    for q in near:
-        b = L.centred(q[0], q[1], nw + 0.6, nh)
-        if inner.contains(sbox(*b)) and sheet.placer.box_free(b, within=sheet.clip):
-            sheet.text("labels", b[0] + 0.3, b[3] - L.DESCENT * name_mm, name, name_mm, fill=fill)
-            return
-    got = sheet.placer.first_free(L.around((gcx, gcy), nw + 0.6, nh, gaps=(1, 3, 6, 10)),
-                                  kinds=tuple(L.Placer.HARD) + ("area",), within=sheet.clip)
-    if got is not None:
-        sheet.text("labels", got[0] + 0.3, got[3] - L.DESCENT * name_mm, name, name_mm, fill=fill)
+
+    def place(name: str) -> bool:
+        nw = fonts.text_width_mm(name, size_mm=name_mm)
+        nh = L.text_height(name_mm)
+        opts = [L.centred(gcx, got[3] + 0.8 + nh / 2, nw + 0.6, nh),
+                L.centred(gcx, got[1] - 0.8 - nh / 2, nw + 0.6, nh),
+                L.centred(gcx + hw + 1 + nw / 2, gcy + hh / 2, nw + 0.6, nh),
+                L.centred(gcx - hw - 1 - nw / 2, gcy + hh / 2, nw + 0.6, nh)]
+        # beside the letter inside the outline, then outside; elsewhere inside the outline,
+        # nearest the letter first; then just outside it
+        # (a name wider or taller than the building has no place inside it: no looks there)
+        fits = nw + 0.6 <= bx1 - bx0 - 2 and nh <= by1 - by0 - 2
+        cands = [b for b in opts if fits and holds(b)]
+        near = sorted(pts, key=lambda q: math.dist(q, (gcx, gcy)))[:500] if fits else []
+        got_name: Box | None = next(
+            (b for b in cands if sheet.placer.box_free(b, within=sheet.clip)), None)
+        if got_name is None:
+            got_name = next((b for b in opts if sheet.placer.box_free(
+                b, kinds=tuple(L.Placer.HARD) + ("area",), within=sheet.clip)), None)
+        if got_name is None:
+            got_name = next((c for c in (L.centred(q[0], q[1], nw + 0.6, nh) for q in near)
+                             if holds(c) and sheet.placer.box_free(c, within=sheet.clip)), None)
+        if got_name is None:
+            got_name = sheet.placer.first_free(
+                L.around((gcx, gcy), nw + 0.6, nh, gaps=(1, 3, 6, 10)),
+                kinds=tuple(L.Placer.HARD) + ("area",), within=sheet.clip)
+        if got_name is None:
+            return False
+        sheet.text("labels", got_name[0] + 0.3, got_name[3] - L.DESCENT * name_mm, name,
+                   name_mm, fill=fill)
+        return True
+
+    names = [name] + ([short] if short and short != name else [])
+    if any(place(n) for n in names):
         return
-    # the name does not fit near the letter: say it in the notes
-    sheet.notes.append(f"{letter}\t{name}")
+    # the name does not fit near the letter: say it in the notes (a part plan need not: the
+    # object information lists every building with its name and storeys)
+    if sheet.home((pole.x, pole.y)) and sheet.core is None:
+        sheet.notes.append(f"{letter}\t{names[-1]}")
 
 
-def _compose_site_plan(ctx: _Ctx) -> _Sheet:
-    view, area = _site_view(ctx)
+#: The modes of :func:`_compose_site_plan`.
+FULL, OVERVIEW, PART = "full", "overview", "part"
+
+
+#: A part plan draws the buildings whose extent is this close (metres) to its window.
+PART_REACH_M = 40.0
+
+
+def _near_window(ctx: _Ctx, view: _View, area: Box) -> dict[str, BuildingShape]:
+    """The buildings (by id, in the booklet's map) whose extent meets the drawing area seen
+    through ``view``, grown by :data:`PART_REACH_M`."""
+    k = view.k
+    u0, v0 = (area[0] - view.ox) / k - PART_REACH_M, (area[1] - view.oy) / k - PART_REACH_M
+    u1, v1 = (area[2] - view.ox) / k + PART_REACH_M, (area[3] - view.oy) / k + PART_REACH_M
+    return {bid: b for bid, b in ctx.shapes.items()
+            if b.extent[0] <= u1 and u0 <= b.extent[2] and b.extent[1] <= v1 and v0 <= b.extent[3]}
+
+
+def _compose_site_plan(ctx: _Ctx, *, mode: str = FULL, view: _View | None = None,
+                       area: Box | None = None, core: Box | None = None,
+                       give_up: bool = True, strict: bool | None = None
+                       ) -> tuple[_Sheet, list[Marking]]:
+    """The site plan (``mode`` ``full``), the overview of a crowded site (``overview``:
+    buildings with their letters, roads, accesses and the fire service's points, and the
+    codes of the main and the fire-brigade entrances only) or one of its part plans
+    (``part``: everything, clipped to the part's drawing area ``area`` seen through
+    ``view``, ``core`` the paper box at home on it).
+
+    Every exterior code sits at its door (``full`` and ``part``, see
+    :func:`~.marks._draw_doors`); returns the sheet and the doors whose code found no place
+    at its door (with ``give_up`` the search stops at the first: the site is crowded, and
+    the caller draws an overview and part plans instead). ``strict=False``: a code that
+    finds no place at its door is a callout, as on any map (the finest part plans)."""
+    if view is None or area is None:
+        view, area = _site_view(ctx)
     sheet = _Sheet(ctx, area, L.Placer(area), view)
+    sheet.core, sheet.clip_drawing, sheet.quiet = core, mode == PART, mode == OVERVIEW
     pal, st = ctx.pal, ctx.style
     plan, features = ctx.plan, ctx.geometry.features
     x0, y0, x1, y1 = area
     clip = (x0, y0, x1 - x0, y1 - y0)
+    overview = mode == OVERVIEW
 
     # ground: areas, roads, fire lanes, footways ---------------------------------------
     ground: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, fill=pal.white)]
     road_labels: list[tuple[list[list[XY]], str, float, float]] = []
     offmap: list[tuple[list[XY], str]] = []
     for f in features:
-        if f.polygon:
+        if f.polygon and f.kind != "neighbour":
             ring = view.ring(f.polygon)
             if f.kind == "drivable_area":
-                ground.append(Path((ring,), fill=pal.grey10))
+                ground.append(Path((ring,), fill=pal.grey10,
+                                   stroke=Stroke(pal.black, 0.25, (0.4, 0.8)) if pal.mono else None))
                 sheet.use("drivable_area")
             elif f.kind == "not_drivable":
                 ground.append(Path((ring,), fill=pal.not_drivable,
                                    stroke=Stroke(pal.yellow, 0.3)))
+                if pal.mono:
+                    ground += hatched([ring], pal, spacing=2.4, cross=True, width=0.1)
                 sheet.use("not_drivable")
             elif f.kind == "parking":
                 ground.append(Path((ring,), fill=pal.grey10,
@@ -379,7 +461,7 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
             pts = [view.p(q) for q in f.line]
             pieces = _clip_line(pts, area)
             if not pieces:
-                if kind == "road" and f.name:
+                if kind == "road" and f.name and mode == FULL:
                     offmap.append((pts, f.name))
                 continue
             if kind == "footway":
@@ -391,6 +473,9 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
                     sheet.placer.add_geometry(_band(piece, band / 2), "road")
                 if kind == "fire_lane":
                     ground.append(Path((tuple(pts),), closed=False, stroke=Stroke(pal.red, band + 0.7)))
+                elif pal.mono:  # a road without tone: its two edges
+                    ground.append(Path((tuple(pts),), closed=False,
+                                       stroke=Stroke(pal.black, band + 0.5)))
                 ground.append(Path((tuple(pts),), closed=False, stroke=Stroke(color, band)))
                 if kind == "fire_lane":
                     ground.append(Path((tuple(pts),), closed=False,
@@ -399,9 +484,12 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
                     road_labels.append((pieces, f.name, st.road_label_mm, band))
             sheet.use(key)
     sheet.add("ground", Group(tuple(ground), clip=clip))
+    neighbours = draw_neighbours(sheet, view, features, area)
 
-    # buildings -------------------------------------------------------------------------
-    bmap = ctx.shapes
+    # buildings, with their fire walls and compartment boundaries ------------------------
+    # (a part plan draws the buildings near its window alone: its work stays the part's,
+    # not the site's)
+    bmap = _near_window(ctx, view, area) if mode == PART else ctx.shapes
     shapes: dict[str, tuple[tuple[XY, ...], list[tuple[XY, ...]]]] = {}
     for bp in plan.buildings:
         b = bmap.get(bp.id)
@@ -414,24 +502,35 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
                                     stroke=Stroke(pal.black, st.building_outline_mm)))
         sheet.placer.add_geometry(Polygon(ring, [list(h) for h in holes]).buffer(0.4), "area", bp.id)
         sheet.use("building")
+        if not overview:
+            draw_fire_lines(sheet, view, [fl for fl in b.fire_lines if fl.kind != "smoke_compartment"],
+                            None)
 
-    # door codes ----------------------------------------------------------------------------
-    doors = []
-    for m in plan.markings:
-        if m.kind in DOOR_KINDS and m.building in bmap:
-            doors.append((m, ctx.openings[m.id]))
-    _draw_doors(sheet, view, doors)
-    for bp in plan.buildings:
-        if bp.id in bmap:
-            _draw_sides(sheet, view, bp.id)
+    # door codes (on the overview: the main and the fire-brigade entrances) ------------------
+    marks = ([m for bid in bmap for m in ctx.marks_of.get(bid, ())] if mode == PART
+             else plan.markings)
+    doors = [(m, ctx.openings[m.id]) for m in marks
+             if m.kind in DOOR_KINDS and m.building in bmap
+             and (not overview or m.main or m.kind == "fire_brigade")]
+    failed = _draw_doors(sheet, view, doors, strict=not overview if strict is None else strict,
+                         give_up=give_up)
+    if failed and give_up:
+        return sheet, failed
+    if not overview:
+        for bp in plan.buildings:
+            if bp.id in bmap:
+                _draw_sides(sheet, view, bp.id)
 
     # symbols: site points and the fire service's points of the buildings, the most crowded
     # first (the outer ones of a cluster then move outwards with their leaders) -----------
+    # (the overview of a crowded site: the accesses, its gates, alone; the part plans have
+    # the rest)
     points: list[SiteShape | FeaturePoint] = [
-        f for f in features
-        if f.at is not None and f.kind in ("hydrant", "assembly_point", "gate")]
-    points += [ft for bp in plan.buildings if bp.id in bmap for ft in bmap[bp.id].features
-               if ft.kind in SITE_PLAN_FEATURES]
+        f for f in features if f.at is not None
+        and f.kind in (("gate",) if overview else ("hydrant", "assembly_point", "gate"))]
+    if not overview:
+        points += [ft for bp in plan.buildings if bp.id in bmap for ft in bmap[bp.id].features
+                   if ft.kind in SITE_PLAN_FEATURES]
     for f in _crowded_first(points, view, st.symbol_mm * 1.5):
         assert f.at is not None
         if isinstance(f, SiteShape):
@@ -444,8 +543,12 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
     for bp in plan.buildings:
         if bp.id in shapes:
             ring, holes = shapes[bp.id]
-            _building_label(sheet, view, bp.letter, bp.name, ring, holes,
-                            letter_mm=st.building_letter_mm, name_mm=st.building_name_mm)
+            # the name with the storeys, as fire plans write them ("Hauptgebäude · III + UG")
+            name = f"{bp.name} · {storeys_label(bp.levels, ctx.words['basement_short'])}"
+            _building_label(sheet, view, bp.letter, "" if overview else name, ring, holes,
+                            letter_mm=st.building_letter_mm, name_mm=st.building_name_mm,
+                            short=bp.name)
+    label_neighbours(sheet, neighbours)
 
     # names of roads and areas ----------------------------------------------------------------
     for pieces, name, size, band in road_labels:
@@ -453,7 +556,7 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
     for pts, name in offmap:
         _offmap_road(sheet, view, pts, name)
     for f in features:
-        if f.polygon and f.name:
+        if f.polygon and f.name and f.kind != "neighbour":
             ring = Polygon(view.ring(f.polygon)).intersection(sbox(*area))
             if ring.is_empty:
                 continue
@@ -475,4 +578,4 @@ def _compose_site_plan(ctx: _Ctx) -> _Sheet:
                 sheet.callout((pt.x, pt.y), f.name)
 
     _draw_grid(sheet, view, area, frame_line=True)
-    return sheet
+    return sheet, failed

@@ -18,6 +18,7 @@ from shapely.prepared import prep
 from ...plan import BuildingShape, StoreyShape
 from ...render.scene import Group, Item, Path, Rect, Stroke
 from .. import labels as L
+from .din import draw_fire_lines, storey_span
 from .marks import (
     _code_box_size,
     _crowded_first,
@@ -30,15 +31,17 @@ from .marks import (
 from .rooms import add_walls, draw_rooms, hazard_symbols, reserve_features, room_label
 from .routes import draw_escape_routes, draw_guidance_marks, draw_inner_doors
 from .sheet import _Ctx, _Sheet
-from .style import DOOR_KINDS, Box
+from .style import DOOR_KINDS, STOREY_SPAN_KINDS, Box
 from .view import _View
 
 
-def _storey_view(ctx: _Ctx, b: BuildingShape, scale: int) -> _View:
+def _storey_view(ctx: _Ctx, b: BuildingShape, scale: int,
+                 window: tuple[float, float, float, float] | None = None) -> _View:
     """The view of a building's storey plans at ``scale``: the site plan's rotation, the
-    building's extent (its outline and every room) centred in the drawing area."""
+    building's extent (its outline and every room), or a part plan's ``window`` (grid
+    metres), centred in the drawing area."""
     k = 1000.0 / scale
-    u0, v0, u1, v1 = b.extent  # metres on the grid: right, down
+    u0, v0, u1, v1 = window or b.extent  # metres on the grid: right, down
     x, y, w, h = ctx.lay.drawing
     cx, cy = (u1 * k + u0 * k) / 2, (v1 * k + v0 * k) / 2
     return _View(ctx.frame, k, x + w / 2 - cx, y + h / 2 - cy)
@@ -52,12 +55,19 @@ def _extent(storey: StoreyShape) -> Polygon | MultiPolygon | None:
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
-def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _View) -> _Sheet:
-    """The storey plan of one storey of building ``b``, seen through ``view``."""
+def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _View, *,
+                    core: Box | None = None,
+                    overlay: Callable[[_Sheet], None] | None = None) -> _Sheet:
+    """The storey plan of one storey of building ``b``, seen through ``view``; a part plan
+    when ``core`` (paper) says what is at home on it (its drawing is clipped, and what lies
+    beyond its edge is on its neighbour). ``overlay`` draws on the sheet after the floor,
+    the rooms and the walls and before every code (a route card's way), so that the codes
+    keep clear of it."""
     level = storey.level
     x, y, w, h = ctx.lay.drawing
     area = (x, y, x + w, y + h)
     sheet = _Sheet(ctx, area, L.Placer(area), view)
+    sheet.core, sheet.clip_drawing = core, core is not None
     pal, st = ctx.pal, ctx.style
     clip = (x, y, w, h)
     ring = view.ring(storey.outline)
@@ -93,6 +103,7 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
     room_shapes = draw_rooms(sheet, view, rooms)
     draw_escape_routes(sheet, view, storey)
     _draw_outline(sheet, view, b, storey, extent)
+    draw_fire_lines(sheet, view, b.fire_lines, level)
     draw_inner_doors(sheet, view, storey)
     foot = Polygon(view.ring(b.outline), [list(view.ring(hh)) for hh in b.courtyards])
     storey_poly = Polygon(ring, [list(hh) for hh in holes])
@@ -101,6 +112,8 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
     if not foot.is_valid:
         foot = foot.buffer(0)
     sheet.placer.add_geometry(unary_union([foot, storey_poly]).buffer(0.4), "area", b.id)
+    if overlay is not None:
+        overlay(sheet)
 
     # windows where coded: a short line just outside the wall
     own = ctx.marks_of.get(b.id, [])
@@ -130,6 +143,8 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
         if m.kind != "stair" or level not in (m.levels or (m.level,)):
             continue
         p = view.p(m.at)
+        if not (x <= p[0] <= x + w and y <= p[1] <= y + h):
+            continue  # beyond this part plan's edge: on its neighbour
         size = st.stair_code_mm
         bw, bh = _code_box_size(m.code, size)
         cands = list(L.around(p, bw, bh, gaps=(0.5, 2, 4, 7, 11, 16), centre_first=True))
@@ -155,7 +170,13 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
     marks = [m for m in own if m.kind == "room" and m.level == level and m.element in by_el]
     marks.sort(key=lambda m: (room_shapes[m.element].area, m.code))
     for m in marks:
-        room_label(sheet, view, m, room_shapes[m.element], by_el[m.element])
+        # a part plan labels the rooms at home on it and those it shows whole (the rest,
+        # cut by its edge, on the neighbouring part)
+        q = view.p(by_el[m.element].label_at)
+        rb = room_shapes[m.element].bounds
+        whole = x <= rb[0] and y <= rb[1] and rb[2] <= x + w and rb[3] <= y + h
+        if (x <= q[0] <= x + w and y <= q[1] <= y + h) and (sheet.home(q) or whole):
+            room_label(sheet, view, m, room_shapes[m.element], by_el[m.element])
 
     # building features on this storey (a lift or a riser on each storey it serves):
     # symbols at their points, moved with a leader where a code sits; the most crowded
@@ -163,9 +184,14 @@ def _compose_storey(ctx: _Ctx, b: BuildingShape, storey: StoreyShape, view: _Vie
     # the walls, and so do the symbols where they can. Then the warning triangle of each
     # hazard room without a hazard feature.
     place = _Places(storey_poly, [Polygon(r.ring) for r in room_shapes.values()])
+    names = dict(zip(ctx.building_plans[b.id].levels, ctx.building_plans[b.id].level_names,
+                     strict=False))
     for ft in _crowded_first(feats, view, st.symbol_mm * 1.5):
-        _draw_symbol_at(sheet, view, ft.kind, ft.at, name=ft.name,
-                        keep=place.same_as(view.p(ft.at)), label=ft.kind == "hazard",
+        # a riser or a shut-off on several storeys carries them beside its symbol
+        span = (storey_span(names, ft.levels) if ft.kind in STOREY_SPAN_KINDS
+                and len(ft.levels) > 1 else "")
+        _draw_symbol_at(sheet, view, ft.kind, ft.at, name=span or ft.name,
+                        keep=place.same_as(view.p(ft.at)), label=ft.kind == "hazard" or bool(span),
                         label_kinds=L.Placer.HARD, label_off_walls=True)
     hazard_symbols(sheet, view, rooms, room_shapes, feats)
 

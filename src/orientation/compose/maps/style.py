@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ... import words
@@ -20,8 +20,13 @@ XY = tuple[float, float]
 Box = tuple[float, float, float, float]
 
 DOOR_KINDS = ("entrance", "emergency_exit", "fire_brigade", "service")
-#: Building features shown on the site plan (the rest are on the storey plans only).
-SITE_PLAN_FEATURES = ("key_box", "fire_alarm_panel", "first_info_point")
+#: Building features shown on the site plan (the rest are on the storey plans only): the
+#: fire service's points, with the building radio (DIN 14095, 2024) and a dry riser's inlet.
+SITE_PLAN_FEATURES = ("key_box", "fire_alarm_panel", "first_info_point", "building_radio",
+                      "riser_inlet")
+#: Feature kinds that carry their storeys beside their symbol when they serve several (a
+#: riser, DIN 14095; a shut-off drawn on several storeys).
+STOREY_SPAN_KINDS = ("riser", "gas_shutoff", "power_shutoff", "water_shutoff")
 _CAP = 0.668  # cap height per font size (bold and regular faces)
 
 
@@ -59,6 +64,14 @@ class MapStyle:
     road_min_mm: float = 5.0
     fire_lane_width_m: float = 3.5
     fire_lane_min_mm: float = 3.5
+    #: DIN 14095 lines: a fire wall, a fire compartment's and a smoke compartment's boundary
+    fire_wall_mm: float = 1.4
+    compartment_mm: float = 1.0
+    smoke_compartment_mm: float = 0.8
+    #: the route cards' way from the fire alarm panel
+    alarm_route_mm: float = 1.6
+    #: monochrome (``render --mono``): no tones, hatches and line styles instead
+    mono: bool = False
 
 
 #: The visual brief's sizes.
@@ -146,6 +159,15 @@ class _Palette:
     escape_arrow: Color
     inner_door: Color
     guidance: Color
+    #: DIN 14095 lines (fire walls red, compartment boundaries orange), the route cards' way
+    #: and the tint of a detector group's rooms
+    fire_wall: Color
+    compartment: Color
+    smoke_compartment: Color
+    alarm_route: Color
+    group_tint: Color
+    #: drawn without tones (``render --mono``): areas are hatched, codes black or white
+    mono: bool = False
 
     def hazard(self, hazard: str) -> tuple[Color, Color]:
         """(edge, tint) of a hazard class (``fire`` or ``other``)."""
@@ -154,9 +176,15 @@ class _Palette:
         return self.hazard_other, self.hazard_other_tint
 
 
-def _palette(profile: Profile | Style) -> _Palette:
+def _palette(profile: Profile | Style, *, mono: bool = False) -> _Palette:
     """The map's scene colours from the profile's resolved style (:attr:`Style.paper` for the
-    fixed roles, :attr:`Style.map` for the marks), as signs get theirs."""
+    fixed roles, :attr:`Style.map` for the marks), as signs get theirs; ``mono``: black and
+    white only (:func:`_mono`)."""
+    pal = _colour_palette(profile)
+    return _mono(pal) if mono else pal
+
+
+def _colour_palette(profile: Profile | Style) -> _Palette:
     st = profile if isinstance(profile, Style) else profile.resolved
     paper, marks = st.paper, st.map
     ink = Ink.from_style(st)
@@ -170,6 +198,14 @@ def _palette(profile: Profile | Style) -> _Palette:
     escape = (ink_color(st.inks["pastel_green"]) if "pastel_green" in st.inks
               else _tint(ink.green, 0.3, "RAL 6019 (escape route)"))
     guidance = st.signs.get("guidance")
+
+    def mark(key: str, fallback: Color) -> Color:
+        """A map mark's colour (``map.<key>`` of the profile), else ``fallback``."""
+        return ink_color(marks[key]) if key in marks else fallback
+
+    orange = (ink_color(st.inks["deep_orange"]) if "deep_orange" in st.inks
+              else Color("#EC7C26", (0.0, 0.47, 0.84, 0.07), "RAL 2011 (compartment)"))
+    route = mark("alarm_route", ink.red)
     return _Palette(
         black=ink.black, white=ink.white, grey75=ink_color(paper["grey_75"]),
         grey50=ink_color(paper["grey_50"]), grey20=ink_color(paper["grey_20"]),
@@ -185,4 +221,24 @@ def _palette(profile: Profile | Style) -> _Palette:
         escape_route=escape, escape_arrow=ink.green,
         inner_door=_tint(ink.black, 0.4, "door grey"),
         guidance=ink_color(guidance.background) if guidance is not None else ink.blue,
+        fire_wall=mark("fire_wall", ink.red), compartment=mark("compartment", orange),
+        smoke_compartment=mark("smoke_compartment", orange), alarm_route=route,
+        group_tint=_tint(route, 0.25, "detector group"),
     )
+
+
+def _mono(pal: _Palette) -> _Palette:
+    """The palette without tones (``render --mono``; Ohio's school-map rule: no shading):
+    every ink black or white; what was a tone is drawn white, and the drawing hatches or
+    dashes it (:attr:`_Palette.mono`)."""
+    black, white = pal.black, pal.white
+    ink = Ink(red=black, green=black, blue=black, yellow=white, white=white, black=black)
+    door = MappingProxyType({k: (white if k == "emergency_exit" else black) for k in pal.door})
+    return replace(
+        pal, grey75=black, grey50=black, grey20=white, grey10=white, red=black, green=black,
+        blue=black, yellow=black, building_fill=white, neighbour_fill=white,
+        not_drivable=white, door=door, stair=black, ink=ink, hazard_fire=black,
+        hazard_fire_tint=white, hazard_other=black, hazard_other_tint=white,
+        escape_route=white, escape_arrow=black, inner_door=black, guidance=black,
+        fire_wall=black, compartment=black, smoke_compartment=black, alarm_route=black,
+        group_tint=white, mono=True)
