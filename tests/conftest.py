@@ -112,3 +112,21 @@ def guetersloh():
 @pytest.fixture(scope="module")
 def us():
     return _plan("us-elementary")
+
+
+def gis_render(site, *, crs=None, excel=False, **kw):
+    """The register, the object sheet and the GIS files of ``site`` (a Site or a path), as the
+    render writes them (without composing signs and maps)."""
+    from types import SimpleNamespace
+
+    from orientation import pipeline
+    from orientation.exports import csv_bytes, register_csv
+
+    if not hasattr(site, "buildings"):
+        site = pipeline.load_site(site)
+    prof = pipeline.resolve_profile(site, None)
+    plan = make_plan(site, prof)
+    ctx = pipeline.export_context(site, crs=crs)
+    files, notes = pipeline.gis_files(plan, ctx, profile=prof, excel=excel, **kw)
+    files["register.csv"] = csv_bytes(register_csv(plan, ctx, excel=excel))
+    return SimpleNamespace(files=files, notes=tuple(notes), plan=plan)

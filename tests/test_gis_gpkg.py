@@ -17,8 +17,7 @@ import pytest
 from pyogrio.raw import read
 from pyproj import Geod, Transformer
 
-from conftest import ROOT, building, site_dict, write_site
-from orientation import pipeline
+from conftest import ROOT, building, gis_render, site_dict, write_site
 from orientation.cli import main
 from orientation.gis.layers import _SPEC, LAYERS
 from orientation.io.site_file import site_from_data
@@ -30,23 +29,9 @@ GEOMETRY = {name: geom for name, (geom, _) in _SPEC.items()}
 FIELDS = {name: [c.split(":")[0] for c in spec.split()] for name, (_, spec) in _SPEC.items()}
 
 
-def render(site=None, *, crs=None, excel=False, **kw):
-    """The register, the object sheet and the GIS files of a site, as the render writes them
-    (without composing signs and maps)."""
-    from types import SimpleNamespace
-
-    from orientation.exports import csv_bytes, register_csv
-    from orientation.layout.engine import make_plan
-
-    site = site or pipeline.load_site(DEFAULT)
-    if not hasattr(site, "buildings"):
-        site = pipeline.load_site(site)
-    prof = pipeline.resolve_profile(site, None)
-    plan = make_plan(site, prof)
-    ctx = pipeline.export_context(site, crs=crs)
-    files, notes = pipeline.gis_files(plan, ctx, profile=prof, excel=excel, **kw)
-    files["register.csv"] = csv_bytes(register_csv(plan, ctx, excel=excel))
-    return SimpleNamespace(files=files, notes=tuple(notes), plan=plan)
+def render(site=None, **kw):
+    """The GIS files of ``site`` (default: this file's example), see ``conftest.gis_render``."""
+    return gis_render(site or DEFAULT, **kw)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 import shapely
 from pyogrio.raw import read
 
-from conftest import ROOT, need
+from conftest import ROOT, gis_render, need
 from orientation import pipeline
 from orientation.gis import _ng911_template as tpl
 from orientation.gis.address import parse_address
@@ -27,23 +27,9 @@ LAYERS = (POINT, POLYGON)
 DEFAULT = US
 
 
-def render(site=None, *, crs=None, excel=False, **kw):
-    """The register, the object sheet and the GIS files of a site, as the render writes them
-    (without composing signs and maps)."""
-    from types import SimpleNamespace
-
-    from orientation.exports import csv_bytes, register_csv
-    from orientation.layout.engine import make_plan
-
-    site = site or pipeline.load_site(DEFAULT)
-    if not hasattr(site, "buildings"):
-        site = pipeline.load_site(site)
-    prof = pipeline.resolve_profile(site, None)
-    plan = make_plan(site, prof)
-    ctx = pipeline.export_context(site, crs=crs)
-    files, notes = pipeline.gis_files(plan, ctx, profile=prof, excel=excel, **kw)
-    files["register.csv"] = csv_bytes(register_csv(plan, ctx, excel=excel))
-    return SimpleNamespace(files=files, notes=tuple(notes), plan=plan)
+def render(site=None, **kw):
+    """The GIS files of ``site`` (default: this file's example), see ``conftest.gis_render``."""
+    return gis_render(site or DEFAULT, **kw)
 
 
 @pytest.fixture(scope="module")

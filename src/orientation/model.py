@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -46,7 +45,7 @@ from .kinds import (  # re-exported: the model's kinds
     RoomUse,
     SiteFeatureKind,
 )
-from .model_dispatch import Dispatch, SiteCrs
+from .model_dispatch import Dispatch, SiteCrs, _a_list, _printable
 
 FORMAT = "orientation/site@1"
 
@@ -82,21 +81,7 @@ MAX_DOORS_AT_ONE_POINT = 20
 MAX_EXTERIOR_DOORS = 500
 
 
-def _printable(value: str) -> str:
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
-        raise ValueError("contains control characters; use plain text")
-    return value
-
-
 _T = TypeVar("_T")
-
-
-def _a_list(value: Any) -> Any:
-    """Lists (and tuples) only: a tuple field reports anything else as "not a list", as the
-    file writes it."""
-    if not isinstance(value, (list, tuple)):
-        raise PydanticCustomError("list_type", "Input should be a valid list")
-    return value
 
 
 #: A list of the file, held as a tuple (immutable); anything but a list is a ``list_type`` error.

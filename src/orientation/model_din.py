@@ -20,15 +20,14 @@ True
 
 from __future__ import annotations
 
-import unicodedata
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic import StringConstraints as Str
-from pydantic_core import PydanticCustomError
 
 from .errors import Problem
 from .kinds import DetectorKind, FireLineKind, SiteFeatureKind
+from .model_dispatch import _a_list, _Text
 
 if TYPE_CHECKING:  # the checks read a site; the classes need none
     from .model import Site
@@ -40,20 +39,6 @@ MAX_FIRE_LINES = 500
 MAX_DETECTOR_GROUPS = 2_000
 
 
-def _printable(value: str) -> str:
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
-        raise ValueError("contains control characters; use plain text")
-    return value
-
-
-def _a_list(value: Any) -> Any:
-    if not isinstance(value, (list, tuple)):
-        raise PydanticCustomError("list_type", "Input should be a valid list")
-    return value
-
-
-_Text = Annotated[str, Str(min_length=1, max_length=200, strip_whitespace=True),
-                  AfterValidator(_printable)]
 #: A storey level, as :data:`orientation.model.Level`.
 _Level = Annotated[int, Field(ge=-9, le=199)]
 _Id = Annotated[str, Str(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]

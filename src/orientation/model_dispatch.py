@@ -33,6 +33,7 @@ MAX_ACCESS_NOTES = 20
 
 
 def _printable(value: str) -> str:
+    """Text without control characters (shared by every model module)."""
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
         raise ValueError("contains control characters; use plain text")
     return value
@@ -52,6 +53,8 @@ def _epsg(value: Any) -> Any:
 
 
 def _a_list(value: Any) -> Any:
+    """Lists (and tuples) only: a tuple field reports anything else as "not a list", as the
+    file writes it (shared by every model module)."""
     if not isinstance(value, (list, tuple)):
         raise PydanticCustomError("list_type", "Input should be a valid list")
     return value
